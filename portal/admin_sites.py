@@ -1,0 +1,75 @@
+from django.contrib import admin, messages
+from django.contrib.auth.views import PasswordResetConfirmView
+from django.db import connection
+from django.urls import path, reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from django_tenants.utils import get_public_schema_name
+
+from tenants.tokens import set_password_token_generator
+
+
+class SetPasswordView(PasswordResetConfirmView):
+    """The one-time link with which a new or reset operator chooses a password."""
+
+    token_generator = set_password_token_generator
+    template_name = "admin/password_set.html"
+    success_url = reverse_lazy("admin:login")
+    admin_site = None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(self.admin_site.each_context(self.request))
+        context["title"] = _("Buat kata sandi")
+        return context
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Kata sandi tersimpan. Silakan masuk."))
+        return response
+
+
+class OpdAdminSite(admin.AdminSite):
+    """The back office of one OPD, served only on that OPD's host (portal/urls_tenant.py).
+
+    It must never register shared (public-schema) models such as Opd or Domain: the tenant
+    search path includes the public schema, so doing so would expose every OPD.
+    """
+
+    site_title = _("Admin OPD")
+    index_title = _("Kelola situs")
+
+    def each_context(self, request):
+        context = super().each_context(request)
+        tenant = getattr(request, "tenant", None)
+        if tenant is not None:
+            context["site_header"] = tenant.name
+        return context
+
+    def has_permission(self, request):
+        # Defence in depth: this site is only meaningful inside an OPD's schema.
+        return connection.schema_name != get_public_schema_name() and super().has_permission(
+            request
+        )
+
+    def get_urls(self):
+        set_password = SetPasswordView.as_view(admin_site=self)
+        return [
+            path("atur-sandi/<uidb64>/<token>/", set_password, name="password_set"),
+            *super().get_urls(),
+        ]
+
+
+class KominfoConsoleSite(admin.AdminSite):
+    """The Kominfo console on the main domain (portal/urls_public.py)."""
+
+    site_header = _("Konsol Kominfo · Portal OPD Terpadu")
+    site_title = _("Konsol Kominfo")
+    index_title = _("Pengelolaan OPD")
+
+    def has_permission(self, request):
+        return connection.schema_name == get_public_schema_name() and super().has_permission(
+            request
+        )
+
+
+console_site = KominfoConsoleSite(name="console")

@@ -1,0 +1,226 @@
+"""The Kominfo console: OPDs, their domains and operators, and Kominfo's own accounts.
+
+Everything here is registered on `console_site` only, which is routed only from the main domain.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, User
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+from django_tenants.utils import get_public_schema_name, tenant_context
+
+from portal.admin_sites import console_site
+from tenants import services
+from tenants.forms import OperatorForm, OpdCreationForm
+from tenants.models import Domain, Opd
+
+
+class DomainInline(admin.TabularInline):
+    model = Domain
+    extra = 0
+    fields = ("domain", "is_primary")
+
+
+@admin.register(Opd, site=console_site)
+class OpdAdmin(admin.ModelAdmin):
+    list_display = ("name", "short_name", "kind", "site_link", "is_active", "created_at")
+    list_filter = ("kind", "is_active")
+    search_fields = ("name", "short_name", "slug")
+    ordering = ("name",)
+    readonly_fields = ("slug", "schema_name", "created_at", "updated_at")
+    inlines = (DomainInline,)
+    actions = ("deactivate", "reactivate")
+    fieldsets = (
+        (None, {"fields": ("name", "short_name", "kind", "is_active")}),
+        (_("Identitas"), {"fields": ("logo", "primary_color", "header_image")}),
+        (
+            _("Kontak"),
+            {"fields": ("address", "phone", "email", "opening_hours", "map_url")},
+        ),
+        (
+            _("Media sosial"),
+            {"fields": ("instagram_url", "facebook_url", "x_url", "youtube_url", "tiktok_url")},
+        ),
+        (_("Teknis"), {"fields": ("slug", "schema_name", "created_at", "updated_at")}),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).exclude(schema_name=get_public_schema_name())
+
+    def has_delete_permission(self, request, obj=None):
+        # An OPD is deactivated, never deleted from the console (its data stays).
+        return False
+
+    @admin.display(description=_("Situs"))
+    def site_link(self, opd):
+        return format_html('<a href="{0}">{0}</a>', opd.site_url())
+
+    @admin.action(description=_("Nonaktifkan situs OPD terpilih (data tidak dihapus)"))
+    def deactivate(self, request, queryset):
+        for opd in queryset:
+            services.set_opd_active(opd=opd, active=False)
+        self.message_user(request, _("%(count)d OPD dinonaktifkan.") % {"count": len(queryset)})
+
+    @admin.action(description=_("Aktifkan kembali situs OPD terpilih"))
+    def reactivate(self, request, queryset):
+        for opd in queryset:
+            services.set_opd_active(opd=opd, active=True)
+        self.message_user(request, _("%(count)d OPD diaktifkan.") % {"count": len(queryset)})
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:opd_id>/operator/", view(self.operators_view), name="tenants_opd_operators"),
+            path(
+                "<int:opd_id>/operator/<int:user_id>/<str:operation>/",
+                view(require_POST(self.operator_action_view)),
+                name="tenants_opd_operator_action",
+            ),
+            *super().get_urls(),
+        ]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = OpdCreationForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                invitation = services.create_opd(**form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return self._render_invitation(request, invitation, created=True)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Buat situs OPD baru"),
+            "form": form,
+            "opts": self.opts,
+        }
+        return TemplateResponse(request, "admin/tenants/opd/create.html", context)
+
+    def operators_view(self, request, opd_id):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        opd = get_object_or_404(self.get_queryset(request), pk=opd_id)
+        form = OperatorForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                with tenant_context(opd):
+                    invitation = services.create_operator(opd=opd, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return self._render_invitation(request, invitation, created=False)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Operator %(opd)s") % {"opd": opd.name},
+            "opd": opd,
+            "operators": services.operators_of(opd),
+            "form": form,
+            "opts": self.opts,
+        }
+        return TemplateResponse(request, "admin/tenants/opd/operators.html", context)
+
+    def operator_action_view(self, request, opd_id, user_id, operation):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        opd = get_object_or_404(self.get_queryset(request), pk=opd_id)
+        with tenant_context(opd):
+            user = get_object_or_404(User, pk=user_id)
+            if operation == "reset":
+                invitation = services.reset_operator_password(opd=opd, user=user)
+                return self._render_invitation(request, invitation, created=False)
+            if operation not in ("deactivate", "activate"):
+                raise PermissionDenied
+            services.set_operator_active(opd=opd, user=user, active=operation == "activate")
+        messages.success(request, _("Akun %(user)s diperbarui.") % {"user": user.username})
+        return redirect("console:tenants_opd_operators", opd_id=opd.pk)
+
+    def _render_invitation(self, request, invitation, *, created):
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Situs OPD dibuat") if created else _("Tautan kata sandi dibuat"),
+            "invitation": invitation,
+            "created": created,
+            "operators_url": reverse("console:tenants_opd_operators", args=[invitation.opd.pk]),
+            "opts": self.opts,
+        }
+        return TemplateResponse(request, "admin/tenants/opd/invitation.html", context)
+
+
+@admin.register(Domain, site=console_site)
+class DomainAdmin(admin.ModelAdmin):
+    list_display = ("domain", "tenant", "is_primary")
+    list_select_related = ("tenant",)
+    search_fields = ("domain", "tenant__name")
+    autocomplete_fields = ("tenant",)
+
+
+console_site.register(User, UserAdmin)
+console_site.register(Group, GroupAdmin)
+
+
+# The OPD admin site (Django's default site here) manages the OPD's own operator accounts. Users
+# live in each OPD's schema, so this never reaches Kominfo's or another OPD's accounts.
+admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(User)
+class OperatorAdmin(admin.ModelAdmin):
+    list_display = ("username", "get_full_name", "roles", "is_active", "last_login")
+    list_filter = ("is_active", "groups")
+    search_fields = ("username", "first_name", "last_name", "email")
+    ordering = ("username",)
+    fields = ("username", "first_name", "last_name", "email", "groups", "is_active", "last_login")
+    readonly_fields = ("username", "last_login")
+    filter_horizontal = ("groups",)
+    actions = ("send_set_password_link",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(is_superuser=False).prefetch_related("groups")
+
+    @admin.display(description=_("Peran"))
+    def roles(self, user):
+        return ", ".join(group.name for group in user.groups.all())
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = OperatorForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                invitation = services.create_operator(opd=request.tenant, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return self._render_invitations(request, [invitation])
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Tambah operator"),
+            "form": form,
+            "opts": self.opts,
+        }
+        return TemplateResponse(request, "admin/auth/user/operator_add.html", context)
+
+    @admin.action(description=_("Kirim ulang tautan pembuatan kata sandi"))
+    def send_set_password_link(self, request, queryset):
+        invitations = [
+            services.reset_operator_password(opd=request.tenant, user=user) for user in queryset
+        ]
+        return self._render_invitations(request, invitations)
+
+    def _render_invitations(self, request, invitations):
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Tautan kata sandi"),
+            "invitations": invitations,
+            "opts": self.opts,
+        }
+        return TemplateResponse(request, "admin/auth/user/invitations.html", context)

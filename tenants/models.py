@@ -1,0 +1,151 @@
+import re
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+from django_tenants.models import DomainMixin, TenantMixin
+
+SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+SLUG_MIN_LENGTH = 2
+SLUG_MAX_LENGTH = 40
+HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Gunakan warna heksadesimal, mis. #0b5394."))
+
+
+def validate_opd_slug(value: str) -> None:
+    """Refuse anything that cannot safely become both a subdomain and a PostgreSQL schema name."""
+    if not SLUG_MIN_LENGTH <= len(value) <= SLUG_MAX_LENGTH:
+        raise ValidationError(
+            _("Subdomain harus %(min)d–%(max)d karakter."),
+            code="length",
+            params={"min": SLUG_MIN_LENGTH, "max": SLUG_MAX_LENGTH},
+        )
+    if not SLUG_PATTERN.match(value):
+        raise ValidationError(
+            _(
+                "Subdomain hanya boleh berisi huruf kecil, angka dan tanda hubung, diawali huruf "
+                "dan tidak diakhiri tanda hubung."
+            ),
+            code="invalid",
+        )
+    if value.startswith("pg-") or value in settings.RESERVED_SLUGS:
+        raise ValidationError(
+            _("Subdomain “%(value)s” dicadangkan sistem dan tidak dapat dipakai."),
+            code="reserved",
+            params={"value": value},
+        )
+
+
+def schema_name_for_slug(slug: str) -> str:
+    return slug.replace("-", "_")
+
+
+# Identity files must resolve to the same URL whichever schema is active when they are rendered
+# (the portal on the main domain shows OPD logos), so they bypass the tenant-aware default storage
+# and carry the schema folder in their own name.
+identity_storage = FileSystemStorage()
+
+
+def identity_upload_to(opd: "Opd", filename: str) -> str:
+    extension = PurePath(filename).suffix.lower()
+    return f"{opd.schema_name}/identitas/{uuid.uuid4().hex}{extension}"
+
+
+class Opd(TenantMixin):
+    """An OPD (or the public portal itself) with its own PostgreSQL schema and subdomain."""
+
+    class Kind(models.TextChoices):
+        DINAS = "dinas", _("Dinas")
+        BADAN = "badan", _("Badan")
+        KECAMATAN = "kecamatan", _("Kecamatan")
+        KELURAHAN = "kelurahan", _("Kelurahan")
+        SEKRETARIAT = "sekretariat", _("Sekretariat")
+        INSPEKTORAT = "inspektorat", _("Inspektorat")
+        LAINNYA = "lainnya", _("Lainnya")
+        PORTAL = "portal", _("Portal Kominfo")
+
+    name = models.CharField(_("nama resmi"), max_length=200)
+    short_name = models.CharField(_("nama singkat"), max_length=60)
+    kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices, default=Kind.DINAS)
+    slug = models.CharField(
+        _("subdomain"), max_length=SLUG_MAX_LENGTH, unique=True, validators=[validate_opd_slug]
+    )
+    is_active = models.BooleanField(
+        _("aktif"),
+        default=True,
+        help_text=_("Situs OPD yang dinonaktifkan menampilkan halaman pemeliharaan; data tetap ada."),
+    )
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
+
+    logo = models.ImageField(
+        _("logo"), upload_to=identity_upload_to, storage=identity_storage, blank=True
+    )
+    header_image = models.ImageField(
+        _("gambar header"), upload_to=identity_upload_to, storage=identity_storage, blank=True
+    )
+    primary_color = models.CharField(
+        _("warna utama"), max_length=7, default="#0b5394", validators=[HEX_COLOUR]
+    )
+    address = models.TextField(_("alamat"), blank=True)
+    phone = models.CharField(_("telepon"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    opening_hours = models.CharField(_("jam layanan"), max_length=200, blank=True)
+    map_url = models.URLField(_("tautan peta"), blank=True)
+    instagram_url = models.URLField("Instagram", blank=True)
+    facebook_url = models.URLField("Facebook", blank=True)
+    x_url = models.URLField("X", blank=True)
+    youtube_url = models.URLField("YouTube", blank=True)
+    tiktok_url = models.URLField("TikTok", blank=True)
+
+    auto_create_schema = False
+    auto_drop_schema = False
+
+    class Meta:
+        verbose_name = _("OPD")
+        verbose_name_plural = _("OPD")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(Lower("slug"), name="opd_slug_unique_ci"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_public(self) -> bool:
+        return self.schema_name == "public"
+
+    def primary_domain(self) -> str | None:
+        # Iterating all() lets callers prefetch "domains" for lists of OPDs.
+        return next((d.domain for d in self.domains.all() if d.is_primary), None)
+
+    def site_url(self, path: str = "/") -> str:
+        """Absolute URL on the OPD's primary domain, for e-mails and the console."""
+        host = self.primary_domain() or f"{self.slug}.{settings.PORTAL_DOMAIN}"
+        port = f":{settings.PORTAL_PORT}" if settings.PORTAL_PORT else ""
+        return f"{settings.PORTAL_SCHEME}://{host}{port}{path}"
+
+    def social_links(self) -> list[tuple[str, str]]:
+        candidates = [
+            ("Instagram", self.instagram_url),
+            ("Facebook", self.facebook_url),
+            ("X", self.x_url),
+            ("YouTube", self.youtube_url),
+            ("TikTok", self.tiktok_url),
+        ]
+        return [(label, url) for label, url in candidates if url]
+
+
+class Domain(DomainMixin):
+    class Meta:
+        verbose_name = _("domain")
+        verbose_name_plural = _("domain")
+
+    def __str__(self):
+        return self.domain

@@ -1,0 +1,80 @@
+"""Test set-up: the public portal and two OPDs (alpha, beta), created once per session with the
+real provisioning service in real PostgreSQL schemas. Each test runs in a transaction that is
+rolled back, so tests never use `transaction=True` (its flush would wipe the public tenant rows)."""
+
+import pytest
+from django.db import connection
+from django.test import Client, override_settings
+from django_tenants.utils import tenant_context
+
+from tenants.models import Opd
+from tenants.services import create_opd, create_public_tenant
+
+OPD_A = "alpha"
+OPD_B = "beta"
+PASSWORD = "rahasia-uji-2026"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        create_public_tenant()
+        for slug, name in ((OPD_A, "Dinas Alpha Kota Uji"), (OPD_B, "Badan Beta Kota Uji")):
+            create_opd(
+                name=name,
+                short_name=slug.capitalize(),
+                kind=Opd.Kind.DINAS,
+                slug=slug,
+                admin_name=f"Admin {slug}",
+                admin_email=f"admin@{slug}.example.org",
+                send_invitation=False,
+            )
+        connection.set_schema_to_public()
+
+
+@pytest.fixture(autouse=True)
+def reset_schema_to_public():
+    yield
+    connection.set_schema_to_public()
+
+
+@pytest.fixture
+def public_tenant(db):
+    return Opd.objects.get(schema_name="public")
+
+
+@pytest.fixture
+def opd_a(db):
+    return Opd.objects.get(slug=OPD_A)
+
+
+@pytest.fixture
+def opd_b(db):
+    return Opd.objects.get(slug=OPD_B)
+
+
+@pytest.fixture
+def client_a(opd_a):
+    return Client(HTTP_HOST=f"{OPD_A}.localhost")
+
+
+@pytest.fixture
+def client_b(opd_b):
+    return Client(HTTP_HOST=f"{OPD_B}.localhost")
+
+
+@pytest.fixture
+def portal_client(public_tenant):
+    return Client(HTTP_HOST="localhost")
+
+
+@pytest.fixture
+def in_opd():
+    """`with in_opd(opd): ...` runs ORM code inside that OPD's schema."""
+    return tenant_context
