@@ -39,6 +39,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Every test writes uploads into its own empty MEDIA_ROOT."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
 def reset_schema_to_public():
     yield
     connection.set_schema_to_public()
