@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 AA_CONTRAST = 4.5
 WHITE = (255, 255, 255)
-NEAR_BLACK = (17, 17, 17)
+BLACK = (0, 0, 0)
 
 
 def parse_hex(colour: str) -> tuple[int, int, int]:
@@ -56,7 +56,7 @@ class Theme:
 
 def theme_for(opd) -> Theme:
     primary = parse_hex(opd.primary_color or "#0b5394")
-    on_primary = max((WHITE, NEAR_BLACK), key=lambda text: contrast_ratio(primary, text))
+    on_primary = max((WHITE, BLACK), key=lambda text: contrast_ratio(primary, text))
     return Theme(
         primary=to_hex(primary),
         on_primary=to_hex(on_primary),
