@@ -19,9 +19,7 @@ def embedded_database_url(data_dir: Path) -> str:
     import pgserver
 
     server = pgserver.get_server(data_dir)
-    exists = server.psql(
-        f"SELECT 1 FROM pg_database WHERE datname = '{EMBEDDED_DATABASE_NAME}';"
-    )
+    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{EMBEDDED_DATABASE_NAME}';")
     if "(1 row)" not in exists:
         server.psql(f"CREATE DATABASE {EMBEDDED_DATABASE_NAME};")
     # get_uri() names the default "postgres" database; point it at ours instead.

@@ -3,9 +3,11 @@ import logging
 from django.contrib.auth import logout
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django_tenants.middleware.main import TenantMainMiddleware
+
+from tenants.models import Domain
 
 logger = logging.getLogger(__name__)
 
@@ -17,15 +19,26 @@ def database_unavailable(request):
     return render(request, "errors/503_database.html", status=503)
 
 
-class HealthCheckMiddleware:
-    """Answer /healthz on every host before anything else needs the database."""
+class InfrastructureEndpointsMiddleware:
+    """Answer the endpoints that infrastructure calls, on any host, before tenant resolution:
+
+    - /healthz: 200 when the database answers, 503 when it does not;
+    - /_tls/ask?domain=…: the reverse proxy asks before it obtains a certificate on demand;
+      200 only for a domain that belongs to an active OPD (or the portal).
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path != "/healthz":
-            return self.get_response(request)
+        if request.path == "/healthz":
+            return self.health()
+        if request.path == "/_tls/ask":
+            return self.tls_ask(request.GET.get("domain", ""))
+        return self.get_response(request)
+
+    @staticmethod
+    def health():
         try:
             with connection.cursor() as cursor:
                 cursor.execute("SELECT 1")
@@ -33,6 +46,15 @@ class HealthCheckMiddleware:
             logger.warning("Health check failed: %s", error)
             return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
         return JsonResponse({"status": "ok", "database": "ok"})
+
+    @staticmethod
+    def tls_ask(domain):
+        domain = domain.strip().lower()
+        connection.set_schema_to_public()
+        known = (
+            bool(domain) and Domain.objects.filter(domain=domain, tenant__is_active=True).exists()
+        )
+        return HttpResponse(status=200 if known else 404)
 
 
 class OpdTenantMiddleware(TenantMainMiddleware):

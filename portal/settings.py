@@ -33,7 +33,8 @@ PORTAL_DOMAIN = env("PORTAL_DOMAIN", "localhost").lower()
 PORTAL_SCHEME = env("PORTAL_SCHEME", "http" if DEBUG else "https")
 # Port added to the links the portal writes into e-mails and the console (e.g. 8000 in development).
 PORTAL_PORT = env("PORTAL_PORT", "")
-# The tenant middleware refuses hosts that belong to no OPD, so custom OPD domains need no entry here.
+# Custom OPD domains must be added here (or use "*": the tenant middleware still answers 404 for
+# any host that is not in the Domain table).
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", f"{PORTAL_DOMAIN},.{PORTAL_DOMAIN}")
 
 # Shared apps live in the public schema (the Kominfo portal and console); tenant apps in every
@@ -73,7 +74,7 @@ ROOT_URLCONF = "portal.urls_tenant"
 DEFAULT_NOT_FOUND_TENANT_VIEW = "portal.views.unknown_host"
 
 MIDDLEWARE = [
-    "portal.middleware.HealthCheckMiddleware",
+    "portal.middleware.InfrastructureEndpointsMiddleware",
     "portal.middleware.OpdTenantMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -193,8 +194,6 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = int(env("DJANGO_HSTS_SECONDS", str(365 * 24 * 3600)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    # /healthz is probed over plain HTTP by the container health check.
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 LOGGING = {
     "version": 1,

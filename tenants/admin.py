@@ -17,7 +17,7 @@ from django_tenants.utils import get_public_schema_name, tenant_context
 
 from portal.admin_sites import console_site
 from tenants import services
-from tenants.forms import OperatorForm, OpdCreationForm
+from tenants.forms import OpdCreationForm, OperatorForm
 from tenants.models import Domain, Opd
 
 
@@ -29,7 +29,15 @@ class DomainInline(admin.TabularInline):
 
 @admin.register(Opd, site=console_site)
 class OpdAdmin(admin.ModelAdmin):
-    list_display = ("name", "short_name", "kind", "site_link", "is_active", "created_at")
+    list_display = (
+        "name",
+        "short_name",
+        "kind",
+        "site_link",
+        "operators_link",
+        "is_active",
+        "created_at",
+    )
     list_filter = ("kind", "is_active")
     search_fields = ("name", "short_name", "slug")
     ordering = ("name",)
@@ -60,6 +68,11 @@ class OpdAdmin(admin.ModelAdmin):
     @admin.display(description=_("Situs"))
     def site_link(self, opd):
         return format_html('<a href="{0}">{0}</a>', opd.site_url())
+
+    @admin.display(description=_("Operator"))
+    def operators_link(self, opd):
+        url = reverse("console:tenants_opd_operators", args=[opd.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Kelola operator"))
 
     @admin.action(description=_("Nonaktifkan situs OPD terpilih (data tidak dihapus)"))
     def deactivate(self, request, queryset):

@@ -7,7 +7,9 @@ from tenants import roles
 from tenants.models import SLUG_MAX_LENGTH, Opd
 from tenants.services import validate_new_opd
 
-ROLE_CHOICES = [(role, f"{role} — {description}") for role, description in roles.ROLE_DESCRIPTIONS.items()]
+ROLE_CHOICES = [
+    (role, f"{role} — {description}") for role, description in roles.ROLE_DESCRIPTIONS.items()
+]
 
 
 class OpdCreationForm(forms.Form):

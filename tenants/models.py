@@ -78,7 +78,9 @@ class Opd(TenantMixin):
     is_active = models.BooleanField(
         _("aktif"),
         default=True,
-        help_text=_("Situs OPD yang dinonaktifkan menampilkan halaman pemeliharaan; data tetap ada."),
+        help_text=_(
+            "Situs OPD yang dinonaktifkan menampilkan halaman pemeliharaan; data tetap ada."
+        ),
     )
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)

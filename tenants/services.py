@@ -94,9 +94,7 @@ def create_opd(
     )
     opd.full_clean()
     opd.save()
-    Domain.objects.create(
-        domain=f"{slug}.{settings.PORTAL_DOMAIN}", tenant=opd, is_primary=True
-    )
+    Domain.objects.create(domain=f"{slug}.{settings.PORTAL_DOMAIN}", tenant=opd, is_primary=True)
     opd.create_schema(check_if_exists=False, verbosity=0)
     with tenant_context(opd):
         seed_tenant_defaults()
@@ -181,7 +179,9 @@ def set_password_url(opd: Opd, user: AbstractUser) -> str:
 
 
 def _invite(opd: Opd, user: AbstractUser, *, send: bool = True) -> OperatorInvitation:
-    invitation = OperatorInvitation(opd=opd, user=user, set_password_url=set_password_url(opd, user))
+    invitation = OperatorInvitation(
+        opd=opd, user=user, set_password_url=set_password_url(opd, user)
+    )
     if send:
         transaction.on_commit(lambda: _send_invitation(invitation))
     return invitation
@@ -219,7 +219,5 @@ def operators_of(opd: Opd):
     """Operator accounts of `opd`, read inside its schema (one OPD at a time, for the console)."""
     with schema_context(opd.schema_name):
         return list(
-            get_user_model()
-            .objects.prefetch_related("groups")
-            .order_by("-is_active", "username")
+            get_user_model().objects.prefetch_related("groups").order_by("-is_active", "username")
         )

@@ -47,11 +47,7 @@ class Theme:
     link: str
 
     def as_css(self) -> str:
-        return (
-            ":root{"
-            f"--brand:{self.primary};--on-brand:{self.on_primary};--link:{self.link}"
-            "}\n"
-        )
+        return f":root{{--brand:{self.primary};--on-brand:{self.on_primary};--link:{self.link}}}\n"
 
 
 def theme_for(opd) -> Theme:

@@ -6,8 +6,8 @@ from tenants.models import Opd
 
 
 def _listed_opds():
-    return Opd.objects.filter(is_active=True).exclude(kind=Opd.Kind.PORTAL).prefetch_related(
-        "domains"
+    return (
+        Opd.objects.filter(is_active=True).exclude(kind=Opd.Kind.PORTAL).prefetch_related("domains")
     )
 
 

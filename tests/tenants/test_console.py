@@ -95,7 +95,11 @@ def test_the_console_lists_and_manages_an_opds_operators(console, opd_a, opd_b, 
 
     created = console.post(
         f"/admin/tenants/opd/{opd_a.pk}/operator/",
-        {"full_name": "Petugas Baru", "email": "ppid@alpha.example.org", "role": roles.PETUGAS_PPID},
+        {
+            "full_name": "Petugas Baru",
+            "email": "ppid@alpha.example.org",
+            "role": roles.PETUGAS_PPID,
+        },
     )
     assert "http://alpha.localhost/admin/atur-sandi/" in created.content.decode()
     with in_opd(opd_a):
@@ -125,7 +129,10 @@ def test_a_duplicate_operator_email_is_a_form_error(console, opd_a):
 def test_operator_actions_only_accept_post(console, opd_a, in_opd):
     with in_opd(opd_a):
         sari = make_operator("sari")
-    assert console.get(f"/admin/tenants/opd/{opd_a.pk}/operator/{sari.pk}/deactivate/").status_code == 405
+    assert (
+        console.get(f"/admin/tenants/opd/{opd_a.pk}/operator/{sari.pk}/deactivate/").status_code
+        == 405
+    )
 
 
 def test_an_opd_admin_creates_an_operator_on_their_own_site(opd_a, opd_b, in_opd, client_a):
@@ -133,7 +140,11 @@ def test_an_opd_admin_creates_an_operator_on_their_own_site(opd_a, opd_b, in_opd
         client_a.force_login(make_operator("sari", role=roles.ADMIN_OPD))
     response = client_a.post(
         "/admin/auth/user/add/",
-        {"full_name": "Andi Berita", "email": "andi@alpha.example.org", "role": roles.OPERATOR_BERITA},
+        {
+            "full_name": "Andi Berita",
+            "email": "andi@alpha.example.org",
+            "role": roles.OPERATOR_BERITA,
+        },
     )
     assert response.status_code == 200
     assert "http://alpha.localhost/admin/atur-sandi/" in response.content.decode()

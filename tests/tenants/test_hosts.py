@@ -28,7 +28,10 @@ def test_the_directory_filters_by_name_and_kind(portal_client):
     page = portal_client.get("/opd/", {"q": "beta"}).content.decode()
     assert "Badan Beta Kota Uji" in page
     assert "Dinas Alpha Kota Uji" not in page
-    assert "Dinas Alpha Kota Uji" not in portal_client.get("/opd/", {"jenis": "badan"}).content.decode()
+    assert (
+        "Dinas Alpha Kota Uji"
+        not in portal_client.get("/opd/", {"jenis": "badan"}).content.decode()
+    )
 
 
 def test_an_opd_home_shows_its_name_and_colours(client_a, opd_a):
@@ -123,3 +126,25 @@ def test_with_the_database_down_healthz_and_pages_answer_503():
     assert outcome["body"] == {"status": "error", "database": "unavailable"}
     assert outcome["page"] == 503
     assert "Layanan sementara terganggu" in outcome["text"]
+
+
+@pytest.mark.parametrize(
+    ("domain", "status"),
+    [
+        ("alpha.localhost", 200),
+        ("ALPHA.localhost", 200),
+        ("localhost", 200),
+        ("nope.localhost", 404),
+        ("evil.example.com", 404),
+        ("", 404),
+    ],
+)
+def test_the_proxy_gets_certificates_only_for_known_domains(domain, status):
+    response = Client(HTTP_HOST="web:8000").get("/_tls/ask", {"domain": domain})
+    assert response.status_code == status
+
+
+def test_no_certificate_for_a_deactivated_opd(opd_a):
+    services.set_opd_active(opd=opd_a, active=False)
+    response = Client(HTTP_HOST="web").get("/_tls/ask", {"domain": "alpha.localhost"})
+    assert response.status_code == 404

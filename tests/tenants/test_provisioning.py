@@ -29,7 +29,9 @@ def provision(slug="gamma", **overrides):
     return services.create_opd(**fields)
 
 
-def test_provisioning_creates_row_domain_schema_roles_and_first_admin(in_opd, django_capture_on_commit_callbacks):
+def test_provisioning_creates_row_domain_schema_roles_and_first_admin(
+    in_opd, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         invitation = provision()
 

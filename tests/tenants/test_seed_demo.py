@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_lists_the_32_opds_of_kota_serang_with_the_evaluated_activity():
     assert len(DEMO_OPDS) == 32
     assert len({opd.slug for opd in DEMO_OPDS}) == 32
+
     def with_activity(activity):
         return [opd.short_name for opd in DEMO_OPDS if opd.activity == activity]
 

@@ -16,7 +16,17 @@ def test_contrast_ratio_matches_the_wcag_reference_values():
 
 @pytest.mark.parametrize(
     "colour",
-    ["#0b5394", "#ffff00", "#777777", "#ffffff", "#000000", "#00ff00", "#c2410c", "#7fdbff", "#808080"],
+    [
+        "#0b5394",
+        "#ffff00",
+        "#777777",
+        "#ffffff",
+        "#000000",
+        "#00ff00",
+        "#c2410c",
+        "#7fdbff",
+        "#808080",
+    ],
 )
 def test_any_opd_colour_gives_readable_text(colour):
     theme = theme_for(Colour(colour))

@@ -69,7 +69,10 @@ class Command(BaseCommand):
             admin.set_password(DEMO_PASSWORD)
             admin.save()
             if demo.slug == "bpbd":
-                for username, role in (("berita", roles.OPERATOR_BERITA), ("ppid", roles.PETUGAS_PPID)):
+                for username, role in (
+                    ("berita", roles.OPERATOR_BERITA),
+                    ("ppid", roles.PETUGAS_PPID),
+                ):
                     operator = create_operator(
                         opd=opd,
                         full_name=f"{role} {demo.short_name}",
