@@ -1,5 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from news import views
+from news.feeds import LatestArticlesFeed
+from portal.pagecache import cache_anonymous_page
 
 app_name = "news"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.ArticleListView.as_view(), name="list"),
+    path("feed/", cache_anonymous_page(LatestArticlesFeed()), name="feed"),
+    path("kategori/<slug:slug>/", views.ArticleListView.as_view(), name="category"),
+    path("pratinjau/<int:pk>/", views.preview, name="preview"),
+    path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+]

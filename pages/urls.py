@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from pages import views
 
 app_name = "pages"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("<slug:slug>/", views.page_detail, name="detail"),
+]

@@ -51,12 +51,32 @@ class OpdAdminSite(admin.AdminSite):
             request
         )
 
+    index_template = "admin/opd_index.html"
+
     def get_urls(self):
+        # Imported here: this module is loaded while apps are still being set up.
+        from tenants.broadcast import opd_broadcast_view
+
         set_password = SetPasswordView.as_view(admin_site=self)
+        broadcast = self.admin_view(lambda request: opd_broadcast_view(request, self))
         return [
             path("atur-sandi/<uidb64>/<token>/", set_password, name="password_set"),
+            path("siaran/", broadcast, name="broadcast"),
             *super().get_urls(),
         ]
+
+    def index(self, request, extra_context=None):
+        from tenants.activity import opd_activity
+        from tenants.broadcast import may_broadcast
+        from tenants.models import Opd
+
+        (activity,) = opd_activity(opds=Opd.objects.filter(pk=request.tenant.pk))
+        extra_context = {
+            **(extra_context or {}),
+            "activity": activity,
+            "may_broadcast": may_broadcast(request),
+        }
+        return super().index(request, extra_context)
 
 
 class KominfoConsoleSite(admin.AdminSite):
@@ -65,6 +85,14 @@ class KominfoConsoleSite(admin.AdminSite):
     site_header = _("Konsol Kominfo · Portal OPD Terpadu")
     site_title = _("Konsol Kominfo")
     index_title = _("Pengelolaan OPD")
+    index_template = "admin/console_index.html"
+
+    def get_urls(self):
+        # Imported here: this module is loaded while apps are still being set up.
+        from tenants.console import activity_dashboard
+
+        dashboard = self.admin_view(lambda request: activity_dashboard(request, self))
+        return [path("aktivitas/", dashboard, name="activity_dashboard"), *super().get_urls()]
 
     def has_permission(self, request):
         return connection.schema_name == get_public_schema_name() and super().has_permission(

@@ -50,6 +50,10 @@ SHARED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Model-less apps (templates and static files only) are needed once, in INSTALLED_APPS.
+    "django.contrib.postgres",
+    "django.contrib.sitemaps",
+    "django_ckeditor_5",
     "tenants",
 ]
 TENANT_APPS = [
@@ -118,22 +122,16 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# "default" is keyed by schema, so one OPD can never read another's entries. "shared" holds the
+# few entries every site reads (the emergency banner, the portal's content version).
 if "REDIS_URL" in os.environ:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_FUNCTION": "django_tenants.cache.make_key",
-            "KEY_PREFIX": "portal",
-        }
-    }
+    _cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "KEY_FUNCTION": "django_tenants.cache.make_key",
-        }
-    }
+    _cache = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+CACHES = {
+    "default": {**_cache, "KEY_FUNCTION": "django_tenants.cache.make_key", "KEY_PREFIX": "opd"},
+    "shared": {**_cache, "KEY_PREFIX": "shared", "LOCATION": _cache.get("LOCATION", "shared")},
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -167,6 +165,13 @@ STORAGES = {
 }
 # Serve /media/ from Django itself (development, tests); in production the reverse proxy does.
 SERVE_MEDIA = env_bool("PORTAL_SERVE_MEDIA", DEBUG)
+# Personal files (ID scans of PPID requesters) live outside MEDIA_ROOT, one folder per schema,
+# and are only ever served through permission-checked admin views.
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
+PPID_MAX_UPLOAD_MB = int(env("PPID_MAX_UPLOAD_MB", "20"))
+PPID_MAX_ID_SCAN_MB = int(env("PPID_MAX_ID_SCAN_MB", "5"))
+# Public PPID forms accepted per client IP per hour (requests and objections each).
+PPID_SUBMISSIONS_PER_HOUR = int(env("PPID_SUBMISSIONS_PER_HOUR", "10"))
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
@@ -209,3 +214,48 @@ RESERVED_SLUGS = frozenset(
         "www,admin,api,static,media,mail,smtp,imap,pop,ftp,ns1,ns2,public,portal,localhost",
     )
 )
+
+# Rich text: django-ckeditor-5 (see news/sanitize.py for the matching allowlist). Markdown and
+# FullPage must be removed together, or the editor starts saving Markdown; GeneralHtmlSupport
+# must stay (the Style plugin needs it). Uploads go through news.views.upload_editor_image.
+CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "editor_upload"
+CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "webp", "gif"]
+EDITOR_UPLOAD_MAX_BYTES = int(env("EDITOR_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
+CKEDITOR_5_CONFIGS = {
+    "default": {
+        "language": "id",
+        "removePlugins": ["Markdown", "FullPage", "HtmlEmbed", "SourceEditing", "MediaEmbed"],
+        "toolbar": {
+            "items": [
+                "heading", "|", "bold", "italic", "underline", "link", "|",
+                "bulletedList", "numberedList", "blockQuote", "insertTable", "imageUpload", "|",
+                "alignment", "fontColor", "fontSize", "highlight", "|", "undo", "redo",
+            ],
+            "shouldNotGroupWhenFull": False,
+        },
+        "heading": {
+            "options": [
+                {"model": "paragraph", "title": "Paragraf", "class": "ck-heading_paragraph"},
+                *(
+                    {"model": f"heading{n}", "view": f"h{n}", "title": f"Judul {n}",
+                     "class": f"ck-heading_heading{n}"}
+                    for n in (2, 3, 4)
+                ),
+            ]
+        },
+        "image": {
+            "toolbar": [
+                "imageTextAlternative", "toggleImageCaption", "|", "imageStyle:alignLeft",
+                "imageStyle:alignCenter", "imageStyle:alignRight", "imageStyle:side",
+            ],
+            "styles": ["alignLeft", "alignCenter", "alignRight", "side"],
+        },
+        "table": {
+            "contentToolbar": [
+                "tableColumn", "tableRow", "mergeTableCells", "tableProperties",
+                "tableCellProperties",
+            ],
+        },
+        "link": {"defaultProtocol": "https://"},
+    },
+}  # fmt: skip

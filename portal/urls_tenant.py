@@ -2,13 +2,24 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
+from news import views as news_views
+from news.sitemaps import ArticleSitemap
 from pages import views as pages_views
+from pages.sitemaps import PageSitemap
 from portal import views
+
+# Sections of /sitemap.xml; other apps (PPID) add theirs here.
+SITEMAPS = {"berita": ArticleSitemap, "halaman": PageSitemap}
 
 urlpatterns = [
     path("", pages_views.home, name="home"),
+    path("cari/", news_views.search, name="search"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", pages_views.robots_txt, name="robots_txt"),
+    path("editor/unggah-gambar/", news_views.upload_editor_image, name="editor_upload"),
     path("berita/", include("news.urls")),
     path("halaman/", include("pages.urls")),
     path("ppid/", include("ppid.urls")),

@@ -1,7 +1,18 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
 class PpidConfig(AppConfig):
     name = "ppid"
     verbose_name = _("PPID")
+
+    def ready(self):
+        from ppid.workdays import clear_local_holidays_cache
+
+        for signal in (post_save, post_delete):
+            signal.connect(
+                clear_local_holidays_cache,
+                sender="tenants.LocalHoliday",
+                dispatch_uid=f"ppid_local_holidays_{signal is post_save}",
+            )

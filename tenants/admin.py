@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -18,7 +19,15 @@ from django_tenants.utils import get_public_schema_name, tenant_context
 from portal.admin_sites import console_site
 from tenants import services
 from tenants.forms import OpdCreationForm, OperatorForm
-from tenants.models import Domain, Opd
+from tenants.models import (
+    ActivityReminder,
+    ActivitySettings,
+    Domain,
+    EmergencyBanner,
+    LocalHoliday,
+    OperatorAccount,
+    Opd,
+)
 
 
 class DomainInline(admin.TabularInline):
@@ -167,12 +176,106 @@ class OpdAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/tenants/opd/invitation.html", context)
 
 
+@admin.register(ActivitySettings, site=console_site)
+class ActivitySettingsAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return not ActivitySettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        return redirect("console:tenants_activitysettings_change", ActivitySettings.current().pk)
+
+
+@admin.register(ActivityReminder, site=console_site)
+class ActivityReminderAdmin(admin.ModelAdmin):
+    list_display = ("opd", "sent_at", "status", "recipients")
+    list_filter = ("status", "opd__kind")
+    list_select_related = ("opd",)
+    search_fields = ("opd__name", "recipients")
+    date_hierarchy = "sent_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(EmergencyBanner, site=console_site)
+class EmergencyBannerAdmin(admin.ModelAdmin):
+    list_display = ("text", "level", "issued_by", "starts_at", "expires_at", "is_current")
+    list_filter = ("level",)
+    list_select_related = ("issued_by",)
+    fields = ("level", "text", "link", "starts_at", "expires_at")
+
+    @admin.display(boolean=True, description=_("Tayang"))
+    def is_current(self, banner):
+        return banner.starts_at <= timezone.now() < banner.expires_at
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.issued_by = Opd.objects.get(schema_name=get_public_schema_name())
+            obj.created_by = request.user.get_username()
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(OperatorAccount, site=console_site)
+class OperatorAccountAdmin(admin.ModelAdmin):
+    list_display = ("username", "full_name", "opd", "roles", "last_login", "is_active")
+    list_filter = ("is_active", "roles", "opd__kind", "opd")
+    list_select_related = ("opd",)
+    search_fields = ("username", "full_name", "email", "opd__name", "opd__short_name")
+    actions = ("send_set_password_links", "deactivate_accounts")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Kirim tautan kata sandi baru"))
+    def send_set_password_links(self, request, queryset):
+        invitations = []
+        for account in queryset.select_related("opd"):
+            with tenant_context(account.opd):
+                user = User.objects.get(pk=account.user_id)
+                invitations.append(services.reset_operator_password(opd=account.opd, user=user))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Tautan kata sandi"),
+            "invitations": invitations,
+            "opts": self.opts,
+            "back_url": reverse("console:tenants_operatoraccount_changelist"),
+        }
+        return TemplateResponse(request, "admin/tenants/invitations.html", context)
+
+    @admin.action(description=_("Nonaktifkan akun terpilih"))
+    def deactivate_accounts(self, request, queryset):
+        for account in queryset.select_related("opd"):
+            with tenant_context(account.opd):
+                user = User.objects.get(pk=account.user_id)
+                services.set_operator_active(opd=account.opd, user=user, active=False)
+        self.message_user(request, _("%(count)d akun dinonaktifkan.") % {"count": len(queryset)})
+
+
 @admin.register(Domain, site=console_site)
 class DomainAdmin(admin.ModelAdmin):
     list_display = ("domain", "tenant", "is_primary")
     list_select_related = ("tenant",)
     search_fields = ("domain", "tenant__name")
     autocomplete_fields = ("tenant",)
+
+
+@admin.register(LocalHoliday, site=console_site)
+class LocalHolidayAdmin(admin.ModelAdmin):
+    list_display = ("date", "name")
+    date_hierarchy = "date"
+    search_fields = ("name",)
 
 
 console_site.register(User, UserAdmin)
@@ -235,5 +338,6 @@ class OperatorAdmin(admin.ModelAdmin):
             "title": _("Tautan kata sandi"),
             "invitations": invitations,
             "opts": self.opts,
+            "back_url": reverse("admin:auth_user_changelist"),
         }
-        return TemplateResponse(request, "admin/auth/user/invitations.html", context)
+        return TemplateResponse(request, "admin/tenants/invitations.html", context)

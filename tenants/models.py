@@ -6,8 +6,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.core.validators import RegexValidator
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
 
@@ -105,6 +109,18 @@ class Opd(TenantMixin):
     youtube_url = models.URLField("YouTube", blank=True)
     tiktok_url = models.URLField("TikTok", blank=True)
 
+    can_broadcast = models.BooleanField(
+        _("boleh menyiarkan informasi serta merta"),
+        default=False,
+        help_text=_("Admin OPD ini (mis. BPBD) dapat memasang siaran darurat di seluruh portal."),
+    )
+    # Written by the OPD side so that the console never reads OPD schemas on a request.
+    last_operator_login = models.DateTimeField(_("operator masuk terakhir"), null=True, blank=True)
+    content_checklist = models.JSONField(_("kelengkapan konten"), default=dict, blank=True)
+    ppid_open_due_dates = ArrayField(
+        models.DateField(), verbose_name=_("tenggat permohonan PPID terbuka"), default=list, blank=True
+    )
+
     auto_create_schema = False
     auto_drop_schema = False
 
@@ -151,3 +167,204 @@ class Domain(DomainMixin):
 
     def __str__(self):
         return self.domain
+
+
+class LocalHoliday(models.Model):
+    """A non-working day missing from the national calendar (a regional holiday, a late cuti
+    bersama), added by Kominfo. Every OPD's PPID clock (ppid.workdays) skips it."""
+
+    date = models.DateField(_("tanggal"), unique=True)
+    name = models.CharField(_("keterangan"), max_length=200)
+
+    class Meta:
+        verbose_name = _("hari libur daerah")
+        verbose_name_plural = _("hari libur daerah")
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.date:%d-%m-%Y} {self.name}"
+
+
+class PublishedItemQuerySet(models.QuerySet):
+    def visible(self):
+        """Items citizens may see on the portal: published (time reached) by an active OPD."""
+        return self.filter(published_at__lte=timezone.now(), opd__is_active=True)
+
+    def search(self, query: str):
+        search_query = SearchQuery(query, config="indonesian", search_type="websearch")
+        return (
+            self.filter(search_vector=search_query)
+            .annotate(rank=SearchRank(models.F("search_vector"), search_query))
+            .order_by("-rank", "-published_at")
+        )
+
+
+class PublishedItem(models.Model):
+    """The portal's index of what every OPD has published (public schema).
+
+    The OPD side writes it whenever content is published, changed, unpublished or deleted, so the
+    main domain never has to look into OPD schemas. Items with a future `published_at` are
+    scheduled: they appear on the portal by themselves when that time is reached.
+    """
+
+    class Kind(models.TextChoices):
+        ARTICLE = "article", _("Berita")
+        PAGE = "page", _("Halaman")
+        DOCUMENT = "document", _("Dokumen PPID")
+
+    opd = models.ForeignKey(Opd, on_delete=models.CASCADE, related_name="published_items")
+    kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices)
+    source_id = models.BigIntegerField(_("ID di situs OPD"))
+    title = models.CharField(_("judul"), max_length=300)
+    summary = models.TextField(_("ringkasan"), blank=True)
+    url = models.URLField(_("alamat"), max_length=500)
+    image_url = models.CharField(_("alamat gambar"), max_length=500, blank=True)
+    category = models.CharField(_("kategori"), max_length=100, blank=True)
+    category_slug = models.SlugField(_("slug kategori"), max_length=100, blank=True)
+    published_at = models.DateTimeField(_("waktu terbit"), db_index=True)
+    updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = PublishedItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("item portal")
+        verbose_name_plural = _("indeks portal")
+        ordering = ["-published_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opd", "kind", "source_id"], name="published_item_unique_source"
+            ),
+        ]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="published_item_search"),
+            models.Index(fields=["opd", "kind", "-published_at"], name="published_item_opd_kind"),
+            models.Index(fields=["kind", "-published_at"], name="published_item_kind"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class ActivitySettings(models.Model):
+    """Thresholds Kominfo can change (one row)."""
+
+    active_days = models.PositiveIntegerField(
+        _("aktif jika terbit dalam (hari)"), default=30
+    )
+    barely_active_days = models.PositiveIntegerField(
+        _("kurang aktif jika terbit dalam (hari)"), default=90
+    )
+    reminder_interval_days = models.PositiveIntegerField(
+        _("jarak minimal antar pengingat (hari)"), default=14
+    )
+
+    class Meta:
+        verbose_name = _("pengaturan keaktifan")
+        verbose_name_plural = _("pengaturan keaktifan")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(active_days__lt=models.F("barely_active_days")),
+                name="activity_thresholds_ordered",
+                violation_error_message=_("Batas aktif harus lebih kecil dari batas kurang aktif."),
+            ),
+        ]
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+    @classmethod
+    def current(cls) -> "ActivitySettings":
+        settings_row, _created = cls.objects.get_or_create(pk=1)
+        return settings_row
+
+
+class ActivityReminder(models.Model):
+    """One reminder e-mail sent to an OPD's admins about its inactivity."""
+
+    opd = models.ForeignKey(Opd, on_delete=models.CASCADE, related_name="reminders")
+    sent_at = models.DateTimeField(_("dikirim"), default=timezone.now, db_index=True)
+    status = models.CharField(_("status keaktifan"), max_length=20)
+    recipients = models.TextField(_("penerima"))
+    missing = models.TextField(_("yang belum lengkap"), blank=True)
+
+    class Meta:
+        verbose_name = _("pengingat keaktifan")
+        verbose_name_plural = _("pengingat keaktifan")
+        ordering = ["-sent_at"]
+
+    def __str__(self):
+        return f"{self.opd} · {self.sent_at:%Y-%m-%d}"
+
+
+class EmergencyBannerQuerySet(models.QuerySet):
+    def current(self):
+        now = timezone.now()
+        return self.filter(starts_at__lte=now, expires_at__gt=now)
+
+
+class EmergencyBanner(models.Model):
+    """Informasi serta merta shown at once on the portal and on every OPD site until it expires."""
+
+    class Level(models.TextChoices):
+        INFO = "info", _("Informasi")
+        WARNING = "warning", _("Waspada")
+        DANGER = "danger", _("Bahaya")
+
+    level = models.CharField(_("tingkat"), max_length=10, choices=Level.choices, default=Level.WARNING)
+    text = models.CharField(_("teks"), max_length=280)
+    link = models.URLField(_("tautan"), blank=True)
+    starts_at = models.DateTimeField(_("mulai"), default=timezone.now)
+    expires_at = models.DateTimeField(_("berakhir"))
+    issued_by = models.ForeignKey(
+        Opd,
+        on_delete=models.PROTECT,
+        related_name="banners",
+        verbose_name=_("diterbitkan oleh"),
+    )
+    created_by = models.CharField(_("dibuat oleh"), max_length=150, blank=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+
+    objects = EmergencyBannerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("siaran darurat")
+        verbose_name_plural = _("siaran darurat")
+        ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_at__gt=models.F("starts_at")),
+                name="banner_expires_after_start",
+                violation_error_message=_("Waktu berakhir harus setelah waktu mulai."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.text
+
+
+class OperatorAccount(models.Model):
+    """Public mirror of every OPD's operator accounts, so the console can list them all at once.
+
+    Written from the OPD side whenever an account, its roles or its last log-in change.
+    """
+
+    opd = models.ForeignKey(Opd, on_delete=models.CASCADE, related_name="operator_accounts")
+    user_id = models.BigIntegerField()
+    username = models.CharField(_("akun"), max_length=150)
+    full_name = models.CharField(_("nama"), max_length=300, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    roles = models.CharField(_("peran"), max_length=300, blank=True)
+    is_active = models.BooleanField(_("aktif"), default=True)
+    last_login = models.DateTimeField(_("masuk terakhir"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("akun operator")
+        verbose_name_plural = _("akun operator semua OPD")
+        ordering = ["opd__name", "username"]
+        constraints = [
+            models.UniqueConstraint(fields=["opd", "user_id"], name="operator_account_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.username} ({self.opd.short_name})"

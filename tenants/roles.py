@@ -34,11 +34,21 @@ _ROLE_EXTRA_PERMISSIONS = {
 }
 
 
+# Permissions reserved to the OPD admin even inside an app another role otherwise owns.
+_ADMIN_ONLY_PERMISSIONS = (("pages", "change_identity"),)
+
+
 def role_permissions(role: str):
     query = Q(content_type__app_label__in=_ROLE_APPS[role])
     for app_label, codename in _ROLE_EXTRA_PERMISSIONS.get(role, ()):
         query |= Q(content_type__app_label=app_label, codename=codename)
-    return Permission.objects.filter(query)
+    permissions = Permission.objects.filter(query)
+    if role != ADMIN_OPD:
+        for app_label, codename in _ADMIN_ONLY_PERMISSIONS:
+            permissions = permissions.exclude(
+                content_type__app_label=app_label, codename=codename
+            )
+    return permissions
 
 
 def sync_roles() -> None:

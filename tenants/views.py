@@ -1,37 +1,140 @@
-from django.db.models import Q
+"""The portal on the main domain. Every page reads public-schema tables only, in a fixed number of
+queries whatever the number of OPDs."""
+
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
+from django.db.models import Max, Q
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from tenants.models import Opd
+from tenants.models import Opd, PublishedItem
+
+NEWS_PAGE_SIZE = 12
+HOME_NEWS_COUNT = 8
+MAX_QUERY_LENGTH = 200
 
 
-def _listed_opds():
+def listed_opds():
+    """Active OPDs with their domains and the time of their latest publication."""
     return (
-        Opd.objects.filter(is_active=True).exclude(kind=Opd.Kind.PORTAL).prefetch_related("domains")
+        Opd.objects.filter(is_active=True)
+        .exclude(kind=Opd.Kind.PORTAL)
+        .prefetch_related("domains")
+        .annotate(
+            last_published_at=Max(
+                "published_items__published_at",
+                filter=Q(published_items__published_at__lte=timezone.now()),
+            )
+        )
+        .order_by("name")
     )
+
+
+def portal_news():
+    return (
+        PublishedItem.objects.visible()
+        .filter(kind=PublishedItem.Kind.ARTICLE)
+        .select_related("opd")
+        .order_by("-published_at")
+    )
+
+
+def kind_choices():
+    return [(value, label) for value, label in Opd.Kind.choices if value != Opd.Kind.PORTAL]
 
 
 @require_GET
 def portal_home(request):
-    opds = _listed_opds()
     groups = {}
-    for opd in opds:
+    for opd in listed_opds():
         groups.setdefault(opd.get_kind_display(), []).append(opd)
-    return render(request, "portal/home.html", {"opd_groups": sorted(groups.items())})
+    context = {
+        "latest_news": portal_news()[:HOME_NEWS_COUNT],
+        "opd_groups": list(groups.items()),
+    }
+    return render(request, "portal/home.html", context)
 
 
 @require_GET
 def opd_directory(request):
     query = request.GET.get("q", "").strip()[:100]
     kind = request.GET.get("jenis", "")
-    opds = _listed_opds()
+    opds = listed_opds()
     if query:
         opds = opds.filter(Q(name__icontains=query) | Q(short_name__icontains=query))
     if kind in Opd.Kind.values:
         opds = opds.filter(kind=kind)
-    kinds = [(value, label) for value, label in Opd.Kind.choices if value != Opd.Kind.PORTAL]
-    return render(
-        request,
-        "portal/opd_directory.html",
-        {"opds": opds, "query": query, "kind": kind, "kinds": kinds},
-    )
+    context = {"opds": opds, "query": query, "kind": kind, "kinds": kind_choices()}
+    return render(request, "portal/opd_directory.html", context)
+
+
+@require_GET
+def news_list(request):
+    items = portal_news()
+    opd_slug = request.GET.get("opd", "")
+    category = request.GET.get("kategori", "")
+    if opd_slug:
+        items = items.filter(opd__slug=opd_slug)
+    if category:
+        items = items.filter(category_slug=category)
+    page = Paginator(items, NEWS_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page_obj": page,
+        "opds": Opd.objects.filter(is_active=True)
+        .exclude(kind=Opd.Kind.PORTAL)
+        .only("slug", "short_name"),
+        "categories": PublishedItem.objects.visible()
+        .filter(kind=PublishedItem.Kind.ARTICLE)
+        .exclude(category_slug="")
+        .values_list("category_slug", "category")
+        .distinct()
+        .order_by("category"),
+        "selected_opd": opd_slug,
+        "selected_category": category,
+    }
+    return render(request, "portal/news_list.html", context)
+
+
+@require_GET
+def search(request):
+    raw_query = request.GET.get("q", "")
+    query = raw_query.strip()[:MAX_QUERY_LENGTH]
+    too_long = len(raw_query.strip()) > MAX_QUERY_LENGTH
+    page = None
+    if query:
+        results = PublishedItem.objects.visible().select_related("opd").search(query)
+        page = Paginator(results, NEWS_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"query": query, "page_obj": page, "too_long": too_long}
+    return render(request, "portal/search.html", context)
+
+
+class PortalNewsFeed(Feed):
+    title = _("Berita seluruh OPD · Portal OPD Terpadu")
+    description = _("Berita terbaru dari seluruh Organisasi Perangkat Daerah.")
+
+    def link(self):
+        return reverse("portal_news")
+
+    def items(self):
+        return portal_news()[:30]
+
+    def item_title(self, item):
+        return f"{item.title} ({item.opd.short_name})"
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.url
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [item.category] if item.category else []

@@ -3,6 +3,9 @@ real provisioning service in real PostgreSQL schemas. Each test runs in a transa
 rolled back, so tests never use `transaction=True` (its flush would wipe the public tenant rows)."""
 
 import pytest
+from django.conf import settings
+from django.core.cache import caches
+from django.core.files.storage import storages
 from django.db import connection
 from django.test import Client, override_settings
 from django_tenants.utils import tenant_context
@@ -40,9 +43,21 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
-    """Every test writes uploads into its own empty MEDIA_ROOT."""
+    """Every test writes uploads into its own empty MEDIA_ROOT (TenantFileSystemStorage caches
+    its root on first use, so that is reset too)."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    storages["default"].__dict__.pop("relative_media_root", None)
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Cached pages, menus and banners are not rolled back with the database."""
+    for alias in settings.CACHES:
+        caches[alias].clear()
+    yield
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

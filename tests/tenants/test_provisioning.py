@@ -69,6 +69,9 @@ def test_roles_carry_the_permissions_of_their_apps(opd_a, in_opd):
         assert not news_role.filter(content_type__app_label__in=["auth", "ppid"]).exists()
         ppid_role = Group.objects.get(name=roles.PETUGAS_PPID).permissions
         assert not ppid_role.exclude(content_type__app_label="ppid").exists()
+        # Only the OPD admin changes the OPD's identity (logo, colours, contacts).
+        assert admin_opd.filter(codename="change_identity").exists()
+        assert not news_role.filter(codename="change_identity").exists()
 
 
 def test_the_new_opd_site_answers_on_its_subdomain():

@@ -1,0 +1,187 @@
+"""Validation and re-encoding of uploaded images with Pillow, and cover-image renditions.
+
+Every image an operator uploads is decoded (decompression bombs refused), re-encoded (which
+drops EXIF data and anything smuggled after the pixels) and stored under a random name in the
+OPD's own media folder.
+"""
+
+import io
+import uuid
+import warnings
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps
+
+# Formats accepted from uploads, with the format and extension they are re-encoded to.
+ALLOWED_FORMATS = {"JPEG": ("JPEG", "jpg"), "PNG": ("PNG", "png"), "WEBP": ("WEBP", "webp"),
+                   "GIF": ("GIF", "gif")}  # fmt: skip
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+# Far above any photo a camera takes, far below what would exhaust a worker's memory.
+DEFAULT_MAX_PIXELS = 40_000_000
+COVER_WIDTHS = (480, 960, 1600)
+SHARE_SIZE = (1200, 630)
+
+
+def max_upload_bytes() -> int:
+    return getattr(settings, "EDITOR_UPLOAD_MAX_BYTES", DEFAULT_MAX_BYTES)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):g}"
+
+
+@dataclass
+class DecodedImage:
+    image: Image.Image
+    format: str
+
+
+def decode_image(upload, *, max_bytes: int | None = None) -> DecodedImage:
+    """Open an uploaded file as an image or raise ValidationError with a message for the user."""
+    max_bytes = max_upload_bytes() if max_bytes is None else max_bytes
+    if upload is None or not upload.size:
+        raise ValidationError(_("Tidak ada berkas yang diunggah."), code="empty")
+    if upload.size > max_bytes:
+        raise ValidationError(
+            _("Ukuran berkas melebihi batas %(max)s MB.") % {"max": _megabytes(max_bytes)},
+            code="too_large",
+        )
+    upload.seek(0)
+    data = upload.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ValidationError(
+            _("Ukuran berkas melebihi batas %(max)s MB.") % {"max": _megabytes(max_bytes)},
+            code="too_large",
+        )
+    max_pixels = getattr(settings, "IMAGE_MAX_PIXELS", DEFAULT_MAX_PIXELS)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            if image.format not in ALLOWED_FORMATS:
+                raise ValidationError(
+                    _("Jenis berkas tidak didukung. Gunakan gambar JPEG, PNG, WebP atau GIF."),
+                    code="format",
+                )
+            width, height = image.size
+            if width * height > max_pixels:
+                raise ValidationError(
+                    _("Dimensi gambar terlalu besar untuk diproses."), code="too_many_pixels"
+                )
+            image.load()
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise ValidationError(
+            _("Dimensi gambar terlalu besar untuk diproses."), code="too_many_pixels"
+        ) from error
+    except Exception as error:  # Pillow raises many types for broken or foreign files.
+        raise ValidationError(
+            _("Berkas bukan gambar yang valid atau rusak. Gunakan JPEG, PNG, WebP atau GIF."),
+            code="invalid",
+        ) from error
+    return DecodedImage(image=image, format=image.format)
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    """RGB copy of `image`, with transparency composited on white (for JPEG)."""
+    if image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info):
+        image = image.convert("RGBA")
+        background = Image.new("RGB", image.size, (255, 255, 255))
+        background.paste(image, mask=image.getchannel("A"))
+        return background
+    return image.convert("RGB")
+
+
+def _upright(image: Image.Image) -> Image.Image:
+    return ImageOps.exif_transpose(image) or image
+
+
+def encode(image: Image.Image, format: str) -> bytes:
+    """Encode `image` in `format` without any metadata."""
+    buffer = io.BytesIO()
+    if format == "JPEG":
+        _flatten(image).save(buffer, "JPEG", quality=82, optimize=True, progressive=True)
+    elif format == "WEBP":
+        if image.mode not in ("RGB", "RGBA"):
+            image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
+        image.save(buffer, "WEBP", quality=80, method=4)
+    elif format == "PNG":
+        if image.mode not in ("RGB", "RGBA", "L", "LA", "P"):
+            image = image.convert("RGBA")
+        image.save(buffer, "PNG", optimize=True)
+    elif format == "GIF":
+        image.save(buffer, "GIF", save_all=getattr(image, "is_animated", False))
+    else:
+        raise ValueError(format)
+    return buffer.getvalue()
+
+
+def reencode_upload(upload, *, max_width: int = 2000) -> tuple[bytes, str]:
+    """Validate, straighten, shrink to `max_width` and re-encode. Returns (data, extension)."""
+    decoded = decode_image(upload)
+    image = decoded.image
+    target_format, extension = ALLOWED_FORMATS[decoded.format]
+    if target_format == "GIF" and getattr(image, "is_animated", False):
+        return encode(image, "GIF"), extension
+    image = _upright(image)
+    if image.width > max_width:
+        image = image.resize((max_width, round(image.height * max_width / image.width)))
+    return encode(image, target_format), extension
+
+
+def save_upload(upload, *, folder: str, max_width: int = 2000, storage=None) -> str:
+    """Store a re-encoded copy of `upload` under `folder` with a random name; return its name."""
+    data, extension = reencode_upload(upload, max_width=max_width)
+    storage = storage or default_storage
+    return storage.save(f"{folder}/{uuid.uuid4().hex}.{extension}", ContentFile(data))
+
+
+def validated_image_file(upload, *, max_width: int = 2000) -> ContentFile:
+    """A re-encoded copy of `upload` for an ImageField; its name is random (upload_to decides)."""
+    data, extension = reencode_upload(upload, max_width=max_width)
+    return ContentFile(data, name=f"{uuid.uuid4().hex}.{extension}")
+
+
+def make_cover_renditions(source_name: str, *, storage=None) -> dict:
+    """Resized WebP and JPEG copies of a stored cover image plus a 1200×630 share image.
+
+    Returns the metadata stored on the article: the source's name, its width and height, and
+    the names of every rendition.
+    """
+    storage = storage or default_storage
+    with storage.open(source_name, "rb") as source:
+        image = _upright(Image.open(source))
+        image.load()
+    image = _flatten(image)
+    stem = source_name.rsplit(".", 1)[0]
+    widths = [w for w in COVER_WIDTHS if w <= image.width]
+    if image.width < COVER_WIDTHS[-1] and image.width not in widths:
+        widths.append(image.width)
+    renditions = []
+    for width in sorted(set(widths)):
+        height = round(image.height * width / image.width)
+        resized = image.resize((width, height), Image.LANCZOS) if width != image.width else image
+        names = {}
+        for format, extension in (("WEBP", "webp"), ("JPEG", "jpg")):
+            name = f"{stem}-{width}.{extension}"
+            if storage.exists(name):
+                storage.delete(name)
+            names[extension] = storage.save(name, ContentFile(encode(resized, format)))
+        renditions.append({"width": width, "height": height, **names})
+    share = ImageOps.fit(image, SHARE_SIZE, Image.LANCZOS)
+    share_name = f"{stem}-share.jpg"
+    if storage.exists(share_name):
+        storage.delete(share_name)
+    return {
+        "source": source_name,
+        "width": image.width,
+        "height": image.height,
+        "renditions": renditions,
+        "share": storage.save(share_name, ContentFile(encode(share, "JPEG"))),
+    }

@@ -1,0 +1,223 @@
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django_ckeditor_5.fields import CKEditor5Field
+
+from news.sanitize import html_to_text, sanitize_html
+
+SEARCH_CONFIG = "indonesian"
+ANNOUNCEMENT_CATEGORY = "pengumuman"
+# Paths under /berita/ that an article slug would shadow.
+RESERVED_SLUGS = frozenset({"feed", "kategori", "pratinjau"})
+
+
+def validate_article_slug(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("Slug “%(value)s” dipakai sistem; pilih slug lain."),
+            code="reserved",
+            params={"value": value},
+        )
+
+
+def unique_slug(model, text: str, *, max_length: int = 200, exclude_pk=None) -> str:
+    """A slug from `text` that no other row of `model` uses in this OPD (suffix -2, -3, ...)."""
+    base = slugify(text)[:max_length].strip("-") or "tanpa-judul"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-1"
+    taken = set(
+        model.objects.filter(slug__startswith=base)
+        .exclude(pk=exclude_pk)
+        .values_list("slug", flat=True)
+    )
+    slug, counter = base, 2
+    while slug in taken:
+        suffix = f"-{counter}"
+        slug = f"{base[: max_length - len(suffix)]}{suffix}"
+        counter += 1
+    return slug
+
+
+def cover_upload_to(article, filename: str) -> str:
+    extension = PurePath(filename).suffix.lower() or ".jpg"
+    return f"berita/sampul/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
+
+
+class Category(models.Model):
+    name = models.CharField(_("nama"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.TextField(_("keterangan"), blank=True)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        verbose_name = _("kategori")
+        verbose_name_plural = _("kategori")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("news:category", kwargs={"slug": self.slug})
+
+
+class Tag(models.Model):
+    name = models.CharField(_("nama"), max_length=60, unique=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tag")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self) -> "ArticleQuerySet":
+        """What citizens may read now: published, and not scheduled for later."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def scheduled(self) -> "ArticleQuerySet":
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def for_listing(self) -> "ArticleQuerySet":
+        return self.select_related("category").defer("body", "body_text", "search_vector")
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draf")
+        PUBLISHED = "published", _("Terbit")
+
+    title = models.CharField(_("judul"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        blank=True,
+        validators=[validate_article_slug],
+        help_text=_("Bagian alamat artikel; dibuat otomatis dari judul bila dikosongkan."),
+    )
+    summary = models.TextField(
+        _("ringkasan"),
+        max_length=400,
+        blank=True,
+        help_text=_("Satu-dua kalimat untuk daftar berita, hasil pencarian dan pratinjau tautan."),
+    )
+    body = CKEditor5Field(_("isi"), blank=True)
+    body_text = models.TextField(editable=False, blank=True, default="")
+    cover = models.ImageField(_("gambar sampul"), upload_to=cover_upload_to, blank=True)
+    cover_alt = models.CharField(
+        _("teks alternatif sampul"),
+        max_length=200,
+        blank=True,
+        help_text=_("Jelaskan isi gambar untuk pembaca yang tidak dapat melihatnya."),
+    )
+    cover_meta = models.JSONField(default=dict, editable=False, blank=True)
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="articles", verbose_name=_("kategori")
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles", verbose_name=_("tag"))
+    is_pinned = models.BooleanField(
+        _("disematkan"), default=False, help_text=_("Tampil menonjol di beranda.")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("waktu terbit"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("Waktu di masa depan menjadwalkan artikel: ia tampil sendiri pada waktu itu."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="articles",
+        verbose_name=_("penulis"),
+    )
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("body_text", weight="C", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("artikel")
+        verbose_name_plural = _("artikel")
+        ordering = ["-published_at", "-pk"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="news_article_search_gin"),
+            models.Index(fields=["status", "-published_at"], name="news_article_status_pub"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        self.body_text = html_to_text(self.body)
+        if not self.slug:
+            self.slug = unique_slug(Article, self.title, exclude_pk=self.pk)
+        if self.cover and self.cover_meta.get("source") != self.cover.name:
+            from news.images import make_cover_renditions
+
+            # Store the upload first (as FileField.pre_save would) so the renditions, and with
+            # them everything post_save receivers see, are complete when the row is written.
+            if not self.cover._committed:
+                self.cover.save(self.cover.name, self.cover.file, save=False)
+            self.cover_meta = make_cover_renditions(self.cover.name, storage=self.cover.storage)
+        elif not self.cover:
+            self.cover_meta = {}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_visible(self) -> bool:
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    @property
+    def is_announcement(self) -> bool:
+        return self.category.slug == ANNOUNCEMENT_CATEGORY
+
+    def cover_image(self) -> dict | None:
+        """Everything a template needs for a responsive <picture> of the cover, or None."""
+        meta = self.cover_meta
+        if not self.cover or not meta.get("renditions"):
+            return None
+        storage = self.cover.storage if self.cover else default_storage
+        renditions = meta["renditions"]
+        largest = renditions[-1]
+        middle = renditions[len(renditions) // 2]
+        return {
+            "webp_srcset": ", ".join(f"{storage.url(r['webp'])} {r['width']}w" for r in renditions),
+            "jpeg_srcset": ", ".join(f"{storage.url(r['jpg'])} {r['width']}w" for r in renditions),
+            "src": storage.url(middle["jpg"]),
+            "width": largest["width"],
+            "height": largest["height"],
+            "alt": self.cover_alt,
+            "share_url": storage.url(meta["share"]),
+        }

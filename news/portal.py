@@ -1,0 +1,51 @@
+"""Keeps the portal's public index (tenants.PublishedItem) in step with the OPD's articles."""
+
+from django.conf import settings
+from django.db import connection
+from django.urls import reverse
+from django.utils.text import Truncator
+
+from tenants.models import PublishedItem
+from tenants.portal_index import IndexEntry, index_item, unindex_item
+
+SUMMARY_WORDS = 40
+
+
+def article_entry(article) -> IndexEntry:
+    """The index entry of a published (possibly scheduled) article."""
+    path = reverse("news:detail", kwargs={"slug": article.slug}, urlconf=settings.ROOT_URLCONF)
+    cover = article.cover_image()
+    renditions = article.cover_meta.get("renditions") if cover else None
+    image_url = article.cover.storage.url(renditions[0]["jpg"]) if renditions else ""
+    return IndexEntry(
+        kind=PublishedItem.Kind.ARTICLE,
+        source_id=article.pk,
+        title=article.title,
+        summary=article.summary or Truncator(article.body_text).words(SUMMARY_WORDS),
+        url=connection.tenant.site_url(path),
+        image_url=image_url,
+        category=article.category.name,
+        category_slug=article.category.slug,
+        published_at=article.published_at,
+    )
+
+
+def index_entries() -> list[IndexEntry]:
+    """Every published or scheduled article of the current OPD (used to rebuild the index)."""
+    from news.models import Article
+
+    articles = Article.objects.filter(status=Article.Status.PUBLISHED).select_related("category")
+    return [article_entry(article) for article in articles]
+
+
+def article_saved(sender, instance, **kwargs) -> None:
+    if kwargs.get("raw"):
+        return
+    if instance.status == instance.Status.PUBLISHED:
+        index_item(article_entry(instance))
+    else:
+        unindex_item(kind=PublishedItem.Kind.ARTICLE, source_id=instance.pk)
+
+
+def article_deleted(sender, instance, **kwargs) -> None:
+    unindex_item(kind=PublishedItem.Kind.ARTICLE, source_id=instance.pk)

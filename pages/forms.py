@@ -1,0 +1,53 @@
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+
+from news.images import validated_image_file
+from pages.models import Official
+from tenants.models import Opd
+
+IDENTITY_FIELDS = (
+    "logo",
+    "header_image",
+    "primary_color",
+    "address",
+    "phone",
+    "email",
+    "opening_hours",
+    "map_url",
+    "instagram_url",
+    "facebook_url",
+    "x_url",
+    "youtube_url",
+    "tiktok_url",
+)
+
+
+def _reencoded(value, *, max_width):
+    """Validate and re-encode a freshly uploaded image; leave stored files alone."""
+    if isinstance(value, UploadedFile):
+        return validated_image_file(value, max_width=max_width)
+    return value
+
+
+class IdentityForm(forms.ModelForm):
+    """The OPD's identity, edited by its own admin (bound to request.tenant, never another)."""
+
+    class Meta:
+        model = Opd
+        fields = IDENTITY_FIELDS
+        widgets = {"primary_color": forms.TextInput(attrs={"type": "color"})}
+
+    def clean_logo(self):
+        return _reencoded(self.cleaned_data.get("logo"), max_width=512)
+
+    def clean_header_image(self):
+        return _reencoded(self.cleaned_data.get("header_image"), max_width=1920)
+
+
+class OfficialAdminForm(forms.ModelForm):
+    class Meta:
+        model = Official
+        fields = ("name", "position", "photo", "order")
+
+    def clean_photo(self):
+        return _reencoded(self.cleaned_data.get("photo"), max_width=600)

@@ -1,0 +1,86 @@
+import uuid
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_ckeditor_5.fields import CKEditor5Field
+
+from news.models import SEARCH_CONFIG
+from news.sanitize import html_to_text, sanitize_html
+
+PROFILE_SLUG = "profil"
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self) -> "PageQuerySet":
+        return self.filter(is_published=True)
+
+    def in_menu(self) -> "PageQuerySet":
+        return self.published().filter(show_in_menu=True)
+
+
+class Page(models.Model):
+    """One of the OPD's own pages (profil, visi dan misi, ...), written in the editor."""
+
+    title = models.CharField(_("judul"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    body = CKEditor5Field(_("isi"), blank=True)
+    body_text = models.TextField(editable=False, blank=True, default="")
+    menu_order = models.PositiveSmallIntegerField(_("urutan menu"), default=0)
+    show_in_menu = models.BooleanField(_("tampil di menu"), default=True)
+    is_published = models.BooleanField(_("terbit"), default=True)
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("body_text", weight="C", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("halaman")
+        verbose_name_plural = _("halaman")
+        ordering = ["menu_order", "title"]
+        indexes = [GinIndex(fields=["search_vector"], name="pages_page_search_gin")]
+        permissions = [("change_identity", _("Dapat mengubah identitas OPD"))]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        self.body_text = html_to_text(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("pages:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_profile(self) -> bool:
+        return self.slug == PROFILE_SLUG
+
+
+def official_photo_upload_to(official, filename: str) -> str:
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
+    return f"pejabat/{uuid.uuid4().hex}.{extension}"
+
+
+class Official(models.Model):
+    """An official of the OPD, listed on the profile page."""
+
+    name = models.CharField(_("nama"), max_length=150)
+    position = models.CharField(_("jabatan"), max_length=150)
+    photo = models.ImageField(_("foto"), upload_to=official_photo_upload_to, blank=True)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        verbose_name = _("pejabat")
+        verbose_name_plural = _("pejabat")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.position})"

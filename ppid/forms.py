@@ -1,0 +1,357 @@
+import re
+import secrets
+from pathlib import PurePath
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ppid import filetypes
+from ppid.models import InformationRequest, Objection, PublicInformation
+
+NIK_PATTERN = re.compile(r"^\d{16}$")
+PHONE_PATTERN = re.compile(r"^(?:\+62|62|0)\d{7,13}$")
+LEGAL_ENTITY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./\-]{2,99}$")
+TOKEN_PATTERN = r"^[A-Za-z0-9_\-]{20,64}$"
+
+
+def validate_nik(value: str) -> None:
+    """A NIK is 16 digits: province, regency, district, birth date (day + 40 for women), serial."""
+    if not NIK_PATTERN.match(value):
+        raise ValidationError(_("NIK harus terdiri atas 16 angka."), code="nik_format")
+    day, month = int(value[6:8]), int(value[8:10])
+    if int(value[:2]) < 11 or not (1 <= day <= 31 or 41 <= day <= 71) or not 1 <= month <= 12:
+        raise ValidationError(
+            _("NIK tidak valid; periksa kembali nomor pada KTP Anda."), code="nik"
+        )
+
+
+def normalise_phone(value: str) -> str:
+    phone = re.sub(r"[\s\-().]", "", value)
+    if not PHONE_PATTERN.match(phone):
+        raise ValidationError(
+            _("Nomor telepon tidak valid. Contoh: 081234567890 atau +6281234567890."),
+            code="phone",
+        )
+    return phone
+
+
+def validate_upload(file: UploadedFile, *, allowed: dict[str, set[str]], max_mb: int) -> str:
+    """Refuse a file whose size, content or extension is not acceptable; return its type."""
+    if file.size > max_mb * 1024 * 1024:
+        raise ValidationError(
+            _("Ukuran berkas %(size).1f MB melebihi batas %(max)d MB."),
+            code="too_large",
+            params={"size": file.size / (1024 * 1024), "max": max_mb},
+        )
+    detected = filetypes.detect_file_type(file)
+    if not filetypes.check_extension(file.name, detected, allowed):
+        raise ValidationError(
+            _("Jenis berkas tidak diizinkan atau isinya tidak sesuai ekstensinya (%(types)s)."),
+            code="file_type",
+            params={"types": ", ".join(sorted(ext.lstrip(".").upper() for ext in allowed))},
+        )
+    return detected
+
+
+class PublicFormMixin(forms.Form):
+    """A honeypot field people never see and a one-time token that makes a double submit
+    land on the first submission's receipt."""
+
+    website = forms.CharField(
+        label=_("Jangan isi kolom ini"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    submission_token = forms.RegexField(regex=TOKEN_PATTERN, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("submission_token", secrets.token_urlsafe(24))
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("website"):
+            raise ValidationError(_("Isian tidak dapat diproses."), code="spam")
+        if "submission_token" in self.errors:
+            raise ValidationError(
+                _("Formulir kedaluwarsa. Muat ulang halaman lalu kirim kembali."), code="token"
+            )
+        return cleaned_data
+
+
+class InformationRequestForm(PublicFormMixin, forms.ModelForm):
+    class Meta:
+        model = InformationRequest
+        fields = (
+            "applicant_name",
+            "identity_type",
+            "identity_number",
+            "address",
+            "phone",
+            "email",
+            "occupation",
+            "information_requested",
+            "purpose",
+            "obtain_method",
+            "delivery_method",
+            "id_scan",
+        )
+        widgets = {
+            "applicant_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "identity_type": forms.RadioSelect,
+            "identity_number": forms.TextInput(
+                attrs={"autocomplete": "off", "inputmode": "text", "spellcheck": "false"}
+            ),
+            "address": forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "occupation": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            "information_requested": forms.Textarea(attrs={"rows": 5}),
+            "purpose": forms.Textarea(attrs={"rows": 3}),
+            "obtain_method": forms.RadioSelect,
+            "delivery_method": forms.RadioSelect,
+            "id_scan": forms.ClearableFileInput(
+                attrs={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"}
+            ),
+        }
+        help_texts = {
+            "identity_number": _(
+                "16 angka NIK untuk perorangan, atau nomor pengesahan badan hukum."
+            ),
+            "phone": _("Contoh: 081234567890."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["id_scan"].help_text = _(
+            "Opsional. Foto (JPG/PNG) atau PDF KTP/akta, paling besar %(max)d MB."
+        ) % {"max": settings.PPID_MAX_ID_SCAN_MB}
+
+    def clean_phone(self):
+        return normalise_phone(self.cleaned_data["phone"])
+
+    def clean_id_scan(self):
+        scan = self.cleaned_data.get("id_scan")
+        if isinstance(scan, UploadedFile):
+            validate_upload(
+                scan, allowed=filetypes.ID_SCAN_EXTENSIONS, max_mb=settings.PPID_MAX_ID_SCAN_MB
+            )
+        return scan
+
+    def clean(self):
+        cleaned_data = super().clean()
+        number = (cleaned_data.get("identity_number") or "").replace(" ", "")
+        kind = cleaned_data.get("identity_type")
+        if number and kind:
+            try:
+                if kind == InformationRequest.IdentityType.NIK:
+                    validate_nik(number)
+                elif not LEGAL_ENTITY_PATTERN.match(number):
+                    raise ValidationError(_("Nomor badan hukum tidak valid."))
+            except ValidationError as error:
+                self.add_error("identity_number", error)
+            else:
+                cleaned_data["identity_number"] = number
+        return cleaned_data
+
+    def submission_fields(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in self.Meta.fields}
+
+
+class TrackingForm(forms.Form):
+    number = forms.CharField(
+        label=_("Nomor pendaftaran"),
+        max_length=60,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    code = forms.CharField(
+        label=_("Kode pelacakan"),
+        max_length=30,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def clean_number(self):
+        return self.cleaned_data["number"].strip().upper()
+
+
+class ObjectionForm(PublicFormMixin, forms.Form):
+    request_number = forms.CharField(
+        label=_("Nomor pendaftaran permohonan"),
+        max_length=60,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    tracking_code = forms.CharField(
+        label=_("Kode pelacakan permohonan"),
+        max_length=30,
+        help_text=_("Kode yang Anda terima pada tanda terima permohonan."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    ground = forms.ChoiceField(
+        label=_("Alasan keberatan (UU 14/2008 Pasal 35 ayat (1))"),
+        choices=Objection.Ground.choices,
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Uraian keberatan"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        number = (cleaned_data.get("request_number") or "").strip().upper()
+        code = cleaned_data.get("tracking_code") or ""
+        if number and code:
+            request = InformationRequest.objects.filter(number=number).first()
+            if request is None or not request.check_tracking_code(code):
+                raise ValidationError(
+                    _("Nomor pendaftaran atau kode pelacakan tidak cocok dengan permohonan."),
+                    code="unknown_request",
+                )
+            self.information_request = request
+        return cleaned_data
+
+
+class PublicInformationAdminForm(forms.ModelForm):
+    class Meta:
+        model = PublicInformation
+        fields = (
+            "number",
+            "title",
+            "year",
+            "category",
+            "is_published",
+            "summary",
+            "holder",
+            "responsible_person",
+            "produced_when",
+            "produced_where",
+            "available_format",
+            "retention_period",
+            "file",
+            "link",
+            "exclusion_legal_basis",
+            "exclusion_consequence",
+            "exclusion_tested_on",
+        )
+
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        if isinstance(file, UploadedFile):
+            detected = validate_upload(
+                file, allowed=filetypes.DOCUMENT_EXTENSIONS, max_mb=settings.PPID_MAX_UPLOAD_MB
+            )
+            self.instance.original_filename = PurePath(file.name).name[:255]
+            self.instance.file_type = detected
+        elif not file:
+            self.instance.original_filename = ""
+            self.instance.file_type = ""
+        return file
+
+
+class ProcessForm(forms.Form):
+    note = forms.CharField(
+        label=_("Catatan"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ExtendForm(forms.Form):
+    days = forms.IntegerField(label=_("Perpanjangan (hari kerja)"), min_value=1, max_value=7)
+    reason = forms.CharField(
+        label=_("Alasan perpanjangan"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class RespondForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Keputusan"),
+        choices=[
+            (status.value, status.label)
+            for status in InformationRequest.Status
+            if status in InformationRequest.DECISION_STATUSES
+        ],
+        widget=forms.RadioSelect,
+    )
+    notice = forms.CharField(
+        label=_("Pemberitahuan tertulis"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    refusal_ground = forms.ChoiceField(
+        label=_("Alasan penolakan"),
+        required=False,
+        choices=[("", "---------"), *InformationRequest.RefusalGround.choices],
+    )
+    refusal_basis = forms.CharField(
+        label=_("Dasar hukum dan uji konsekuensi"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    attachment = forms.FileField(label=_("Lampiran (opsional)"), required=False)
+
+    def clean_attachment(self):
+        attachment = self.cleaned_data.get("attachment")
+        if attachment:
+            validate_upload(
+                attachment,
+                allowed=filetypes.DOCUMENT_EXTENSIONS,
+                max_mb=settings.PPID_MAX_UPLOAD_MB,
+            )
+        return attachment
+
+
+class AnswerObjectionForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Putusan"), choices=Objection.Outcome.choices, widget=forms.RadioSelect
+    )
+    response = forms.CharField(
+        label=_("Tanggapan tertulis atasan PPID"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+
+
+class DipFilterForm(forms.Form):
+    tahun = forms.TypedChoiceField(label=_("Tahun"), required=False, coerce=int, empty_value=None)
+    kategori = forms.ChoiceField(
+        label=_("Kategori"),
+        required=False,
+        choices=[("", _("Semua kategori")), *PublicInformation.Category.choices],
+    )
+    q = forms.CharField(
+        label=_("Cari"),
+        required=False,
+        max_length=100,
+        widget=forms.SearchInput(attrs={"autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, years=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tahun"].choices = [("", _("Semua tahun")), *((y, y) for y in years)]
+
+    def filter(self, queryset):
+        if not self.is_valid():
+            return queryset
+        data = self.cleaned_data
+        if data["tahun"]:
+            queryset = queryset.filter(year=data["tahun"])
+        if data["kategori"]:
+            queryset = queryset.filter(category=data["kategori"])
+        if data["q"]:
+            queryset = queryset.filter(
+                models.Q(title__icontains=data["q"]) | models.Q(summary__icontains=data["q"])
+            )
+        return queryset
+
+
+class YearForm(forms.Form):
+    tahun = forms.IntegerField(min_value=2008, max_value=2100, required=False)

@@ -1,0 +1,460 @@
+import datetime
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ppid import workdays
+from ppid.storage import (
+    document_upload_to,
+    id_scan_upload_to,
+    notice_upload_to,
+    private_storage,
+)
+
+DECISION_WORKING_DAYS = 10  # UU 14/2008 Pasal 22 ayat (7)
+MAX_EXTENSION_WORKING_DAYS = 7  # UU 14/2008 Pasal 22 ayat (8)
+OBJECTION_FILING_WORKING_DAYS = 30  # UU 14/2008 Pasal 36 ayat (1)
+OBJECTION_ANSWER_WORKING_DAYS = 30  # UU 14/2008 Pasal 36 ayat (2)
+STALE_AFTER = datetime.timedelta(days=183)  # Informasi Berkala is renewed at least every 6 months
+
+TRACKING_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+TRACKING_CODE_LENGTH = 12
+
+
+def new_tracking_code() -> str:
+    """A random code shown once to the requester, e.g. `K7QM-2XHD-9RTA`."""
+    raw = "".join(secrets.choice(TRACKING_CODE_ALPHABET) for _ in range(TRACKING_CODE_LENGTH))
+    return "-".join(raw[i : i + 4] for i in range(0, TRACKING_CODE_LENGTH, 4))
+
+
+def hash_tracking_code(code: str) -> str:
+    normalised = "".join(ch for ch in code.upper() if ch.isalnum())
+    return hashlib.sha256(normalised.encode()).hexdigest()
+
+
+class TrackedSubmission(models.Model):
+    """What requests and objections share: a registration number and a hashed tracking code."""
+
+    number = models.CharField(_("nomor pendaftaran"), max_length=60, unique=True)
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    sequence = models.PositiveIntegerField(_("nomor urut"))
+    tracking_code_hash = models.CharField(max_length=64, editable=False)
+    # The hidden one-time token of the form that created it: a double submit finds this row.
+    submission_token = models.CharField(max_length=64, unique=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.number
+
+    def check_tracking_code(self, code: str) -> bool:
+        return secrets.compare_digest(self.tracking_code_hash, hash_tracking_code(code))
+
+
+class RegistrationCounter(models.Model):
+    """The last registration number given per kind and year; its row is locked while a number
+    is taken, so numbers are gapless and unique even under concurrent submissions."""
+
+    class Kind(models.TextChoices):
+        REQUEST = "permohonan", _("Permohonan informasi")
+        OBJECTION = "keberatan", _("Keberatan")
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "year"], name="ppid_counter_kind_year_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.year}: {self.last_number}"
+
+
+class PublicInformationQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def downloadable(self):
+        return self.published().exclude(category=PublicInformation.Category.EXCLUDED)
+
+    def stale(self, now: datetime.datetime | None = None):
+        """Informasi Berkala not updated for more than six months."""
+        now = now or timezone.now()
+        return self.filter(
+            category=PublicInformation.Category.PERIODIC, updated_at__lt=now - STALE_AFTER
+        )
+
+    def in_category_order(self):
+        order = Case(
+            *(
+                When(category=value, then=Value(index))
+                for index, value in enumerate(PublicInformation.Category.values)
+            ),
+            output_field=IntegerField(),
+        )
+        return self.alias(category_order=order).order_by("category_order", "-year", "number")
+
+
+class PublicInformation(models.Model):
+    """An entry of the Daftar Informasi Publik (DIP), with its optional document or link."""
+
+    class Category(models.TextChoices):
+        PERIODIC = "berkala", _("Informasi Berkala")
+        IMMEDIATE = "serta_merta", _("Informasi Serta Merta")
+        ON_REQUEST = "setiap_saat", _("Informasi Tersedia Setiap Saat")
+        EXCLUDED = "dikecualikan", _("Informasi Dikecualikan")
+
+    class Format(models.TextChoices):
+        SOFTCOPY = "softcopy", _("Softcopy")
+        HARDCOPY = "hardcopy", _("Hardcopy")
+        BOTH = "keduanya", _("Softcopy dan hardcopy")
+
+    number = models.CharField(_("nomor"), max_length=40)
+    title = models.CharField(_("judul"), max_length=300)
+    summary = models.TextField(_("ringkasan isi informasi"), max_length=4000)
+    holder = models.CharField(_("pejabat/unit yang menguasai informasi"), max_length=200)
+    responsible_person = models.CharField(
+        _("penanggung jawab pembuatan informasi"), max_length=200
+    )
+    produced_when = models.CharField(_("waktu pembuatan"), max_length=100)
+    produced_where = models.CharField(_("tempat pembuatan"), max_length=200)
+    available_format = models.CharField(
+        _("bentuk informasi yang tersedia"),
+        max_length=10,
+        choices=Format.choices,
+        default=Format.SOFTCOPY,
+    )
+    retention_period = models.CharField(_("jangka waktu penyimpanan"), max_length=100)
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    category = models.CharField(_("kategori"), max_length=20, choices=Category.choices)
+    file = models.FileField(_("berkas"), upload_to=document_upload_to, blank=True)
+    original_filename = models.CharField(max_length=255, blank=True, editable=False)
+    file_type = models.CharField(max_length=10, blank=True, editable=False)
+    link = models.URLField(_("tautan"), blank=True)
+    exclusion_legal_basis = models.CharField(
+        _("dasar hukum pengecualian"), max_length=300, blank=True
+    )
+    exclusion_consequence = models.TextField(
+        _("konsekuensi bila informasi dibuka"), max_length=4000, blank=True
+    )
+    exclusion_tested_on = models.DateField(_("tanggal uji konsekuensi"), null=True, blank=True)
+    is_published = models.BooleanField(_("tampilkan di DIP"), default=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
+
+    objects = PublicInformationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("informasi publik (DIP)")
+        verbose_name_plural = _("Daftar Informasi Publik")
+        ordering = ["category", "-year", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "number"], name="ppid_dip_year_number_unique"),
+            models.CheckConstraint(
+                condition=~Q(category="dikecualikan")
+                | (
+                    ~Q(exclusion_legal_basis="")
+                    & ~Q(exclusion_consequence="")
+                    & Q(exclusion_tested_on__isnull=False)
+                    & Q(file="")
+                    & Q(link="")
+                ),
+                name="ppid_dip_excluded_has_consequence_test",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number} {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("ppid:dip") + f"#informasi-{self.pk}"
+
+    def clean(self):
+        if self.category != self.Category.EXCLUDED:
+            return
+        errors = {}
+        required = {
+            "exclusion_legal_basis": _("Wajib diisi untuk informasi yang dikecualikan."),
+            "exclusion_consequence": _("Wajib diisi untuk informasi yang dikecualikan."),
+            "exclusion_tested_on": _("Wajib diisi untuk informasi yang dikecualikan."),
+        }
+        for field, message in required.items():
+            if not getattr(self, field):
+                errors[field] = message
+        if self.file:
+            errors["file"] = _("Informasi yang dikecualikan tidak boleh memiliki berkas publik.")
+        if self.link:
+            errors["link"] = _("Informasi yang dikecualikan tidak boleh memiliki tautan publik.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_excluded(self) -> bool:
+        return self.category == self.Category.EXCLUDED
+
+    def is_stale(self, now: datetime.datetime | None = None) -> bool:
+        now = now or timezone.now()
+        return self.category == self.Category.PERIODIC and self.updated_at < now - STALE_AFTER
+
+    def download_url(self) -> str:
+        return reverse("ppid:document", args=[self.pk])
+
+
+class InformationRequestQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=InformationRequest.OPEN_STATUSES)
+
+    def with_urgency(self):
+        """Open requests first, the earliest (overdue) deadline first; closed ones after."""
+        return self.alias(
+            closed=Case(
+                When(status__in=InformationRequest.OPEN_STATUSES, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        ).order_by("closed", "due_date", "received_at")
+
+
+class InformationRequest(TrackedSubmission):
+    """A permohonan informasi publik and its legal clock (10 working days, +7 once)."""
+
+    class Status(models.TextChoices):
+        RECEIVED = "diterima", _("Diterima")
+        PROCESSING = "diproses", _("Diproses")
+        EXTENDED = "diperpanjang", _("Diperpanjang")
+        GRANTED = "dikabulkan_seluruhnya", _("Dikabulkan seluruhnya")
+        PARTIALLY_GRANTED = "dikabulkan_sebagian", _("Dikabulkan sebagian")
+        REFUSED = "ditolak", _("Ditolak")
+        NOT_HELD = "tidak_dikuasai", _("Informasi tidak dikuasai")
+
+    class IdentityType(models.TextChoices):
+        NIK = "nik", _("Perorangan (NIK)")
+        LEGAL_ENTITY = "badan_hukum", _("Badan hukum (nomor pengesahan)")
+
+    class ObtainMethod(models.TextChoices):
+        VIEW = "melihat", _("Melihat/membaca/mendengarkan/mencatat")
+        COPY = "salinan", _("Mendapatkan salinan (softcopy/hardcopy)")
+
+    class DeliveryMethod(models.TextChoices):
+        COLLECT = "ambil", _("Mengambil langsung")
+        POST = "pos", _("Pos/kurir")
+        EMAIL = "email", _("E-mail")
+
+    class RefusalGround(models.TextChoices):
+        EXCLUDED = "pasal_17", _("Informasi yang dikecualikan (Pasal 17 UU 14/2008)")
+        NOT_DISCLOSABLE = "pasal_6", _("Informasi yang tidak dapat diberikan (Pasal 6 ayat (3))")
+        INCOMPLETE = "tidak_lengkap", _("Permohonan tidak memenuhi syarat (Perki 1/2021)")
+
+    OPEN_STATUSES = (Status.RECEIVED, Status.PROCESSING, Status.EXTENDED)
+    DECISION_STATUSES = (
+        Status.GRANTED,
+        Status.PARTIALLY_GRANTED,
+        Status.REFUSED,
+        Status.NOT_HELD,
+    )
+
+    applicant_name = models.CharField(_("nama pemohon"), max_length=150)
+    identity_type = models.CharField(
+        _("jenis identitas"), max_length=20, choices=IdentityType.choices, default=IdentityType.NIK
+    )
+    identity_number = models.CharField(_("NIK / nomor badan hukum"), max_length=100)
+    address = models.TextField(_("alamat"), max_length=500)
+    phone = models.CharField(_("nomor telepon"), max_length=20)
+    email = models.EmailField(_("e-mail"), max_length=254)
+    occupation = models.CharField(_("pekerjaan"), max_length=100)
+    information_requested = models.TextField(
+        _("rincian informasi yang dibutuhkan"), max_length=4000
+    )
+    purpose = models.TextField(_("tujuan penggunaan informasi"), max_length=2000)
+    obtain_method = models.CharField(
+        _("cara memperoleh informasi"), max_length=10, choices=ObtainMethod.choices
+    )
+    delivery_method = models.CharField(
+        _("cara mendapatkan salinan"), max_length=10, choices=DeliveryMethod.choices
+    )
+    id_scan = models.FileField(
+        _("pindaian identitas"), upload_to=id_scan_upload_to, storage=private_storage, blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=30, choices=Status.choices, default=Status.RECEIVED
+    )
+    received_at = models.DateTimeField(_("diterima"), default=timezone.now)
+    due_date = models.DateField(_("batas waktu"))
+    extension_days = models.PositiveSmallIntegerField(_("perpanjangan (hari kerja)"), default=0)
+    extension_reason = models.TextField(_("alasan perpanjangan"), max_length=2000, blank=True)
+    decided_at = models.DateTimeField(_("diputuskan"), null=True, blank=True)
+    notice = models.TextField(_("pemberitahuan tertulis"), max_length=10000, blank=True)
+    notice_attachment = models.FileField(
+        _("lampiran pemberitahuan"),
+        upload_to=notice_upload_to,
+        storage=private_storage,
+        blank=True,
+    )
+    refusal_ground = models.CharField(
+        _("alasan penolakan"), max_length=20, choices=RefusalGround.choices, blank=True
+    )
+    refusal_basis = models.TextField(
+        _("dasar hukum dan uji konsekuensi penolakan"), max_length=4000, blank=True
+    )
+
+    objects = InformationRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("permohonan informasi")
+        verbose_name_plural = _("permohonan informasi")
+        ordering = ["-received_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "sequence"], name="ppid_request_year_sequence_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(extension_days__lte=MAX_EXTENSION_WORKING_DAYS),
+                name="ppid_request_extension_at_most_7",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="ditolak") | ~Q(refusal_ground=""),
+                name="ppid_request_refusal_has_ground",
+            ),
+        ]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    def received_on(self) -> datetime.date:
+        return timezone.localdate(self.received_at)
+
+    def days_left(self, today: datetime.date | None = None) -> int | None:
+        """Working days until the deadline (0 on the day itself, negative once overdue)."""
+        if not self.is_open:
+            return None
+        return workdays.working_days_between(today or timezone.localdate(), self.due_date)
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        return self.is_open and (today or timezone.localdate()) > self.due_date
+
+    def objection_window_start(self, today: datetime.date | None = None) -> datetime.date | None:
+        """When the objection clock started: the decision, or the missed deadline."""
+        if self.decided_at is not None:
+            return timezone.localdate(self.decided_at)
+        if self.is_overdue(today):
+            return self.due_date
+        return None
+
+    def objection_deadline(self, today: datetime.date | None = None) -> datetime.date | None:
+        start = self.objection_window_start(today)
+        if start is None:
+            return None
+        return workdays.add_working_days(start, OBJECTION_FILING_WORKING_DAYS)
+
+
+class RequestEvent(models.Model):
+    """The audit trail of a request: every status change, who made it, when and why."""
+
+    request = models.ForeignKey(
+        InformationRequest, on_delete=models.CASCADE, related_name="events"
+    )
+    at = models.DateTimeField(_("waktu"), default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("oleh"),
+    )
+    by_name = models.CharField(_("oleh"), max_length=150)
+    from_status = models.CharField(
+        _("dari"), max_length=30, choices=InformationRequest.Status.choices, blank=True
+    )
+    to_status = models.CharField(
+        _("menjadi"), max_length=30, choices=InformationRequest.Status.choices
+    )
+    note = models.TextField(_("catatan"), max_length=10000, blank=True)
+
+    class Meta:
+        verbose_name = _("riwayat status")
+        verbose_name_plural = _("riwayat status")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.request} {self.from_status} → {self.to_status}"
+
+
+class Objection(TrackedSubmission):
+    """A keberatan against a request (UU 14/2008 Pasal 35), answered by the atasan PPID."""
+
+    class Ground(models.TextChoices):
+        REFUSED_EXCLUSION = "a", _("a. Penolakan berdasarkan alasan pengecualian (Pasal 17)")
+        NO_PERIODIC = "b", _("b. Tidak disediakannya informasi berkala (Pasal 9)")
+        NO_RESPONSE = "c", _("c. Tidak ditanggapinya permintaan informasi")
+        NOT_AS_REQUESTED = "d", _("d. Permintaan ditanggapi tidak sebagaimana yang diminta")
+        NOT_FULFILLED = "e", _("e. Tidak dipenuhinya permintaan informasi")
+        UNREASONABLE_FEE = "f", _("f. Pengenaan biaya yang tidak wajar")
+        TOO_LATE = "g", _("g. Penyampaian informasi melebihi waktu yang diatur")
+
+    class Status(models.TextChoices):
+        RECEIVED = "diterima", _("Diterima")
+        ANSWERED = "ditanggapi", _("Ditanggapi")
+
+    class Outcome(models.TextChoices):
+        UPHELD = "diterima", _("Keberatan diterima")
+        REJECTED = "ditolak", _("Keberatan ditolak")
+
+    request = models.ForeignKey(
+        InformationRequest,
+        on_delete=models.PROTECT,
+        related_name="objections",
+        verbose_name=_("permohonan"),
+    )
+    ground = models.CharField(_("alasan keberatan"), max_length=1, choices=Ground.choices)
+    reason = models.TextField(_("uraian keberatan"), max_length=4000)
+    filed_at = models.DateTimeField(_("diajukan"), default=timezone.now)
+    due_date = models.DateField(_("batas waktu tanggapan"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED
+    )
+    outcome = models.CharField(_("putusan"), max_length=20, choices=Outcome.choices, blank=True)
+    response = models.TextField(_("tanggapan atasan PPID"), max_length=10000, blank=True)
+    answered_at = models.DateTimeField(_("ditanggapi"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ditanggapi oleh"),
+    )
+
+    class Meta:
+        verbose_name = _("keberatan")
+        verbose_name_plural = _("keberatan")
+        ordering = ["-filed_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "sequence"], name="ppid_objection_year_sequence_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="diterima") | ~Q(outcome=""),
+                name="ppid_objection_answer_has_outcome",
+            ),
+        ]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.RECEIVED
+
+    def days_left(self, today: datetime.date | None = None) -> int | None:
+        if not self.is_open:
+            return None
+        return workdays.working_days_between(today or timezone.localdate(), self.due_date)

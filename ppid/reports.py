@@ -1,0 +1,130 @@
+"""Service figures of the PPID per year and semester, for the public statistics page and the
+annual report (Perki 1/2021 Pasal 56). Two queries per year, whatever the number of requests."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ppid import workdays
+from ppid.models import InformationRequest, Objection
+
+Status = InformationRequest.Status
+
+
+@dataclass
+class ServiceFigures:
+    label: str
+    received: int = 0
+    granted: int = 0
+    partially_granted: int = 0
+    refused: int = 0
+    not_held: int = 0
+    pending: int = 0
+    refused_by_ground: Counter = field(default_factory=Counter)
+    decided: int = 0
+    decision_working_days: int = 0
+    objections_received: int = 0
+    objections_answered: int = 0
+    objections_upheld: int = 0
+
+    @property
+    def average_decision_days(self) -> float | None:
+        if not self.decided:
+            return None
+        return round(self.decision_working_days / self.decided, 1)
+
+    def refusals(self) -> list[tuple[str, int]]:
+        labels = dict(InformationRequest.RefusalGround.choices)
+        return [(labels.get(ground, ground), count) for ground, count in self.refusals_sorted()]
+
+    def refusals_sorted(self) -> list[tuple[str, int]]:
+        return sorted(self.refused_by_ground.items())
+
+
+def report_years() -> list[int]:
+    """Years with requests, newest first, always including the current one."""
+    years = set(InformationRequest.objects.values_list("year", flat=True).distinct())
+    years.add(timezone.localdate().year)
+    return sorted(years, reverse=True)
+
+
+def yearly_figures(year: int) -> list[ServiceFigures]:
+    """[semester I, semester II, whole year] for requests and objections registered in `year`."""
+    semesters = [
+        ServiceFigures(label=str(_("Semester I"))),
+        ServiceFigures(label=str(_("Semester II"))),
+    ]
+    total = ServiceFigures(label=str(_("Setahun")))
+    requests = InformationRequest.objects.filter(year=year).values_list(
+        "received_at", "status", "refusal_ground", "decided_at"
+    )
+    for received_at, status, refusal_ground, decided_at in requests:
+        received_on = timezone.localdate(received_at)
+        days = None
+        if decided_at is not None:
+            days = workdays.working_days_between(received_on, timezone.localdate(decided_at))
+        for figures in (semesters[received_on.month > 6], total):
+            _count_request(figures, status, refusal_ground, days)
+    objections = Objection.objects.filter(year=year).values_list("filed_at", "status", "outcome")
+    for filed_at, status, outcome in objections:
+        filed_on = timezone.localdate(filed_at)
+        for figures in (semesters[filed_on.month > 6], total):
+            figures.objections_received += 1
+            if status == Objection.Status.ANSWERED:
+                figures.objections_answered += 1
+            if outcome == Objection.Outcome.UPHELD:
+                figures.objections_upheld += 1
+    return [*semesters, total]
+
+
+def _count_request(figures: ServiceFigures, status: str, refusal_ground: str, days) -> None:
+    figures.received += 1
+    if status == Status.GRANTED:
+        figures.granted += 1
+    elif status == Status.PARTIALLY_GRANTED:
+        figures.partially_granted += 1
+    elif status == Status.REFUSED:
+        figures.refused += 1
+        figures.refused_by_ground[refusal_ground] += 1
+    elif status == Status.NOT_HELD:
+        figures.not_held += 1
+    else:
+        figures.pending += 1
+    if days is not None:
+        figures.decided += 1
+        figures.decision_working_days += days
+
+
+def figures_table(figures: list[ServiceFigures]) -> list[list]:
+    """Rows of (indicator, semester I, semester II, year) for the report page and its CSV."""
+
+    def row(label, getter):
+        return [str(label), *(getter(item) for item in figures)]
+
+    rows = [
+        row(_("Permohonan diterima"), lambda f: f.received),
+        row(_("Dikabulkan seluruhnya"), lambda f: f.granted),
+        row(_("Dikabulkan sebagian"), lambda f: f.partially_granted),
+        row(_("Ditolak"), lambda f: f.refused),
+    ]
+    for ground, label in InformationRequest.RefusalGround.choices:
+        rows.append(
+            row(
+                _("Ditolak: %(ground)s") % {"ground": label},
+                lambda f, ground=ground: f.refused_by_ground.get(ground, 0),
+            )
+        )
+    rows += [
+        row(_("Informasi tidak dikuasai"), lambda f: f.not_held),
+        row(_("Masih diproses"), lambda f: f.pending),
+        row(
+            _("Rata-rata waktu pemberitahuan tertulis (hari kerja)"),
+            lambda f: "" if f.average_decision_days is None else f.average_decision_days,
+        ),
+        row(_("Keberatan diterima"), lambda f: f.objections_received),
+        row(_("Keberatan ditanggapi"), lambda f: f.objections_answered),
+        row(_("Keberatan dikabulkan"), lambda f: f.objections_upheld),
+    ]
+    return rows

@@ -1,0 +1,520 @@
+"""PPID writes with consequences: registering requests and objections, moving them along the
+legal clock, and telling the requester by e-mail once the transaction commits."""
+
+import logging
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from ppid import workdays
+from ppid.models import (
+    DECISION_WORKING_DAYS,
+    MAX_EXTENSION_WORKING_DAYS,
+    OBJECTION_ANSWER_WORKING_DAYS,
+    InformationRequest,
+    Objection,
+    RegistrationCounter,
+    RequestEvent,
+    hash_tracking_code,
+    new_tracking_code,
+)
+from tenants.models import Opd
+
+logger = logging.getLogger(__name__)
+
+MAX_MAIL_ATTACHMENT_BYTES = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A newly registered request or objection and the tracking code shown once to its owner."""
+
+    record: InformationRequest | Objection
+    tracking_code: str
+
+
+class DuplicateSubmission(Exception):  # noqa: N818 (it is not an error: the form was sent twice)
+    """The same form was submitted again; `record` is what the first submit registered."""
+
+    def __init__(self, record):
+        super().__init__(record.number)
+        self.record = record
+
+
+def registration_prefix(opd: Opd) -> str:
+    """`BPBD` for an OPD whose short name is "BPBD"; the slug when the short name has no letters."""
+    prefix = re.sub(r"[^A-Z0-9]+", "-", opd.short_name.upper()).strip("-")
+    return prefix or opd.slug.upper()
+
+
+def submit_request(
+    *,
+    opd: Opd,
+    submission_token: str,
+    applicant_name: str,
+    identity_type: str,
+    identity_number: str,
+    address: str,
+    phone: str,
+    email: str,
+    occupation: str,
+    information_requested: str,
+    purpose: str,
+    obtain_method: str,
+    delivery_method: str,
+    id_scan: UploadedFile | None = None,
+) -> Submission:
+    """Register a permohonan informasi: number, tracking code, 10-working-day deadline, receipt
+    e-mail. Raises DuplicateSubmission when the same form was already submitted."""
+    _raise_if_submitted(InformationRequest, submission_token)
+    code = new_tracking_code()
+    received_at = timezone.now()
+    information_request = InformationRequest(
+        submission_token=submission_token,
+        tracking_code_hash=hash_tracking_code(code),
+        applicant_name=applicant_name,
+        identity_type=identity_type,
+        identity_number=identity_number,
+        address=address,
+        phone=phone,
+        email=email,
+        occupation=occupation,
+        information_requested=information_requested,
+        purpose=purpose,
+        obtain_method=obtain_method,
+        delivery_method=delivery_method,
+        received_at=received_at,
+        due_date=workdays.add_working_days(
+            timezone.localdate(received_at), DECISION_WORKING_DAYS
+        ),
+    )
+    if id_scan is not None:
+        information_request.id_scan = id_scan
+    try:
+        with transaction.atomic():
+            _register(information_request, opd=opd, kind=RegistrationCounter.Kind.REQUEST)
+            _record_event(
+                information_request,
+                by=None,
+                from_status="",
+                to_status=InformationRequest.Status.RECEIVED,
+                note=_("Permohonan diterima melalui situs."),
+            )
+    except Exception as error:
+        _delete_stored_file(information_request.id_scan)
+        if isinstance(error, IntegrityError):
+            _raise_if_submitted(InformationRequest, submission_token)
+        raise
+    transaction.on_commit(lambda: _send_request_receipt(opd, information_request, code))
+    return Submission(record=information_request, tracking_code=code)
+
+
+@transaction.atomic
+def start_processing(
+    *, request: InformationRequest, by: AbstractBaseUser, note: str = ""
+) -> InformationRequest:
+    """Mark a newly received request as being processed."""
+    request = _lock(request)
+    if request.status != InformationRequest.Status.RECEIVED:
+        raise ValidationError(_("Hanya permohonan berstatus Diterima yang dapat diproses."))
+    _change_status(request, by=by, to_status=InformationRequest.Status.PROCESSING, note=note)
+    request.full_clean()
+    request.save()
+    return request
+
+
+@transaction.atomic
+def extend_request(
+    *, opd: Opd, request: InformationRequest, by: AbstractBaseUser, days: int, reason: str
+) -> InformationRequest:
+    """Extend the deadline once, by at most 7 working days, with a written reason, before the
+    deadline passes (UU 14/2008 Pasal 22 ayat (8))."""
+    request = _lock(request)
+    reason = reason.strip()
+    if not request.is_open:
+        raise ValidationError(_("Permohonan ini sudah diputuskan."))
+    if request.extension_days:
+        raise ValidationError(_("Batas waktu hanya dapat diperpanjang satu kali."))
+    if not 1 <= days <= MAX_EXTENSION_WORKING_DAYS:
+        raise ValidationError(
+            _("Perpanjangan paling lama %(max)d hari kerja.") % {"max": MAX_EXTENSION_WORKING_DAYS}
+        )
+    if not reason:
+        raise ValidationError(_("Alasan perpanjangan wajib diisi."))
+    if timezone.localdate() > request.due_date:
+        raise ValidationError(
+            _("Batas waktu sudah terlewati; perpanjangan harus diberitahukan sebelum tenggat.")
+        )
+    request.extension_days = days
+    request.extension_reason = reason
+    request.due_date = workdays.add_working_days(request.due_date, days)
+    _change_status(request, by=by, to_status=InformationRequest.Status.EXTENDED, note=reason)
+    request.full_clean()
+    request.save()
+    transaction.on_commit(lambda: _send_extension_notice(opd, request))
+    return request
+
+
+@transaction.atomic
+def respond_to_request(
+    *,
+    opd: Opd,
+    request: InformationRequest,
+    by: AbstractBaseUser,
+    decision: str,
+    notice: str,
+    refusal_ground: str = "",
+    refusal_basis: str = "",
+    attachment: UploadedFile | None = None,
+) -> InformationRequest:
+    """Record the PPID's written decision (pemberitahuan tertulis), which closes the request,
+    starts the objection clock and is e-mailed to the requester."""
+    request = _lock(request)
+    notice = notice.strip()
+    errors = {}
+    if not request.is_open:
+        raise ValidationError(_("Permohonan ini sudah diputuskan."))
+    if decision not in InformationRequest.DECISION_STATUSES:
+        errors["decision"] = _("Pilih keputusan yang sah.")
+    if not notice:
+        errors["notice"] = _("Pemberitahuan tertulis wajib diisi.")
+    if decision == InformationRequest.Status.REFUSED:
+        if refusal_ground not in InformationRequest.RefusalGround.values:
+            errors["refusal_ground"] = _("Penolakan wajib menyebut alasannya.")
+        if not refusal_basis.strip():
+            errors["refusal_basis"] = _("Penolakan wajib menyebut dasar hukum dan uji konsekuensi.")
+    else:
+        refusal_ground, refusal_basis = "", ""
+    if errors:
+        raise ValidationError(errors)
+    request.notice = notice
+    request.refusal_ground = refusal_ground
+    request.refusal_basis = refusal_basis.strip()
+    request.decided_at = timezone.now()
+    if attachment is not None:
+        request.notice_attachment = attachment
+    _change_status(request, by=by, to_status=decision, note=notice)
+    request.full_clean()
+    try:
+        request.save()
+    except Exception:
+        _delete_stored_file(request.notice_attachment)
+        raise
+    transaction.on_commit(lambda: _send_decision(opd, request))
+    return request
+
+
+def file_objection(
+    *,
+    opd: Opd,
+    request: InformationRequest,
+    ground: str,
+    reason: str,
+    submission_token: str,
+) -> Submission:
+    """Register a keberatan within 30 working days of the decision (or of the missed deadline);
+    the atasan PPID must answer within 30 working days."""
+    _raise_if_submitted(Objection, submission_token)
+    code = new_tracking_code()
+    try:
+        with transaction.atomic():
+            request = _lock(request)
+            _check_objection_window(request)
+            filed_at = timezone.now()
+            objection = Objection(
+                request=request,
+                submission_token=submission_token,
+                tracking_code_hash=hash_tracking_code(code),
+                ground=ground,
+                reason=reason.strip(),
+                filed_at=filed_at,
+                due_date=workdays.add_working_days(
+                    timezone.localdate(filed_at), OBJECTION_ANSWER_WORKING_DAYS
+                ),
+            )
+            _register(objection, opd=opd, kind=RegistrationCounter.Kind.OBJECTION)
+    except IntegrityError:
+        _raise_if_submitted(Objection, submission_token)
+        raise
+    transaction.on_commit(lambda: _send_objection_receipt(opd, objection, code))
+    return Submission(record=objection, tracking_code=code)
+
+
+@transaction.atomic
+def answer_objection(
+    *, opd: Opd, objection: Objection, by: AbstractBaseUser, outcome: str, response: str
+) -> Objection:
+    """Record the atasan PPID's written answer to an objection and e-mail it."""
+    objection = Objection.objects.select_for_update().select_related("request").get(
+        pk=objection.pk
+    )
+    response = response.strip()
+    if not objection.is_open:
+        raise ValidationError(_("Keberatan ini sudah ditanggapi."))
+    errors = {}
+    if outcome not in Objection.Outcome.values:
+        errors["outcome"] = _("Pilih putusan yang sah.")
+    if not response:
+        errors["response"] = _("Tanggapan tertulis wajib diisi.")
+    if errors:
+        raise ValidationError(errors)
+    objection.outcome = outcome
+    objection.response = response
+    objection.status = Objection.Status.ANSWERED
+    objection.answered_at = timezone.now()
+    objection.answered_by = by
+    objection.full_clean()
+    objection.save()
+    transaction.on_commit(lambda: _send_objection_answer(opd, objection))
+    return objection
+
+
+def _raise_if_submitted(model, submission_token: str) -> None:
+    existing = model.objects.filter(submission_token=submission_token).first()
+    if existing is not None:
+        raise DuplicateSubmission(existing)
+
+
+def _register(record, *, opd: Opd, kind: str) -> None:
+    """Give `record` the next number of its kind and year, then validate and save it.
+
+    The counter row stays locked until the surrounding transaction ends, so two submissions
+    never get the same number, and a failed one gives its number back (no gaps)."""
+    moment = record.received_at if isinstance(record, InformationRequest) else record.filed_at
+    year = timezone.localdate(moment).year
+    RegistrationCounter.objects.bulk_create(
+        [RegistrationCounter(kind=kind, year=year)], ignore_conflicts=True
+    )
+    counter = RegistrationCounter.objects.select_for_update().get(kind=kind, year=year)
+    # Re-check under the lock: a concurrent double submit has committed by now.
+    _raise_if_submitted(type(record), record.submission_token)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    infix = "PPID" if kind == RegistrationCounter.Kind.REQUEST else "PPID/KEB"
+    record.year = year
+    record.sequence = counter.last_number
+    record.number = f"{registration_prefix(opd)}/{infix}/{year}/{counter.last_number:04d}"
+    record.full_clean()
+    record.save()
+
+
+def _lock(request: InformationRequest) -> InformationRequest:
+    return InformationRequest.objects.select_for_update().get(pk=request.pk)
+
+
+def _check_objection_window(request: InformationRequest) -> None:
+    today = timezone.localdate()
+    start = request.objection_window_start(today)
+    if start is None:
+        raise ValidationError(
+            _(
+                "Permohonan %(number)s masih diproses dan batas waktunya (%(due)s) belum lewat; "
+                "keberatan dapat diajukan setelah ada keputusan atau setelah batas waktu lewat."
+            )
+            % {"number": request.number, "due": _date(request.due_date)}
+        )
+    deadline = request.objection_deadline(today)
+    if today > deadline:
+        raise ValidationError(
+            _(
+                "Batas waktu pengajuan keberatan atas permohonan %(number)s (30 hari kerja sejak "
+                "%(start)s) telah lewat pada %(deadline)s."
+            )
+            % {"number": request.number, "start": _date(start), "deadline": _date(deadline)}
+        )
+    pending = request.objections.filter(status=Objection.Status.RECEIVED).first()
+    if pending is not None:
+        raise ValidationError(
+            _("Keberatan %(number)s atas permohonan ini masih diproses.")
+            % {"number": pending.number}
+        )
+
+
+def _change_status(request: InformationRequest, *, by, to_status: str, note: str) -> None:
+    from_status = request.status
+    request.status = to_status
+    _record_event(request, by=by, from_status=from_status, to_status=to_status, note=note)
+
+
+def _record_event(request, *, by, from_status: str, to_status: str, note: str) -> None:
+    by_name = (by.get_full_name() or by.get_username()) if by is not None else _("Pemohon")
+    event = RequestEvent(
+        request=request,
+        by=by,
+        by_name=by_name,
+        from_status=from_status,
+        to_status=to_status,
+        note=note,
+    )
+    event.full_clean(exclude=["request"])
+    event.save()
+
+
+def _delete_stored_file(field_file) -> None:
+    if field_file and getattr(field_file, "_committed", False) and field_file.name:
+        field_file.storage.delete(field_file.name)
+
+
+def _date(value) -> str:
+    return formats.date_format(value, "j F Y")
+
+
+def _url(opd: Opd, name: str) -> str:
+    return opd.site_url(reverse(name, urlconf=settings.ROOT_URLCONF))
+
+
+def _send(opd: Opd, *, to: str, subject: str, body: str, attachment=None) -> None:
+    message = EmailMessage(f"[{opd.short_name}] {subject}", body, None, [to])
+    if attachment and attachment.size <= MAX_MAIL_ATTACHMENT_BYTES:
+        with attachment.open("rb") as file:
+            message.attach(attachment.name.rsplit("/", 1)[-1], file.read())
+    try:
+        message.send()
+    except OSError:
+        # The requester can still track the request; a mail outage must not undo it.
+        logger.exception("Could not e-mail PPID notice to %s", to)
+
+
+def _signature(opd: Opd) -> str:
+    return _("Hormat kami,\nPPID Pelaksana %(opd)s\n%(url)s") % {
+        "opd": opd.name,
+        "url": opd.site_url("/ppid/"),
+    }
+
+
+def _send_request_receipt(opd: Opd, request: InformationRequest, code: str) -> None:
+    body = _(
+        "Yth. %(name)s,\n\n"
+        "Permohonan informasi Anda kepada PPID %(opd)s telah kami terima.\n\n"
+        "Nomor pendaftaran: %(number)s\n"
+        "Kode pelacakan: %(code)s\n"
+        "Tanggal diterima: %(received)s\n"
+        "Batas waktu pemberitahuan tertulis: %(due)s (10 hari kerja)\n\n"
+        "Simpan nomor dan kode pelacakan ini. Pantau status permohonan di:\n%(track)s\n\n"
+        "%(signature)s"
+    ) % {
+        "name": request.applicant_name,
+        "opd": opd.name,
+        "number": request.number,
+        "code": code,
+        "received": _date(request.received_on()),
+        "due": _date(request.due_date),
+        "track": _url(opd, "ppid:request_track"),
+        "signature": _signature(opd),
+    }
+    _send(
+        opd,
+        to=request.email,
+        subject=_("Tanda terima permohonan informasi %(number)s") % {"number": request.number},
+        body=body,
+    )
+
+
+def _send_extension_notice(opd: Opd, request: InformationRequest) -> None:
+    body = _(
+        "Yth. %(name)s,\n\n"
+        "Batas waktu pemberitahuan tertulis atas permohonan %(number)s diperpanjang %(days)d "
+        "hari kerja hingga %(due)s, dengan alasan:\n\n%(reason)s\n\n%(signature)s"
+    ) % {
+        "name": request.applicant_name,
+        "number": request.number,
+        "days": request.extension_days,
+        "due": _date(request.due_date),
+        "reason": request.extension_reason,
+        "signature": _signature(opd),
+    }
+    _send(
+        opd,
+        to=request.email,
+        subject=_("Perpanjangan waktu permohonan %(number)s") % {"number": request.number},
+        body=body,
+    )
+
+
+def _send_decision(opd: Opd, request: InformationRequest) -> None:
+    lines = [
+        _("Yth. %(name)s,") % {"name": request.applicant_name},
+        "",
+        _("Pemberitahuan tertulis atas permohonan informasi %(number)s: %(decision)s.")
+        % {"number": request.number, "decision": request.get_status_display()},
+        "",
+        request.notice,
+    ]
+    if request.refusal_ground:
+        lines += [
+            "",
+            _("Alasan penolakan: %(ground)s") % {"ground": request.get_refusal_ground_display()},
+            request.refusal_basis,
+        ]
+    lines += [
+        "",
+        _(
+            "Bila Anda tidak puas, Anda dapat mengajukan keberatan dalam 30 hari kerja di:\n%(url)s"
+        )
+        % {"url": _url(opd, "ppid:objection_create")},
+        "",
+        _signature(opd),
+    ]
+    _send(
+        opd,
+        to=request.email,
+        subject=_("Pemberitahuan tertulis permohonan %(number)s") % {"number": request.number},
+        body="\n".join(lines),
+        attachment=request.notice_attachment or None,
+    )
+
+
+def _send_objection_receipt(opd: Opd, objection: Objection, code: str) -> None:
+    request = objection.request
+    body = _(
+        "Yth. %(name)s,\n\n"
+        "Keberatan Anda atas permohonan %(request)s telah kami terima.\n\n"
+        "Nomor keberatan: %(number)s\n"
+        "Kode pelacakan: %(code)s\n"
+        "Batas waktu tanggapan atasan PPID: %(due)s (30 hari kerja)\n\n"
+        "Pantau keberatan Anda di:\n%(track)s\n\n%(signature)s"
+    ) % {
+        "name": request.applicant_name,
+        "request": request.number,
+        "number": objection.number,
+        "code": code,
+        "due": _date(objection.due_date),
+        "track": _url(opd, "ppid:objection_track"),
+        "signature": _signature(opd),
+    }
+    _send(
+        opd,
+        to=request.email,
+        subject=_("Tanda terima keberatan %(number)s") % {"number": objection.number},
+        body=body,
+    )
+
+
+def _send_objection_answer(opd: Opd, objection: Objection) -> None:
+    body = _(
+        "Yth. %(name)s,\n\n"
+        "Tanggapan atasan PPID atas keberatan %(number)s: %(outcome)s.\n\n%(response)s\n\n"
+        "Bila Anda tidak puas dengan tanggapan ini, Anda dapat mengajukan sengketa informasi ke "
+        "Komisi Informasi dalam 14 hari kerja.\n\n%(signature)s"
+    ) % {
+        "name": objection.request.applicant_name,
+        "number": objection.number,
+        "outcome": objection.get_outcome_display(),
+        "response": objection.response,
+        "signature": _signature(opd),
+    }
+    _send(
+        opd,
+        to=objection.request.email,
+        subject=_("Tanggapan keberatan %(number)s") % {"number": objection.number},
+        body=body,
+    )

@@ -1,0 +1,24 @@
+"""A per-client-IP limit for the public PPID forms, kept in the (tenant-keyed) cache."""
+
+from django.core.cache import cache
+
+WINDOW_SECONDS = 3600
+
+
+def _key(request, scope: str) -> str:
+    # REMOTE_ADDR is the client as the reverse proxy passes it on (it must not trust X-Forwarded-For
+    # from the Internet); the cache key function adds the OPD's schema.
+    return f"ppid:throttle:{scope}:{request.META.get('REMOTE_ADDR', '')}"
+
+
+def is_limited(request, scope: str, limit: int) -> bool:
+    return (cache.get(_key(request, scope)) or 0) >= limit
+
+
+def record_hit(request, scope: str) -> None:
+    key = _key(request, scope)
+    if not cache.add(key, 1, WINDOW_SECONDS):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.add(key, 1, WINDOW_SECONDS)

@@ -1,0 +1,114 @@
+"""Writing the portal's index of published content (PublishedItem, public schema).
+
+OPD apps call these functions from their own schema whenever content is published, changed,
+unpublished or deleted; the main domain then reads only the index.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.postgres.search import SearchVector
+from django.core.cache import caches
+from django.db import connection, transaction
+
+from tenants.models import Opd, PublishedItem
+
+PORTAL_VERSION_KEY = "portal-index-version"
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    kind: str
+    source_id: int
+    title: str
+    url: str
+    published_at: datetime
+    summary: str = ""
+    image_url: str = ""
+    category: str = ""
+    category_slug: str = ""
+
+
+def current_opd() -> Opd:
+    """The OPD whose schema is active (the index is always written from the OPD's side)."""
+    tenant = getattr(connection, "tenant", None)
+    if not isinstance(tenant, Opd) or tenant.is_public:
+        raise RuntimeError("The portal index is written from an OPD schema.")
+    return tenant
+
+
+def index_item(entry: IndexEntry, *, opd: Opd | None = None) -> None:
+    """Insert or update one item of the OPD's content in the portal index."""
+    opd = opd or current_opd()
+    item, _created = PublishedItem.objects.update_or_create(
+        opd=opd,
+        kind=entry.kind,
+        source_id=entry.source_id,
+        defaults={
+            "title": entry.title[:300],
+            "summary": entry.summary,
+            "url": entry.url,
+            "image_url": entry.image_url,
+            "category": entry.category,
+            "category_slug": entry.category_slug,
+            "published_at": entry.published_at,
+        },
+    )
+    _update_search_vectors(PublishedItem.objects.filter(pk=item.pk))
+    bump_portal_version()
+
+
+def unindex_item(*, kind: str, source_id: int, opd: Opd | None = None) -> None:
+    """Remove an unpublished or deleted item from the portal index."""
+    opd = opd or current_opd()
+    deleted, _by_model = PublishedItem.objects.filter(
+        opd=opd, kind=kind, source_id=source_id
+    ).delete()
+    if deleted:
+        bump_portal_version()
+
+
+@transaction.atomic
+def replace_opd_index(opd: Opd, kind: str, entries: Iterable[IndexEntry]) -> int:
+    """Rebuild the index rows of one kind for one OPD from its own content."""
+    PublishedItem.objects.filter(opd=opd, kind=kind).delete()
+    items = PublishedItem.objects.bulk_create(
+        PublishedItem(
+            opd=opd,
+            kind=entry.kind,
+            source_id=entry.source_id,
+            title=entry.title[:300],
+            summary=entry.summary,
+            url=entry.url,
+            image_url=entry.image_url,
+            category=entry.category,
+            category_slug=entry.category_slug,
+            published_at=entry.published_at,
+        )
+        for entry in entries
+    )
+    _update_search_vectors(PublishedItem.objects.filter(opd=opd, kind=kind))
+    bump_portal_version()
+    return len(items)
+
+
+def _update_search_vectors(queryset) -> None:
+    queryset.update(
+        search_vector=SearchVector("title", weight="A", config="indonesian")
+        + SearchVector("summary", weight="B", config="indonesian")
+        + SearchVector("category", weight="C", config="indonesian")
+    )
+
+
+def portal_version() -> int:
+    """A number that changes whenever the index changes; part of the portal's page-cache keys."""
+    return caches["shared"].get_or_set(PORTAL_VERSION_KEY, 1, timeout=None)
+
+
+def bump_portal_version() -> None:
+    shared = caches["shared"]
+    try:
+        shared.incr(PORTAL_VERSION_KEY)
+    except ValueError:
+        shared.set(PORTAL_VERSION_KEY, 2, timeout=None)

@@ -1,0 +1,44 @@
+"""Helpers that create news content inside the current schema."""
+
+import io
+from datetime import timedelta
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from news.models import Article, Category
+
+
+def make_article(title="Berita uji", *, category="berita", status=Article.Status.PUBLISHED,
+                 published_at=None, **fields):  # fmt: skip
+    fields.setdefault("summary", f"Ringkasan {title}")
+    fields.setdefault("body", f"<p>Isi {title}</p>")
+    return Article.objects.create(
+        title=title,
+        category=Category.objects.get(slug=category),
+        status=status,
+        published_at=published_at or timezone.now() - timedelta(minutes=1),
+        **fields,
+    )
+
+
+def image_bytes(format="JPEG", size=(64, 48), colour=(200, 30, 30), **save_options) -> bytes:
+    buffer = io.BytesIO()
+    mode = "RGBA" if format == "PNG" else "RGB"
+    Image.new(mode, size, colour).save(buffer, format, **save_options)
+    return buffer.getvalue()
+
+
+def jpeg_with_exif(size=(64, 48)) -> bytes:
+    image = Image.new("RGB", size, (10, 120, 200))
+    exif = Image.Exif()
+    exif[0x010F] = "KameraRahasia"  # Make
+    exif[0x0131] = "GPS-dan-rahasia"  # Software
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif)
+    return buffer.getvalue()
+
+
+def uploaded(name, data, content_type="image/jpeg"):
+    return SimpleUploadedFile(name, data, content_type=content_type)

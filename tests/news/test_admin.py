@@ -1,0 +1,170 @@
+"""The OPD's back office for news: editor configuration, slugs, author, filters, covers."""
+
+import pytest
+from django.conf import settings
+
+from news.models import Article, Category
+from tenants import roles
+from tests.factories import make_operator
+from tests.news.factories import image_bytes, make_article, uploaded
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = "/admin/news/article/add/"
+
+
+@pytest.fixture
+def operator_a(opd_a, in_opd, client_a):
+    with in_opd(opd_a):
+        user = make_operator("penulis", role=roles.OPERATOR_BERITA)
+        category = Category.objects.get(slug="berita")
+        client_a.force_login(user)
+    client_a.user = user
+    client_a.category = category
+    return client_a
+
+
+def article_form(client, **overrides):
+    data = {
+        "title": "Judul dari admin",
+        "slug": "",
+        "category": client.category.pk,
+        "summary": "Ringkasan",
+        "body": "<p>Isi <strong>tebal</strong></p>",
+        "cover_alt": "",
+        "status": Article.Status.PUBLISHED,
+        "published_at_0": "2026-01-05",
+        "published_at_1": "09:00:00",
+        "is_pinned": "",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def test_editor_config_removes_markdown_and_fullpage_together():
+    config = settings.CKEDITOR_5_CONFIGS["default"]
+    remove = config["removePlugins"]
+    assert ("Markdown" in remove) == ("FullPage" in remove)
+    assert "Markdown" in remove and "FullPage" in remove
+    assert "HtmlEmbed" in remove and "SourceEditing" in remove
+    assert "GeneralHtmlSupport" not in remove
+
+
+def test_the_editor_widget_renders_in_the_admin(operator_a):
+    html = operator_a.get(ADD_URL).content.decode()
+    assert "django_ckeditor_5" in html
+    assert 'data-upload-url="/editor/unggah-gambar/"' in html
+
+
+def test_a_body_saved_via_the_admin_is_html_and_stamped_with_its_author(opd_a, in_opd, operator_a):
+    response = operator_a.post(ADD_URL, article_form(operator_a))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    with in_opd(opd_a):
+        article = Article.objects.get()
+    assert article.body.startswith("<")
+    assert article.slug == "judul-dari-admin"
+    assert article.author == operator_a.user
+
+
+def test_hostile_html_posted_via_the_admin_is_removed_on_save(opd_a, in_opd, operator_a):
+    body = (
+        '<p onclick="x()">Aman</p><script>alert(1)</script>'
+        '<a href="javascript:alert(1)">a</a><img src="data:image/png;base64,AA">'
+    )
+    operator_a.post(ADD_URL, article_form(operator_a, body=body))
+    with in_opd(opd_a):
+        stored = Article.objects.get().body
+    assert "<p>Aman</p>" in stored
+    assert "script" not in stored and "javascript" not in stored and "onclick" not in stored
+    assert "data:" not in stored
+
+
+def test_duplicate_slug_within_an_opd_is_a_form_error(opd_a, in_opd, operator_a):
+    with in_opd(opd_a):
+        make_article("Sudah ada", slug="kabar")
+    response = operator_a.post(ADD_URL, article_form(operator_a, slug="kabar"))
+    assert response.status_code == 200
+    assert "slug" in response.context["adminform"].form.errors
+    with in_opd(opd_a):
+        assert Article.objects.count() == 1
+
+
+def test_same_slug_in_another_opd_is_fine(opd_b, in_opd, opd_a, operator_a):
+    with in_opd(opd_b):
+        make_article("Di beta", slug="kabar")
+    response = operator_a.post(ADD_URL, article_form(operator_a, slug="kabar"))
+    assert response.status_code == 302
+    with in_opd(opd_a):
+        assert Article.objects.get().slug == "kabar"
+
+
+def test_reserved_slug_is_a_form_error(operator_a):
+    response = operator_a.post(ADD_URL, article_form(operator_a, slug="feed"))
+    assert response.status_code == 200
+    assert "slug" in response.context["adminform"].form.errors
+
+
+def test_cover_upload_makes_renditions(opd_a, in_opd, operator_a, media_root):
+    data = article_form(operator_a, cover_alt="Warga antre")
+    data["cover"] = uploaded("../../etc/sampul asli.jpg", image_bytes(size=(1800, 1200)))
+    response = operator_a.post(ADD_URL, data)
+    assert response.status_code == 302
+    with in_opd(opd_a):
+        article = Article.objects.get()
+    meta = article.cover_meta
+    assert [r["width"] for r in meta["renditions"]] == [480, 960, 1600]
+    folder = media_root / "alpha" / "berita" / "sampul"
+    names = {path.name for path in folder.rglob("*")}
+    assert any(name.endswith("-480.webp") for name in names)
+    assert any(name.endswith("-1600.jpg") for name in names)
+    assert any(name.endswith("-share.jpg") for name in names)
+    assert not any("asli" in name for name in names)
+    from PIL import Image
+
+    with Image.open(media_root / "alpha" / meta["share"]) as share:
+        assert share.size == (1200, 630)
+
+
+def test_cover_that_is_not_an_image_is_a_form_error(opd_a, in_opd, operator_a, media_root):
+    data = article_form(operator_a, cover_alt="x")
+    data["cover"] = uploaded("sampul.jpg", b"<html><script>alert(1)</script></html>")
+    response = operator_a.post(ADD_URL, data)
+    assert response.status_code == 200
+    assert "cover" in response.context["adminform"].form.errors
+    with in_opd(opd_a):
+        assert not Article.objects.exists()
+
+
+def test_cover_needs_alt_text(operator_a):
+    data = article_form(operator_a)
+    data["cover"] = uploaded("sampul.jpg", image_bytes())
+    response = operator_a.post(ADD_URL, data)
+    assert response.status_code == 200
+    assert "cover_alt" in response.context["adminform"].form.errors
+
+
+def test_list_has_filters_search_and_preview_links(opd_a, in_opd, operator_a):
+    with in_opd(opd_a):
+        make_article("Draf uji", status=Article.Status.DRAFT)
+    response = operator_a.get("/admin/news/article/", {"q": "draf"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Draf uji" in html
+    assert "/berita/pratinjau/" in html
+    filters = [spec.title for spec in response.context["cl"].filter_specs]
+    assert {"status", "kategori", "penulis", "bulan terbit"} <= {str(t) for t in filters}
+    assert operator_a.get("/admin/news/article/", {"bulan": "2026-01"}).status_code == 200
+
+
+def test_default_categories_are_seeded(opd_a, in_opd):
+    with in_opd(opd_a):
+        names = list(Category.objects.values_list("name", flat=True))
+    assert names == ["Berita", "Pengumuman", "Agenda", "Artikel"]
+
+
+def test_seeding_defaults_twice_changes_nothing(opd_a, in_opd):
+    from news.defaults import seed_defaults
+
+    with in_opd(opd_a):
+        seed_defaults()
+        assert Category.objects.count() == 4

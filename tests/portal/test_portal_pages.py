@@ -1,0 +1,126 @@
+"""The portal on the main domain: every OPD's news, read from the public index only."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tenants import services
+from tenants.models import PublishedItem
+from tests.portal.helpers import bare_opd, index_article
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_portal_home_lists_the_latest_news_of_all_opds(portal_client, opd_a, opd_b):
+    index_article(opd_a, 1, "Banjir surut di Kelurahan Alpha", days_ago=2)
+    index_article(opd_b, 1, "Pelatihan UMKM Beta", days_ago=1)
+    page = portal_client.get("/").content.decode()
+    assert page.index("Pelatihan UMKM Beta") < page.index("Banjir surut di Kelurahan Alpha")
+    assert 'href="http://alpha.localhost/berita/artikel-1/"' in page
+
+
+def test_scheduled_items_appear_only_when_their_time_comes(portal_client, opd_a):
+    index_article(opd_a, 7, "Agenda bulan depan", days_ago=-3)
+    assert "Agenda bulan depan" not in portal_client.get("/berita/").content.decode()
+    PublishedItem.objects.filter(source_id=7).update(published_at="2020-01-01T00:00:00Z")
+    assert "Agenda bulan depan" in portal_client.get("/berita/").content.decode()
+
+
+def test_news_of_a_deactivated_opd_disappears_from_the_portal(portal_client, opd_a):
+    index_article(opd_a, 1, "Berita Alpha")
+    services.set_opd_active(opd=opd_a, active=False)
+    for path in ("/", "/berita/", "/berita/feed/", "/cari/?q=alpha"):
+        assert "Berita Alpha" not in portal_client.get(path).content.decode(), path
+    assert "Dinas Alpha Kota Uji" not in portal_client.get("/opd/").content.decode()
+
+
+def test_portal_news_filters_by_opd_and_category(portal_client, opd_a, opd_b):
+    index_article(opd_a, 1, "Alpha pengumuman", category="Pengumuman", category_slug="pengumuman")
+    index_article(opd_b, 1, "Beta berita", category="Berita", category_slug="berita")
+    by_opd = portal_client.get("/berita/", {"opd": "beta"}).content.decode()
+    assert "Beta berita" in by_opd and "Alpha pengumuman" not in by_opd
+    by_category = portal_client.get("/berita/", {"kategori": "pengumuman"}).content.decode()
+    assert "Alpha pengumuman" in by_category and "Beta berita" not in by_category
+
+
+def test_portal_news_is_paginated(portal_client, opd_a):
+    for number in range(15):
+        index_article(opd_a, number, f"Kabar nomor {number:02d}", days_ago=number + 1)
+    first = portal_client.get("/berita/").content.decode()
+    second = portal_client.get("/berita/", {"page": 2}).content.decode()
+    assert "Kabar nomor 00" in first and "Kabar nomor 14" not in first
+    assert "Kabar nomor 14" in second
+    assert portal_client.get("/berita/", {"page": "999"}).status_code == 200
+    assert portal_client.get("/berita/", {"page": "x<script>"}).status_code == 200
+
+
+def test_portal_search_uses_indonesian_full_text(portal_client, opd_a, opd_b):
+    index_article(opd_a, 1, "Penyaluran bantuan sosial untuk korban banjir")
+    index_article(opd_b, 1, "Jadwal vaksinasi anak sekolah")
+    page = portal_client.get("/cari/", {"q": "banjir"}).content.decode()
+    assert "Penyaluran bantuan sosial" in page
+    assert "Jadwal vaksinasi" not in page
+    # Indonesian stemming: "penyaluran" is found from "salurkan"-style stems.
+    assert "Penyaluran bantuan" in portal_client.get("/cari/", {"q": "bantuan"}).content.decode()
+
+
+@pytest.mark.parametrize(
+    "query", ["", "   ", "!!!", "'\"\\;--", "a" * 10_000, "<script>alert(1)</script>", "OR AND -"]
+)
+def test_absurd_portal_searches_get_a_helpful_page(portal_client, query):
+    response = portal_client.get("/cari/", {"q": query})
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_titles_with_html_are_escaped_everywhere_on_the_portal(portal_client, opd_a):
+    index_article(
+        opd_a,
+        1,
+        '<script>alert("x")</script> Judul <b>tebal</b>',
+        summary="<img src=x onerror=alert(1)>",
+    )
+    for path in ("/", "/berita/", "/cari/?q=judul"):
+        page = portal_client.get(path).content.decode()
+        assert '<script>alert("x")</script>' not in page, path
+        assert "&lt;script&gt;" in page, path
+        assert "<img src=x" not in page, path
+    feed = portal_client.get("/berita/feed/").content.decode()
+    assert "<script>" not in feed
+
+
+def test_the_feed_lists_all_opds_news(portal_client, opd_a, opd_b):
+    index_article(opd_a, 1, "Kabar Alpha")
+    index_article(opd_b, 1, "Kabar Beta")
+    response = portal_client.get("/berita/feed/")
+    assert response["Content-Type"].startswith("application/rss+xml")
+    feed = response.content.decode()
+    assert "Kabar Alpha (Alpha)" in feed and "Kabar Beta (Beta)" in feed
+    assert "http://beta.localhost/berita/artikel-1/" in feed
+
+
+def test_the_directory_shows_each_opds_last_update(portal_client, opd_a):
+    index_article(opd_a, 1, "Kabar", days_ago=0)
+    page = portal_client.get("/opd/").content.decode()
+    assert "diperbarui" in page
+    assert "belum ada berita" in page  # beta has none
+
+
+@pytest.mark.parametrize("path", ["/", "/opd/", "/berita/", "/cari/?q=banjir", "/berita/feed/"])
+def test_portal_pages_cost_the_same_with_many_opds(portal_client, opd_a, path):
+    index_article(opd_a, 1, "Banjir di Alpha")
+    portal_client.get(path)  # warm the caches that do not depend on the number of OPDs
+    with_two = _queries(portal_client, path)
+    for number in range(60):
+        opd = bare_opd(f"dinas-{number}")
+        index_article(opd, 1, f"Banjir di dinas {number}", days_ago=number % 10)
+    with_sixty_two = _queries(portal_client, path)
+    assert with_sixty_two == with_two
+    assert with_two <= 5
+
+
+def _queries(client, path):
+    """Queries a request runs, not counting django-tenants' `SET search_path` statements."""
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return sum(1 for query in captured if not query["sql"].startswith("SET search_path"))

@@ -1,0 +1,67 @@
+import io
+import secrets
+import zipfile
+
+import pytest
+from django.contrib.auth.models import Group
+
+from ppid import services, workdays
+from tests.factories import make_operator
+
+VALID_REQUEST = {
+    "applicant_name": "Budi Santoso",
+    "identity_type": "nik",
+    "identity_number": "3273011501900001",
+    "address": "Jl. Merdeka No. 1, Bandung",
+    "phone": "081234567890",
+    "email": "budi@example.org",
+    "occupation": "Peneliti",
+    "information_requested": "Laporan realisasi anggaran tahun 2025",
+    "purpose": "Bahan penelitian",
+    "obtain_method": "salinan",
+    "delivery_method": "email",
+}
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 20
+JPEG_BYTES = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 20
+EXE_BYTES = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 64
+
+
+def zip_bytes(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def submit(opd, **overrides):
+    """Register a request through the real service (inside the OPD's schema)."""
+    fields = {**VALID_REQUEST, **overrides}
+    fields.setdefault("submission_token", token())
+    return services.submit_request(opd=opd, **fields)
+
+
+def petugas(username="petugas", role="Petugas PPID", **fields):
+    user = make_operator(username, **fields)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture(autouse=True)
+def private_media_root(settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    return settings.PRIVATE_MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def fresh_local_holidays():
+    """Local holidays are cached per process; tests roll their rows back, so forget them."""
+    workdays.clear_local_holidays_cache()
+    yield
+    workdays.clear_local_holidays_cache()

@@ -1,0 +1,121 @@
+"""Registration numbers under concurrent submissions, with real separate database connections.
+
+pytest-django wraps each test in a transaction on the main thread's connection only; every
+thread below opens its own connection to the test database, so its submissions really commit
+and really compete for the counter row lock. Because they commit, the test removes what they
+created (in another fresh connection) instead of relying on the rollback. No transaction=True:
+its flush would wipe the public tenant rows.
+"""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from ppid.models import InformationRequest, RegistrationCounter
+from tests.ppid.conftest import submit, token
+
+pytestmark = pytest.mark.django_db
+
+SUBMITTERS = 8
+
+
+def in_own_connection(opd, work):
+    """Run `work()` in a new thread, i.e. on a new autocommit connection, inside `opd`."""
+    outcome = {}
+
+    def run():
+        try:
+            connection.set_tenant(opd)
+            outcome["value"] = work()
+        except Exception as error:  # reported to the test below
+            outcome["error"] = error
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(timeout=60)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
+
+
+def test_concurrent_submissions_get_gapless_unique_numbers(opd_a):
+    tokens = [token() for _ in range(SUBMITTERS)]
+    barrier = threading.Barrier(SUBMITTERS)
+    numbers, errors = [], []
+
+    def submitter(submission_token):
+        try:
+            connection.set_tenant(opd_a)
+            barrier.wait(timeout=30)
+            numbers.append(submit(opd_a, submission_token=submission_token).record.number)
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    def cleanup():
+        for request in InformationRequest.objects.filter(submission_token__in=tokens):
+            request.delete()
+        RegistrationCounter.objects.filter(kind=RegistrationCounter.Kind.REQUEST).delete()
+
+    threads = [threading.Thread(target=submitter, args=(t,)) for t in tokens]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert not errors
+        committed = in_own_connection(
+            opd_a,
+            lambda: sorted(
+                InformationRequest.objects.filter(submission_token__in=tokens).values_list(
+                    "sequence", flat=True
+                )
+            ),
+        )
+        assert committed == list(range(1, SUBMITTERS + 1))
+        assert len(set(numbers)) == SUBMITTERS
+    finally:
+        in_own_connection(opd_a, cleanup)
+    assert in_own_connection(opd_a, lambda: InformationRequest.objects.count()) == 0
+
+
+def test_concurrent_double_submit_registers_once(opd_a):
+    same = token()
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def submitter():
+        try:
+            connection.set_tenant(opd_a)
+            barrier.wait(timeout=30)
+            outcomes.append(submit(opd_a, submission_token=same).record.number)
+        except Exception as error:
+            outcomes.append(error)
+        finally:
+            connection.close()
+
+    def cleanup():
+        InformationRequest.objects.filter(submission_token=same).delete()
+        RegistrationCounter.objects.filter(kind=RegistrationCounter.Kind.REQUEST).delete()
+
+    threads = [threading.Thread(target=submitter) for _ in range(2)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        from ppid.services import DuplicateSubmission
+
+        assert sum(isinstance(o, str) for o in outcomes) == 1
+        assert sum(isinstance(o, DuplicateSubmission) for o in outcomes) == 1
+        counter = in_own_connection(
+            opd_a,
+            lambda: RegistrationCounter.objects.get(kind=RegistrationCounter.Kind.REQUEST),
+        )
+        assert counter.last_number == 1
+    finally:
+        in_own_connection(opd_a, cleanup)
