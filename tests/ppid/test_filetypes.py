@@ -27,7 +27,7 @@ OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100
         (PLAIN_ZIP, filetypes.ZIP),
         (JPEG_BYTES, filetypes.JPEG),
         (PNG_BYTES, filetypes.PNG),
-        ("no;nama;nilai\n1;Dinas;Rp 5.000\n".encode(), filetypes.CSV),
+        (b"no;nama;nilai\n1;Dinas;Rp 5.000\n", filetypes.CSV),
         ("kolom;é\n".encode("cp1252"), filetypes.CSV),
         (EXE_BYTES, None),
         (b"PK\x03\x04 broken zip", None),

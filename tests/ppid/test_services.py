@@ -73,7 +73,9 @@ def test_numbers_are_per_opd(opd_a, opd_b, in_opd):
         assert submit(opd_b).record.number.startswith("BETA/PPID/")
 
 
-def test_status_changes_are_audited_as_a_timeline(opd_a, in_opd, django_capture_on_commit_callbacks):
+def test_status_changes_are_audited_as_a_timeline(
+    opd_a, in_opd, django_capture_on_commit_callbacks
+):
     with in_opd(opd_a):
         user = petugas(first_name="Sri", last_name="Wahyuni")
         request = submit(opd_a).record
@@ -190,7 +192,10 @@ def test_objection_within_thirty_working_days_is_registered(
     with in_opd(opd_a), django_capture_on_commit_callbacks(execute=True):
         request = decide(opd_a, submit(opd_a).record, petugas())
         submission = services.file_objection(
-            opd=opd_a, request=request, ground="e", reason="Saya tahu dokumennya ada.",
+            opd=opd_a,
+            request=request,
+            ground="e",
+            reason="Saya tahu dokumennya ada.",
             submission_token=token(),
         )
     objection = submission.record
@@ -237,7 +242,10 @@ def test_objection_after_a_missed_deadline_counts_from_that_deadline(opd_a, in_o
         request.refresh_from_db()
         assert request.objection_deadline() == add_working_days(missed, 30)
         objection = services.file_objection(
-            opd=opd_a, request=request, ground="c", reason="Tidak ditanggapi",
+            opd=opd_a,
+            request=request,
+            ground="c",
+            reason="Tidak ditanggapi",
             submission_token=token(),
         ).record
         assert objection.ground == "c"
@@ -267,7 +275,10 @@ def test_answering_an_objection(opd_a, in_opd, django_capture_on_commit_callback
             )
         with django_capture_on_commit_callbacks(execute=True):
             objection = services.answer_objection(
-                opd=opd_a, objection=objection, by=user, outcome="diterima",
+                opd=opd_a,
+                objection=objection,
+                by=user,
+                outcome="diterima",
                 response="Keberatan diterima; dokumen diberikan.",
             )
         assert objection.status == Objection.Status.ANSWERED

@@ -148,3 +148,9 @@ def test_no_certificate_for_a_deactivated_opd(opd_a):
     services.set_opd_active(opd=opd_a, active=False)
     response = Client(HTTP_HOST="web").get("/_tls/ask", {"domain": "alpha.localhost"})
     assert response.status_code == 404
+
+
+def test_pages_are_indonesian_whatever_the_browser_asks(client_a):
+    page = client_a.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="id">' in page
+    assert "Beranda" in page

@@ -1,3 +1,6 @@
+import csv
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -58,3 +61,26 @@ def _snapshot(in_opd):
         with in_opd(opd):
             rows[opd.slug] = sorted(get_user_model().objects.values_list("username", "password"))
     return rows
+
+
+def test_the_full_demo_reproduces_the_2024_evaluation_on_the_console(portal_client):
+    call_command("seed_demo")
+    demo_slugs = {demo_opd.slug for demo_opd in DEMO_OPDS}
+    assert Opd.objects.filter(slug__in=demo_slugs).count() == 32
+    portal_client.post(
+        "/admin/login/", {"username": "kominfo", "password": DEMO_PASSWORD, "next": "/admin/"}
+    )
+    export = portal_client.get("/admin/aktivitas/", {"format": "csv"}).content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(export)))[1:]
+    # slug -> status, leaving out the test OPDs alpha and beta
+    statuses = {row[1]: row[3] for row in rows if row[1] in demo_slugs}
+    assert len(statuses) == 32
+
+    def having(status):
+        return sorted(slug for slug, value in statuses.items() if value == status)
+
+    assert having("Aktif") == ["kec-kasemen"]
+    assert having("Kurang aktif") == sorted(
+        ["bpkad", "dinkes", "dp3akb", "disdaginkukm", "dishub", "distan", "kec-taktakan", "setda"]
+    )
+    assert len(having("Tidak aktif")) == 23
