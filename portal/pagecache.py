@@ -27,7 +27,6 @@ from django.utils import translation
 from django_tenants.utils import get_public_schema_name, schema_context
 
 STATE_KEY = "pagecache:state"
-DEFAULT_TIMEOUT = 600
 _MAX_PATH_LENGTH = 300
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Content-Disposition")
 _schedule_providers: list[Callable[[], datetime | None]] = []
@@ -39,7 +38,7 @@ def register_schedule_provider(provider: Callable[[], datetime | None]) -> None:
 
 
 def page_timeout() -> int:
-    return getattr(settings, "PAGE_CACHE_SECONDS", DEFAULT_TIMEOUT)
+    return settings.PAGE_CACHE_SECONDS
 
 
 def _next_scheduled_change() -> float | None:

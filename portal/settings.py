@@ -124,7 +124,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # "default" is keyed by schema, so one OPD can never read another's entries. "shared" holds the
 # few entries every site reads (the emergency banner, the portal's content version).
 if "REDIS_URL" in os.environ:
-    _cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
+    _cache = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env("REDIS_URL"),
+    }
 else:
     _cache = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 CACHES = {
@@ -222,6 +225,9 @@ RESERVED_SLUGS = frozenset(
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "editor_upload"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "webp", "gif"]
 EDITOR_UPLOAD_MAX_BYTES = int(env("EDITOR_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
+# How long an anonymous page stays in the per-OPD page cache at most (0 turns the cache off);
+# any change to the OPD's content invalidates it at once.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 CKEDITOR_5_CONFIGS = {
     "default": {
         "language": "id",

@@ -10,9 +10,9 @@ from news.sitemaps import ArticleSitemap
 from pages import views as pages_views
 from pages.sitemaps import PageSitemap
 from portal import views
+from ppid.sitemaps import PpidSitemap
 
-# Sections of /sitemap.xml; other apps (PPID) add theirs here.
-SITEMAPS = {"berita": ArticleSitemap, "halaman": PageSitemap}
+SITEMAPS = {"berita": ArticleSitemap, "halaman": PageSitemap, "ppid": PpidSitemap}
 
 urlpatterns = [
     path("", pages_views.home, name="home"),

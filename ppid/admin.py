@@ -154,17 +154,13 @@ class InformationRequestAdmin(admin.ModelAdmin):
         return False
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                is_closed=Case(
-                    When(status__in=InformationRequest.OPEN_STATUSES, then=Value(0)),
-                    default=Value(1),
-                    output_field=IntegerField(),
-                )
+        return InformationRequest.objects.annotate(
+            is_closed=Case(
+                When(status__in=InformationRequest.OPEN_STATUSES, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
             )
-        )
+        ).order_by(*self.get_ordering(request))
 
     def get_ordering(self, request):
         # Open requests first, the most overdue at the top.

@@ -218,6 +218,13 @@ class ObjectionForm(PublicFormMixin, forms.Form):
 
 
 class PublicInformationAdminForm(forms.ModelForm):
+    link = forms.URLField(
+        label=_("tautan"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Alternatif berkas: alamat dokumen di situs lain (mis. JDIH)."),
+    )
+
     class Meta:
         model = PublicInformation
         fields = (

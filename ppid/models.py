@@ -123,9 +123,7 @@ class PublicInformation(models.Model):
     title = models.CharField(_("judul"), max_length=300)
     summary = models.TextField(_("ringkasan isi informasi"), max_length=4000)
     holder = models.CharField(_("pejabat/unit yang menguasai informasi"), max_length=200)
-    responsible_person = models.CharField(
-        _("penanggung jawab pembuatan informasi"), max_length=200
-    )
+    responsible_person = models.CharField(_("penanggung jawab pembuatan informasi"), max_length=200)
     produced_when = models.CharField(_("waktu pembuatan"), max_length=100)
     produced_where = models.CharField(_("tempat pembuatan"), max_length=200)
     available_format = models.CharField(
@@ -361,9 +359,7 @@ class InformationRequest(TrackedSubmission):
 class RequestEvent(models.Model):
     """The audit trail of a request: every status change, who made it, when and why."""
 
-    request = models.ForeignKey(
-        InformationRequest, on_delete=models.CASCADE, related_name="events"
-    )
+    request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(_("waktu"), default=timezone.now)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

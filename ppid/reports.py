@@ -35,13 +35,6 @@ class ServiceFigures:
             return None
         return round(self.decision_working_days / self.decided, 1)
 
-    def refusals(self) -> list[tuple[str, int]]:
-        labels = dict(InformationRequest.RefusalGround.choices)
-        return [(labels.get(ground, ground), count) for ground, count in self.refusals_sorted()]
-
-    def refusals_sorted(self) -> list[tuple[str, int]]:
-        return sorted(self.refused_by_ground.items())
-
 
 def report_years() -> list[int]:
     """Years with requests, newest first, always including the current one."""

@@ -93,9 +93,7 @@ def submit_request(
         obtain_method=obtain_method,
         delivery_method=delivery_method,
         received_at=received_at,
-        due_date=workdays.add_working_days(
-            timezone.localdate(received_at), DECISION_WORKING_DAYS
-        ),
+        due_date=workdays.add_working_days(timezone.localdate(received_at), DECISION_WORKING_DAYS),
     )
     if id_scan is not None:
         information_request.id_scan = id_scan
@@ -254,9 +252,7 @@ def answer_objection(
     *, opd: Opd, objection: Objection, by: AbstractBaseUser, outcome: str, response: str
 ) -> Objection:
     """Record the atasan PPID's written answer to an objection and e-mail it."""
-    objection = Objection.objects.select_for_update().select_related("request").get(
-        pk=objection.pk
-    )
+    objection = Objection.objects.select_for_update().select_related("request").get(pk=objection.pk)
     response = response.strip()
     if not objection.is_open:
         raise ValidationError(_("Keberatan ini sudah ditanggapi."))
@@ -457,9 +453,7 @@ def _send_decision(opd: Opd, request: InformationRequest) -> None:
         ]
     lines += [
         "",
-        _(
-            "Bila Anda tidak puas, Anda dapat mengajukan keberatan dalam 30 hari kerja di:\n%(url)s"
-        )
+        _("Bila Anda tidak puas, Anda dapat mengajukan keberatan dalam 30 hari kerja di:\n%(url)s")
         % {"url": _url(opd, "ppid:objection_create")},
         "",
         _signature(opd),

@@ -48,9 +48,7 @@ def clear_local_holidays_cache(**kwargs) -> None:
 
 def is_working_day(day: datetime.date) -> bool:
     return (
-        day.weekday() < 5
-        and day not in national_holidays(day.year)
-        and day not in local_holidays()
+        day.weekday() < 5 and day not in national_holidays(day.year) and day not in local_holidays()
     )
 
 

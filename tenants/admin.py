@@ -25,8 +25,8 @@ from tenants.models import (
     Domain,
     EmergencyBanner,
     LocalHoliday,
-    OperatorAccount,
     Opd,
+    OperatorAccount,
 )
 
 

@@ -3,12 +3,12 @@ import uuid
 from pathlib import PurePath
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
-from django.core.validators import RegexValidator
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -118,7 +118,10 @@ class Opd(TenantMixin):
     last_operator_login = models.DateTimeField(_("operator masuk terakhir"), null=True, blank=True)
     content_checklist = models.JSONField(_("kelengkapan konten"), default=dict, blank=True)
     ppid_open_due_dates = ArrayField(
-        models.DateField(), verbose_name=_("tenggat permohonan PPID terbuka"), default=list, blank=True
+        models.DateField(),
+        verbose_name=_("tenggat permohonan PPID terbuka"),
+        default=list,
+        blank=True,
     )
 
     auto_create_schema = False
@@ -249,9 +252,7 @@ class PublishedItem(models.Model):
 class ActivitySettings(models.Model):
     """Thresholds Kominfo can change (one row)."""
 
-    active_days = models.PositiveIntegerField(
-        _("aktif jika terbit dalam (hari)"), default=30
-    )
+    active_days = models.PositiveIntegerField(_("aktif jika terbit dalam (hari)"), default=30)
     barely_active_days = models.PositiveIntegerField(
         _("kurang aktif jika terbit dalam (hari)"), default=90
     )
@@ -311,7 +312,9 @@ class EmergencyBanner(models.Model):
         WARNING = "warning", _("Waspada")
         DANGER = "danger", _("Bahaya")
 
-    level = models.CharField(_("tingkat"), max_length=10, choices=Level.choices, default=Level.WARNING)
+    level = models.CharField(
+        _("tingkat"), max_length=10, choices=Level.choices, default=Level.WARNING
+    )
     text = models.CharField(_("teks"), max_length=280)
     link = models.URLField(_("tautan"), blank=True)
     starts_at = models.DateTimeField(_("mulai"), default=timezone.now)

@@ -66,7 +66,9 @@ def test_a_scheduled_article_reaches_the_portal_when_its_time_comes(opd_a, in_op
         make_article("Terjadwal", published_at=timezone.now() + timedelta(days=1))
     assert indexed(opd_a) == ["Terjadwal"]
     assert "Terjadwal" not in portal_client.get("/berita/").content.decode()
-    PublishedItem.objects.filter(opd=opd_a).update(published_at=timezone.now() - timedelta(seconds=1))
+    PublishedItem.objects.filter(opd=opd_a).update(
+        published_at=timezone.now() - timedelta(seconds=1)
+    )
     assert "Terjadwal" in portal_client.get("/berita/").content.decode()
 
 
@@ -86,7 +88,12 @@ def test_rebuild_restores_the_index_from_the_opds_own_content(opd_a, opd_b, in_o
         make_article("Draf", status=Article.Status.DRAFT)
     PublishedItem.objects.all().delete()
     PublishedItem.objects.create(
-        opd=opd_b, kind="article", source_id=1, title="Basi", url="http://x/", published_at=timezone.now()
+        opd=opd_b,
+        kind="article",
+        source_id=1,
+        title="Basi",
+        url="http://x/",
+        published_at=timezone.now(),
     )
     call_command("rebuild_portal_index")
     assert sorted(indexed(opd_a)) == ["Dua", "Satu"]

@@ -524,3 +524,9 @@ def test_sitemap_lists_the_public_ppid_pages(opd_a, in_opd, rf):
         locations = [sitemap.location(item) for item in sitemap.items()]
         assert sitemap.lastmod("ppid:dip") is None
     assert locations == ["/ppid/", "/ppid/permohonan/", "/ppid/keberatan/", "/ppid/statistik/"]
+
+
+def test_the_opd_sitemap_lists_the_ppid_pages(client_a):
+    sitemap = client_a.get("/sitemap.xml").content.decode()
+    assert "http://alpha.localhost/ppid/" in sitemap
+    assert "http://alpha.localhost/ppid/permohonan/" in sitemap
