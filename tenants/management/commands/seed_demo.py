@@ -16,7 +16,11 @@ from tenants.services import create_opd, create_operator, create_public_tenant
 
 # Each tenant app may add demo content through a `seed_demo_content(demo_opd)` function; they
 # run inside each demo OPD's schema and must be idempotent.
-DEMO_CONTENT_SEEDERS = ("news.demo.seed_demo_content", "pages.demo.seed_demo_content")
+DEMO_CONTENT_SEEDERS = (
+    "news.demo.seed_demo_content",
+    "pages.demo.seed_demo_content",
+    "ppid.demo.seed_demo_content",
+)
 
 
 class Command(BaseCommand):
