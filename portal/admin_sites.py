@@ -5,6 +5,10 @@ from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django_tenants.utils import get_public_schema_name
 
+from tenants.activity import opd_activity
+from tenants.broadcast import may_broadcast, opd_broadcast_view
+from tenants.console import activity_dashboard
+from tenants.models import Opd
 from tenants.tokens import set_password_token_generator
 
 
@@ -54,9 +58,6 @@ class OpdAdminSite(admin.AdminSite):
     index_template = "admin/opd_index.html"
 
     def get_urls(self):
-        # Imported here: this module is loaded while apps are still being set up.
-        from tenants.broadcast import opd_broadcast_view
-
         set_password = SetPasswordView.as_view(admin_site=self)
         broadcast = self.admin_view(lambda request: opd_broadcast_view(request, self))
         return [
@@ -66,10 +67,6 @@ class OpdAdminSite(admin.AdminSite):
         ]
 
     def index(self, request, extra_context=None):
-        from tenants.activity import opd_activity
-        from tenants.broadcast import may_broadcast
-        from tenants.models import Opd
-
         (activity,) = opd_activity(opds=Opd.objects.filter(pk=request.tenant.pk))
         extra_context = {
             **(extra_context or {}),
@@ -88,9 +85,6 @@ class KominfoConsoleSite(admin.AdminSite):
     index_template = "admin/console_index.html"
 
     def get_urls(self):
-        # Imported here: this module is loaded while apps are still being set up.
-        from tenants.console import activity_dashboard
-
         dashboard = self.admin_view(lambda request: activity_dashboard(request, self))
         return [path("aktivitas/", dashboard, name="activity_dashboard"), *super().get_urls()]
 
