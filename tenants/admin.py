@@ -18,7 +18,7 @@ from django_tenants.utils import get_public_schema_name, tenant_context
 
 from portal.admin_sites import console_site
 from tenants import services
-from tenants.forms import OpdCreationForm, OperatorForm
+from tenants.forms import HandOverForm, OpdCreationForm, OperatorForm
 from tenants.models import (
     ActivityReminder,
     ActivitySettings,
@@ -130,24 +130,42 @@ class OpdAdmin(admin.ModelAdmin):
         if not self.has_change_permission(request):
             raise PermissionDenied
         opd = get_object_or_404(self.get_queryset(request), pk=opd_id)
-        form = OperatorForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                with tenant_context(opd):
-                    invitation = services.create_operator(opd=opd, **form.cleaned_data)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                return self._render_invitation(request, invitation, created=False)
+        operators = services.operators_of(opd)
+        posted = request.POST if request.method == "POST" else None
+        form = OperatorForm(posted if posted and "handover" not in posted else None)
+        handover = HandOverForm(
+            posted if posted and "handover" in posted else None, operators=operators
+        )
+        for bound, action in ((form, self._create_operator), (handover, self._hand_over)):
+            if bound.is_bound and bound.is_valid():
+                try:
+                    with tenant_context(opd):
+                        invitation = action(opd, bound.cleaned_data)
+                except ValidationError as error:
+                    bound.add_error(None, error)
+                else:
+                    return self._render_invitation(request, invitation, created=False)
         context = {
             **self.admin_site.each_context(request),
             "title": _("Operator %(opd)s") % {"opd": opd.name},
             "opd": opd,
-            "operators": services.operators_of(opd),
+            "operators": operators,
             "form": form,
+            "handover_form": handover,
             "opts": self.opts,
         }
         return TemplateResponse(request, "admin/tenants/opd/operators.html", context)
+
+    @staticmethod
+    def _create_operator(opd, data):
+        return services.create_operator(opd=opd, **data)
+
+    @staticmethod
+    def _hand_over(opd, data):
+        outgoing = get_object_or_404(User, pk=data["outgoing"])
+        return services.hand_over_opd(
+            opd=opd, outgoing=outgoing, full_name=data["full_name"], email=data["email"]
+        )
 
     def operator_action_view(self, request, opd_id, user_id, operation):
         if not self.has_change_permission(request):

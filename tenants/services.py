@@ -150,6 +150,24 @@ def reset_operator_password(*, opd: Opd, user: AbstractUser) -> OperatorInvitati
     return _invite(opd, user)
 
 
+@transaction.atomic
+def hand_over_opd(
+    *, opd: Opd, outgoing: AbstractUser, full_name: str, email: str
+) -> OperatorInvitation:
+    """An operator leaves: disable their account and invite a successor with the same roles.
+
+    What the outgoing operator wrote stays, credited to them.
+    """
+    _require_schema(opd)
+    role_names = list(outgoing.groups.values_list("name", flat=True)) or [roles.ADMIN_OPD]
+    invitation = create_operator(opd=opd, full_name=full_name, email=email, role=role_names[0])
+    invitation.user.groups.set(Group.objects.filter(name__in=role_names))
+    outgoing.set_unusable_password()
+    outgoing.is_active = False
+    outgoing.save(update_fields=["password", "is_active"])
+    return invitation
+
+
 def set_operator_active(*, opd: Opd, user: AbstractUser, active: bool) -> None:
     _require_schema(opd)
     user.is_active = active

@@ -174,3 +174,42 @@ def test_an_opd_admin_cannot_make_anyone_superuser(opd_a, in_opd, client_a):
         target.refresh_from_db()
         assert target.first_name == "Andi"
         assert not target.is_superuser
+
+
+def test_kominfo_hands_an_opd_over_when_its_operator_leaves(console, opd_a, in_opd):
+    with in_opd(opd_a):
+        leaving = make_operator("lama", role=roles.ADMIN_OPD)
+    response = console.post(
+        f"/admin/tenants/opd/{opd_a.pk}/operator/",
+        {
+            "handover": "1",
+            "outgoing": leaving.pk,
+            "full_name": "Baru",
+            "email": "baru@alpha.example.org",
+        },
+    )
+    assert "http://alpha.localhost/admin/atur-sandi/" in response.content.decode()
+    with in_opd(opd_a):
+        leaving.refresh_from_db()
+        assert not leaving.is_active and not leaving.has_usable_password()
+        successor = get_user_model().objects.get(username="baru@alpha.example.org")
+        assert list(successor.groups.values_list("name", flat=True)) == [roles.ADMIN_OPD]
+        assert successor.is_active and successor.is_staff
+
+
+def test_a_handover_to_an_existing_email_changes_nothing(console, opd_a, in_opd):
+    with in_opd(opd_a):
+        leaving = make_operator("lama", role=roles.ADMIN_OPD)
+    response = console.post(
+        f"/admin/tenants/opd/{opd_a.pk}/operator/",
+        {
+            "handover": "1",
+            "outgoing": leaving.pk,
+            "full_name": "X",
+            "email": "admin@alpha.example.org",
+        },
+    )
+    assert "Sudah ada akun" in response.content.decode()
+    with in_opd(opd_a):
+        leaving.refresh_from_db()
+        assert leaving.is_active
