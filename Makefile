@@ -6,7 +6,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install migrate run serve test lint clean-db
+.PHONY: install migrate run serve test audit lint clean-db bench loadtest
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,9 +32,27 @@ test: install
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest
 
+# Lighthouse (mobile) on an OPD home page and an article; reports in var/audit/ (needs Node.js).
+audit: install
+	$(BIN)/python -m tests.e2e.audit
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 clean-db:
 	rm -rf var/pgdata
+
+# Performance benchmark (README, "Performance"): own database under var/bench (or DATABASE_URL,
+# dropped and re-created), gunicorn as in production, wrk over loopback. Quick: make bench N=1 DURATION=5
+N ?= 1,300
+DURATION ?= 10
+bench: install
+	$(BIN)/python -m bench.run --opds $(N) --duration $(DURATION)
+
+# Load test (README, "Resilience"): 50 OPDs, 60 s of mixed traffic with PPID form posts on a local
+# gunicorn; fails on any 5xx or lost submission. Uses DATABASE_URL (or the embedded database).
+LOADTEST_OPDS ?= 50
+LOADTEST_DURATION ?= 60
+loadtest: install
+	$(BIN)/python bench/loadtest.py --opds $(LOADTEST_OPDS) --duration $(LOADTEST_DURATION)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from news.forms import ArticleAdminForm
 from news.models import Article, Category, Tag
+from tenants.guard import HeldContentAdminMixin
 
 
 class MonthListFilter(admin.SimpleListFilter):
@@ -41,7 +42,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(HeldContentAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = (
         "title",

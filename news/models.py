@@ -9,11 +9,13 @@ from django.core.files.storage import default_storage
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 
 from news.sanitize import html_to_text, sanitize_html
+from tenants import guard
 
 SEARCH_CONFIG = "indonesian"
 ANNOUNCEMENT_CATEGORY = "pengumuman"
@@ -97,6 +99,9 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class Article(models.Model):
+    guard_kind = "article"
+    guard_publish_field = "status"
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draf")
         PUBLISHED = "published", _("Terbit")
@@ -190,10 +195,21 @@ class Article(models.Model):
             self.cover_meta = make_cover_renditions(self.cover.name, storage=self.cover.storage)
         elif not self.cover:
             self.cover_meta = {}
-        super().save(*args, **kwargs)
+        with guard.screening(self, kwargs):
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
+
+    def guard_html(self) -> str:
+        template = "<h1>{}</h1><p>{}</p><p>{}</p>"
+        return format_html(template, self.title, self.summary, self.cover_alt) + self.body
+
+    def guard_is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    def guard_set_published(self, published: bool) -> None:
+        self.status = self.Status.PUBLISHED if published else self.Status.DRAFT
 
     @property
     def is_visible(self) -> bool:

@@ -7,12 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from pages.forms import IdentityForm, OfficialAdminForm
 from pages.models import Official, Page
+from tenants.guard import HeldContentAdminMixin
 
 IDENTITY_PERMISSION = "pages.change_identity"
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(HeldContentAdminMixin, admin.ModelAdmin):
     list_display = ("title", "slug", "menu_order", "show_in_menu", "is_published", "updated_at")
     list_editable = ("menu_order", "show_in_menu", "is_published")
     search_fields = ("title", "body_text")

@@ -4,11 +4,13 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 
 from news.models import SEARCH_CONFIG
 from news.sanitize import html_to_text, sanitize_html
+from tenants import guard
 
 PROFILE_SLUG = "profil"
 
@@ -23,6 +25,9 @@ class PageQuerySet(models.QuerySet):
 
 class Page(models.Model):
     """One of the OPD's own pages (profil, visi dan misi, ...), written in the editor."""
+
+    guard_kind = "page"
+    guard_publish_field = "is_published"
 
     title = models.CharField(_("judul"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -54,10 +59,20 @@ class Page(models.Model):
     def save(self, *args, **kwargs):
         self.body = sanitize_html(self.body)
         self.body_text = html_to_text(self.body)
-        super().save(*args, **kwargs)
+        with guard.screening(self, kwargs):
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("pages:detail", kwargs={"slug": self.slug})
+
+    def guard_html(self) -> str:
+        return format_html("<h1>{}</h1>", self.title) + self.body
+
+    def guard_is_published(self) -> bool:
+        return self.is_published
+
+    def guard_set_published(self, published: bool) -> None:
+        self.is_published = published
 
     @property
     def is_profile(self) -> bool:

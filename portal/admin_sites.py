@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.views import PasswordResetConfirmView
 from django.db import connection
@@ -5,10 +6,13 @@ from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django_tenants.utils import get_public_schema_name
 
+from tenants.accounts import TwoFactorAdminSiteMixin
 from tenants.activity import opd_activity
+from tenants.audit import opd_audit_detail, opd_audit_list
 from tenants.broadcast import may_broadcast, opd_broadcast_view
 from tenants.console import activity_dashboard
 from tenants.models import Opd
+from tenants.roles import is_opd_admin
 from tenants.tokens import set_password_token_generator
 
 
@@ -32,7 +36,7 @@ class SetPasswordView(PasswordResetConfirmView):
         return response
 
 
-class OpdAdminSite(admin.AdminSite):
+class OpdAdminSite(TwoFactorAdminSiteMixin, admin.AdminSite):
     """The back office of one OPD, served only on that OPD's host (portal/urls_tenant.py).
 
     It must never register shared (public-schema) models such as Opd or Domain: the tenant
@@ -49,20 +53,27 @@ class OpdAdminSite(admin.AdminSite):
             context["site_header"] = tenant.name
         return context
 
-    def has_permission(self, request):
+    def has_base_permission(self, request):
         # Defence in depth: this site is only meaningful inside an OPD's schema.
-        return connection.schema_name != get_public_schema_name() and super().has_permission(
+        return connection.schema_name != get_public_schema_name() and super().has_base_permission(
             request
         )
+
+    def two_factor_required(self, request):
+        return request.tenant.require_2fa_for_operators
 
     index_template = "admin/opd_index.html"
 
     def get_urls(self):
         set_password = SetPasswordView.as_view(admin_site=self)
         broadcast = self.admin_view(lambda request: opd_broadcast_view(request, self))
+        audit_list = self.admin_view(lambda request: opd_audit_list(request, self))
+        audit_detail = self.admin_view(lambda request, pk: opd_audit_detail(request, self, pk))
         return [
             path("atur-sandi/<uidb64>/<token>/", set_password, name="password_set"),
             path("siaran/", broadcast, name="broadcast"),
+            path("log-audit/", audit_list, name="audit_log"),
+            path("log-audit/<int:pk>/", audit_detail, name="audit_event"),
             *super().get_urls(),
         ]
 
@@ -72,11 +83,12 @@ class OpdAdminSite(admin.AdminSite):
             **(extra_context or {}),
             "activity": activity,
             "may_broadcast": may_broadcast(request),
+            "is_opd_admin": is_opd_admin(request.user),
         }
         return super().index(request, extra_context)
 
 
-class KominfoConsoleSite(admin.AdminSite):
+class KominfoConsoleSite(TwoFactorAdminSiteMixin, admin.AdminSite):
     """The Kominfo console on the main domain (portal/urls_public.py)."""
 
     site_header = _("Konsol Kominfo · Portal OPD Terpadu")
@@ -88,10 +100,13 @@ class KominfoConsoleSite(admin.AdminSite):
         dashboard = self.admin_view(lambda request: activity_dashboard(request, self))
         return [path("aktivitas/", dashboard, name="activity_dashboard"), *super().get_urls()]
 
-    def has_permission(self, request):
-        return connection.schema_name == get_public_schema_name() and super().has_permission(
+    def has_base_permission(self, request):
+        return connection.schema_name == get_public_schema_name() and super().has_base_permission(
             request
         )
+
+    def two_factor_required(self, request):
+        return settings.CONSOLE_REQUIRE_2FA
 
 
 console_site = KominfoConsoleSite(name="console")

@@ -1,15 +1,19 @@
 """Per-OPD cache of anonymous pages, invalidated whenever the OPD's content changes.
 
-Cache keys are tenant-keyed already (KEY_FUNCTION = django_tenants.cache.make_key). Each OPD has
+Cache keys are tenant-keyed already (KEY_FUNCTION = django_tenants.cache.make_key); the portal on
+the main domain (public schema) is cached the same way, invalidated whenever the portal index or
+an OPD changes. Each OPD has
 a small "state" entry holding a content version and the time until which it is valid; cached
 pages carry the version in their key, so `invalidate()` (called from signals when content is
 published, edited or removed) makes every cached page of the OPD unreachable at once. The state
 also expires at the next scheduled publication reported by the registered providers, so a
 scheduled article appears on time without a cron job.
 
+Cached pages carry an ETag; a browser revalidating with If-None-Match gets a 304 without a body.
+
 Usage: decorate a view with `@cache_anonymous_page`; register a provider with
-`register_schedule_provider(callable)` returning the next datetime at which content becomes
-visible by itself (or None).
+`register_schedule_provider(callable)` (`public=True` for the portal's) returning the next
+datetime at which content becomes visible by itself (or None).
 """
 
 import hashlib
@@ -24,17 +28,22 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.http import HttpResponse
 from django.utils import translation
+from django.utils.cache import get_conditional_response, quote_etag
 from django_tenants.utils import get_public_schema_name, schema_context
 
 STATE_KEY = "pagecache:state"
 _MAX_PATH_LENGTH = 300
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Content-Disposition")
 _schedule_providers: list[Callable[[], datetime | None]] = []
+_public_schedule_providers: list[Callable[[], datetime | None]] = []
 
 
-def register_schedule_provider(provider: Callable[[], datetime | None]) -> None:
-    if provider not in _schedule_providers:
-        _schedule_providers.append(provider)
+def register_schedule_provider(
+    provider: Callable[[], datetime | None], *, public: bool = False
+) -> None:
+    providers = _public_schedule_providers if public else _schedule_providers
+    if provider not in providers:
+        providers.append(provider)
 
 
 def page_timeout() -> int:
@@ -42,7 +51,9 @@ def page_timeout() -> int:
 
 
 def _next_scheduled_change() -> float | None:
-    moments = [moment for provider in _schedule_providers if (moment := provider())]
+    public = connection.schema_name == get_public_schema_name()
+    providers = _public_schedule_providers if public else _schedule_providers
+    moments = [moment for provider in providers if (moment := provider())]
     return min(moments).timestamp() if moments else None
 
 
@@ -58,10 +69,9 @@ def current_state() -> dict:
 
 
 def invalidate(schema_name: str | None = None) -> None:
-    """Forget every cached page of the current OPD (or of `schema_name`), now and on commit."""
+    """Forget every cached page of the current OPD (or of `schema_name`, "public" for the
+    portal), now and on commit."""
     schema_name = schema_name or connection.schema_name
-    if schema_name == get_public_schema_name():
-        return
 
     def forget():
         with schema_context(schema_name):
@@ -107,7 +117,6 @@ def cache_anonymous_page(view):
         if (
             request.method not in ("GET", "HEAD")
             or page_timeout() <= 0
-            or connection.schema_name == get_public_schema_name()
             or len(request.get_full_path()) > _MAX_PATH_LENGTH
             or request.user.is_authenticated
         ):
@@ -120,6 +129,9 @@ def cache_anonymous_page(view):
             for header, value in cached["headers"]:
                 response[header] = value
             response["X-Page-Cache"] = "hit"
+            if etag := cached.get("etag"):
+                response["ETag"] = etag
+                return get_conditional_response(request, etag=etag, response=response)
             return response
         response = view(request, *args, **kwargs)
         timeout = page_timeout()
@@ -129,14 +141,19 @@ def cache_anonymous_page(view):
         def store(rendered):
             if _is_cacheable(request, rendered):
                 headers = [(h, rendered[h]) for h in _KEPT_HEADERS if rendered.has_header(h)]
-                entry = {"content": rendered.content, "status": 200, "headers": headers}
+                etag = quote_etag(hashlib.md5(rendered.content, usedforsecurity=False).hexdigest())
+                entry = {"content": rendered.content, "status": 200, "headers": headers,
+                         "etag": etag}  # fmt: skip
                 cache.set(key, entry, timeout)
+                rendered["ETag"] = etag
             rendered["X-Page-Cache"] = "miss"
 
         if hasattr(response, "render") and not response.is_rendered:
             response.add_post_render_callback(store)
-        else:
-            store(response)
+            return response
+        store(response)
+        if response.has_header("ETag"):
+            return get_conditional_response(request, etag=response["ETag"], response=response)
         return response
 
     return wrapped

@@ -1,6 +1,7 @@
 """Settings for Portal OPD Terpadu, read from environment variables (see README)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -37,6 +38,13 @@ PORTAL_PORT = env("PORTAL_PORT", "")
 # any host that is not in the Domain table).
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", f"{PORTAL_DOMAIN},.{PORTAL_DOMAIN}")
 
+ACCOUNT_SECURITY_APPS = [
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+]
+
 # Shared apps live in the public schema (the Kominfo portal and console); tenant apps in every
 # OPD's schema. contenttypes, auth, sessions, admin and messages sit in both, so that operators are
 # users of their own OPD and Kominfo staff are users of the public schema.
@@ -54,6 +62,9 @@ SHARED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "django_ckeditor_5",
+    # Log-in throttling (axes) and two-factor devices (django-otp) sit in both lists, like auth:
+    # each schema keeps its own lock-outs and devices, so a lock-out on one OPD stays there.
+    *ACCOUNT_SECURITY_APPS,
     "tenants",
 ]
 TENANT_APPS = [
@@ -62,6 +73,7 @@ TENANT_APPS = [
     "django.contrib.sessions",
     "portal.apps.OpdAdminConfig",
     "django.contrib.messages",
+    *ACCOUNT_SECURITY_APPS,
     "news",
     "pages",
     "ppid",
@@ -80,15 +92,21 @@ DEFAULT_NOT_FOUND_TENANT_VIEW = "portal.views.unknown_host"
 MIDDLEWARE = [
     "portal.middleware.InfrastructureEndpointsMiddleware",
     "portal.middleware.OpdTenantMiddleware",
+    "portal.middleware.StripNulBytesMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "portal.middleware.SessionSchemaBindingMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "tenants.audit.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lock-out raised during log-in into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 TEMPLATES = [
@@ -125,7 +143,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # few entries every site reads (the emergency banner, the portal's content version).
 if "REDIS_URL" in os.environ:
     _cache = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Django's RedisCache, degrading to "no cache" while Redis is unavailable.
+        "BACKEND": "portal.cache.ResilientRedisCache",
         "LOCATION": env("REDIS_URL"),
     }
 else:
@@ -137,11 +156,40 @@ CACHES = {
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": int(env("PASSWORD_MIN_LENGTH", "10"))},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+# The axes backend goes first: it refuses a locked-out user/IP before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "tenants.accounts.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Log-in throttling (django-axes), per schema: failures count per username *and* client IP
+# together, so a whole office behind one NAT address is not locked out by one person's typos.
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "tenants.accounts.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_CLIENT_IP_CALLABLE = "portal.client_ip.client_ip"
+AXES_VERBOSE = False
+# The client IP is REMOTE_ADDR unless the app sits behind this many trusted reverse proxies that
+# append to X-Forwarded-For (1 for the Caddy of docker-compose.yml; never more than you run).
+PORTAL_TRUSTED_PROXY_COUNT = int(env("PORTAL_TRUSTED_PROXY_COUNT", "0"))
+
+# Two-factor authentication (django-otp): required on the Kominfo console, optional for OPD
+# operators unless Kominfo makes it mandatory for an OPD (Opd.require_2fa_for_operators).
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Portal OPD Terpadu")
+CONSOLE_REQUIRE_2FA = env_bool("CONSOLE_REQUIRE_2FA", True)
+# Operator accounts without a log-in for this many days are flagged in the console.
+OPERATOR_INACTIVE_DAYS = int(env("OPERATOR_INACTIVE_DAYS", "90"))
 PASSWORD_RESET_TIMEOUT = int(env("PASSWORD_RESET_TIMEOUT", str(3 * 24 * 3600)))
 
 # Every page is served in Indonesian. Once an English catalogue exists under locale/, add
@@ -172,6 +220,10 @@ SERVE_MEDIA = env_bool("PORTAL_SERVE_MEDIA", DEBUG)
 # Personal files (ID scans of PPID requesters) live outside MEDIA_ROOT, one folder per schema,
 # and are only ever served through permission-checked admin views.
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
+# OPD archives (backup_opd, backup_all, archive_opd, delete_opd) and the directory of the
+# PostgreSQL client tools they use (default: the PATH, then the embedded pgserver's own).
+BACKUP_DIR = Path(env("BACKUP_DIR", str(VAR_DIR / "backups")))
+PG_BIN_DIR = env("PG_BIN_DIR", "")
 PPID_MAX_UPLOAD_MB = int(env("PPID_MAX_UPLOAD_MB", "20"))
 PPID_MAX_ID_SCAN_MB = int(env("PPID_MAX_ID_SCAN_MB", "5"))
 # Public PPID forms accepted per client IP per hour (requests and objections each).
@@ -184,6 +236,9 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", f"Portal OPD <noreply@{PORTAL_DOMAIN}>")
+# Who hears about content the content guard holds (tenants/guard.py); empty: every active
+# Kominfo superuser with an e-mail address.
+KOMINFO_ALERT_EMAILS = env_list("KOMINFO_ALERT_EMAIL", "")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Cookies stay host-only: never set SESSION_COOKIE_DOMAIN or CSRF_COOKIE_DOMAIN.
@@ -193,6 +248,23 @@ CSRF_COOKIE_HTTPONLY = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): no inline script anywhere. Only the admin (/admin/: the
+# Django admin and the CKEditor 5 editor inject styles and data: images at run time) gets style-src
+# 'unsafe-inline' and img-src data:, added by portal.middleware.ContentSecurityPolicyMiddleware.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 if not DEBUG:
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"

@@ -29,3 +29,5 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     urlpatterns += [re_path(r"^media/(?P<path>.+)$", views.serve_media, name="media")]
+
+handler500 = "portal.views.server_error"

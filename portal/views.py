@@ -1,13 +1,29 @@
+import sys
+
 from django.conf import settings
 from django.db import connection
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 from django_tenants.utils import get_public_schema_name
 
+from portal.middleware import database_unavailable, is_database_down
 from tenants.theme import theme_for
+
+
+def server_error(request):
+    """handler500: an unreachable database gets the friendly 503 page, anything else the 500 page.
+
+    Errors raised in middleware after the tenant middleware (sessions, authentication) never
+    reach its process_exception: Django turns them into a 500 response right there, through
+    this handler, while the error is still being handled (so sys.exc_info() names it).
+    """
+    if is_database_down(sys.exc_info()[1]):
+        return database_unavailable(request)
+    return HttpResponseServerError(loader.get_template("500.html").render())
 
 
 def unknown_host(request):

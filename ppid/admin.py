@@ -20,6 +20,7 @@ from ppid.forms import (
     YearForm,
 )
 from ppid.models import InformationRequest, Objection, PublicInformation
+from tenants.guard import HeldContentAdminMixin
 
 
 class StaleFilter(admin.SimpleListFilter):
@@ -36,7 +37,7 @@ class StaleFilter(admin.SimpleListFilter):
 
 
 @admin.register(PublicInformation)
-class PublicInformationAdmin(admin.ModelAdmin):
+class PublicInformationAdmin(HeldContentAdminMixin, admin.ModelAdmin):
     form = PublicInformationAdminForm
     list_display = ("number", "title", "category", "year", "is_published", "stale", "updated_at")
     list_filter = ("category", "year", "is_published", StaleFilter)

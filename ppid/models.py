@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ppid import workdays
@@ -17,6 +18,7 @@ from ppid.storage import (
     notice_upload_to,
     private_storage,
 )
+from tenants import guard
 
 DECISION_WORKING_DAYS = 10  # UU 14/2008 Pasal 22 ayat (7)
 MAX_EXTENSION_WORKING_DAYS = 7  # UU 14/2008 Pasal 22 ayat (8)
@@ -108,6 +110,9 @@ class PublicInformationQuerySet(models.QuerySet):
 class PublicInformation(models.Model):
     """An entry of the Daftar Informasi Publik (DIP), with its optional document or link."""
 
+    guard_kind = "document"
+    guard_publish_field = "is_published"
+
     class Category(models.TextChoices):
         PERIODIC = "berkala", _("Informasi Berkala")
         IMMEDIATE = "serta_merta", _("Informasi Serta Merta")
@@ -174,8 +179,29 @@ class PublicInformation(models.Model):
     def __str__(self):
         return f"{self.number} {self.title}"
 
+    def save(self, *args, **kwargs):
+        with guard.screening(self, kwargs):
+            super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("ppid:dip") + f"#informasi-{self.pk}"
+
+    def guard_html(self) -> str:
+        return format_html(
+            '<h1>{}</h1><p>{}</p><p>{} {}</p><p><a href="{}">{}</a></p>',
+            self.title,
+            self.summary,
+            self.holder,
+            self.responsible_person,
+            self.link,
+            self.link,
+        )
+
+    def guard_is_published(self) -> bool:
+        return self.is_published
+
+    def guard_set_published(self, published: bool) -> None:
+        self.is_published = published
 
     def clean(self):
         if self.category != self.Category.EXCLUDED:

@@ -2,13 +2,15 @@
 
 from django.core.cache import cache
 
+from portal.client_ip import client_ip
+
 WINDOW_SECONDS = 3600
 
 
 def _key(request, scope: str) -> str:
-    # REMOTE_ADDR is the client as the reverse proxy passes it on (it must not trust X-Forwarded-For
-    # from the Internet); the cache key function adds the OPD's schema.
-    return f"ppid:throttle:{scope}:{request.META.get('REMOTE_ADDR', '')}"
+    # The client as the trusted reverse proxy saw it (never a forwarded header from the Internet,
+    # see portal.client_ip); the cache key function adds the OPD's schema.
+    return f"ppid:throttle:{scope}:{client_ip(request) or ''}"
 
 
 def is_limited(request, scope: str, limit: int) -> bool:

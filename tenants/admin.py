@@ -3,6 +3,10 @@
 Everything here is registered on `console_site` only, which is routed only from the main domain.
 """
 
+from axes.admin import AccessAttemptAdmin, AccessLogAdmin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from axes.utils import reset as axes_reset
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
@@ -11,17 +15,22 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tenants.utils import get_public_schema_name, tenant_context
 
 from portal.admin_sites import console_site
-from tenants import services
+from tenants import accounts, guard, services
 from tenants.forms import HandOverForm, OpdCreationForm, OperatorForm
 from tenants.models import (
     ActivityReminder,
     ActivitySettings,
+    AllowedLinkDomain,
+    AuditEvent,
+    ContentHold,
     Domain,
     EmergencyBanner,
     LocalHoliday,
@@ -64,6 +73,7 @@ class OpdAdmin(admin.ModelAdmin):
             _("Media sosial"),
             {"fields": ("instagram_url", "facebook_url", "x_url", "youtube_url", "tiktok_url")},
         ),
+        (_("Keamanan akun"), {"fields": ("require_2fa_for_operators",)}),
         (_("Teknis"), {"fields": ("slug", "schema_name", "created_at", "updated_at")}),
     )
 
@@ -239,13 +249,68 @@ class EmergencyBannerAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
+class InactiveOperatorFilter(admin.SimpleListFilter):
+    """Accounts without a log-in for OPERATOR_INACTIVE_DAYS (never logged in: since created)."""
+
+    parameter_name = "tidak_aktif"
+
+    @property
+    def title(self):
+        return _("tidak masuk > %(days)d hari") % {"days": settings.OPERATOR_INACTIVE_DAYS}
+
+    def lookups(self, request, model_admin):
+        return (("ya", _("Ya")), ("tidak", _("Tidak")))
+
+    def queryset(self, request, queryset):
+        dormant = OperatorAccount.dormant_q()
+        if self.value() == "ya":
+            return queryset.filter(dormant)
+        if self.value() == "tidak":
+            return queryset.exclude(dormant)
+        return queryset
+
+
 @admin.register(OperatorAccount, site=console_site)
 class OperatorAccountAdmin(admin.ModelAdmin):
-    list_display = ("username", "full_name", "opd", "roles", "last_login", "is_active")
-    list_filter = ("is_active", "roles", "opd__kind", "opd")
+    list_display = (
+        "username",
+        "full_name",
+        "opd",
+        "roles",
+        "last_login",
+        "is_dormant",
+        "is_active",
+    )
+    list_filter = ("is_active", InactiveOperatorFilter, "roles", "opd__kind", "opd")
     list_select_related = ("opd",)
     search_fields = ("username", "full_name", "email", "opd__name", "opd__short_name")
-    actions = ("send_set_password_links", "deactivate_accounts")
+    actions = (
+        "send_set_password_links",
+        "deactivate_accounts",
+        "unlock_accounts",
+        "reset_two_factor",
+    )
+
+    @admin.display(boolean=True, description=_("Tidak aktif lama"))
+    def is_dormant(self, account):
+        return account.is_dormant
+
+    @admin.action(description=_("Buka kunci log-in akun terpilih"))
+    def unlock_accounts(self, request, queryset):
+        for account in queryset.select_related("opd"):
+            with tenant_context(account.opd):
+                axes_reset(username=account.username)
+        self.message_user(request, _("Kunci %(count)d akun dibuka.") % {"count": len(queryset)})
+
+    @admin.action(description=_("Reset verifikasi dua langkah akun terpilih"))
+    def reset_two_factor(self, request, queryset):
+        for account in queryset.select_related("opd"):
+            with tenant_context(account.opd):
+                accounts.reset_two_factor(User.objects.get(pk=account.user_id))
+        self.message_user(
+            request,
+            _("Verifikasi dua langkah %(count)d akun direset.") % {"count": len(queryset)},
+        )
 
     def has_add_permission(self, request):
         return False
@@ -296,7 +361,26 @@ class LocalHolidayAdmin(admin.ModelAdmin):
     search_fields = ("name",)
 
 
-console_site.register(User, UserAdmin)
+@admin.register(User, site=console_site)
+class KominfoUserAdmin(UserAdmin):
+    actions = ("unlock_accounts", "reset_two_factor")
+
+    @admin.action(description=_("Buka kunci log-in akun terpilih"))
+    def unlock_accounts(self, request, queryset):
+        for user in queryset:
+            axes_reset(username=user.get_username())
+        self.message_user(request, _("Kunci %(count)d akun dibuka.") % {"count": len(queryset)})
+
+    @admin.action(description=_("Reset verifikasi dua langkah akun terpilih"))
+    def reset_two_factor(self, request, queryset):
+        for user in queryset:
+            accounts.reset_two_factor(user)
+        self.message_user(
+            request,
+            _("Verifikasi dua langkah %(count)d akun direset.") % {"count": len(queryset)},
+        )
+
+
 console_site.register(Group, GroupAdmin)
 
 
@@ -315,10 +399,21 @@ class OperatorAdmin(admin.ModelAdmin):
     fields = ("username", "first_name", "last_name", "email", "groups", "is_active", "last_login")
     readonly_fields = ("username", "last_login")
     filter_horizontal = ("groups",)
-    actions = ("send_set_password_link",)
+    actions = ("send_set_password_link", "reset_two_factor")
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(is_superuser=False).prefetch_related("groups")
+
+    @admin.action(
+        description=_("Reset verifikasi dua langkah (ponsel hilang)"), permissions=("change",)
+    )
+    def reset_two_factor(self, request, queryset):
+        for user in queryset:
+            accounts.reset_two_factor(user)
+        self.message_user(
+            request,
+            _("Verifikasi dua langkah %(count)d akun direset.") % {"count": len(queryset)},
+        )
 
     @admin.display(description=_("Peran"))
     def roles(self, user):
@@ -359,3 +454,110 @@ class OperatorAdmin(admin.ModelAdmin):
             "back_url": reverse("admin:auth_user_changelist"),
         }
         return TemplateResponse(request, "admin/tenants/invitations.html", context)
+
+
+@admin.register(AuditEvent, site=console_site)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Every OPD's audit log, read-only."""
+
+    list_display = ("at", "opd", "actor", "action", "object_type", "object_repr", "ip_address")
+    list_filter = ("action", "opd", "at")
+    list_select_related = ("opd",)
+    search_fields = ("actor", "object_repr", "object_id", "ip_address")
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# Log-in lock-outs of Kominfo's own accounts (public schema); deleting an attempt unlocks it.
+# Each OPD sees and unlocks its own in its admin (django-axes registers on the OPD admin site).
+console_site.register(AccessAttempt, AccessAttemptAdmin)
+console_site.register(AccessLog, AccessLogAdmin)
+# Neither site offers what django-otp registers by default (device keys) nor the unused
+# axes failure log.
+for model in (TOTPDevice, StaticDevice, AccessFailureLog):
+    if admin.site.is_registered(model):
+        admin.site.unregister(model)
+
+
+@admin.register(AllowedLinkDomain, site=console_site)
+class AllowedLinkDomainAdmin(admin.ModelAdmin):
+    list_display = ("domain", "note", "created_at")
+    search_fields = ("domain", "note")
+
+
+@admin.register(ContentHold, site=console_site)
+class ContentHoldAdmin(admin.ModelAdmin):
+    """Content the guard held: Kominfo reviews it, then releases (publishes) or rejects it."""
+
+    list_display = ("title", "opd", "kind", "reasons", "status", "held_at", "resolved_by")
+    list_filter = ("status", "kind", "opd")
+    list_select_related = ("opd",)
+    search_fields = ("title", "opd__name", "opd__short_name")
+    date_hierarchy = "held_at"
+    actions = ("release", "reject")
+    fields = (
+        "opd",
+        "kind",
+        "title",
+        "edit_link",
+        "findings_list",
+        "status",
+        "held_at",
+        "resolved_at",
+        "resolved_by",
+    )
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("Temuan"))
+    def reasons(self, hold):
+        return ", ".join(finding["code"] for finding in hold.findings)
+
+    @admin.display(description=_("Temuan"))
+    def findings_list(self, hold):
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                "<li>{}<br><code>{}</code></li>",
+                ((finding["message"], finding["evidence"]) for finding in hold.findings),
+            ),
+        )
+
+    @admin.display(description=_("Di situs OPD"))
+    def edit_link(self, hold):
+        model = guard.guarded_models()[hold.kind]._meta
+        url = hold.opd.site_url(f"/admin/{model.app_label}/{model.model_name}/{hold.object_id}/")
+        return format_html('<a href="{0}" rel="noopener">{0}</a>', url)
+
+    @admin.action(description=_("Lepaskan: isi sudah diperiksa dan benar, terbitkan"))
+    def release(self, request, queryset):
+        self._resolve(request, queryset, guard.release_hold, _("%(count)d konten diterbitkan."))
+
+    @admin.action(description=_("Tolak: biarkan tetap draf"))
+    def reject(self, request, queryset):
+        self._resolve(request, queryset, guard.reject_hold, _("%(count)d penahanan ditolak."))
+
+    def _resolve(self, request, queryset, service, done_message):
+        done = 0
+        for hold in queryset.select_related("opd"):
+            try:
+                service(hold=hold, by=request.user.get_username())
+            except ValidationError as error:
+                self.message_user(request, f"{hold}: {' '.join(error.messages)}", messages.ERROR)
+            else:
+                done += 1
+        self.message_user(request, done_message % {"count": done})

@@ -1,5 +1,6 @@
 import re
 import uuid
+from datetime import timedelta
 from pathlib import PurePath
 
 from django.conf import settings
@@ -113,6 +114,14 @@ class Opd(TenantMixin):
         _("boleh menyiarkan informasi serta merta"),
         default=False,
         help_text=_("Admin OPD ini (mis. BPBD) dapat memasang siaran darurat di seluruh portal."),
+    )
+    require_2fa_for_operators = models.BooleanField(
+        _("wajibkan verifikasi dua langkah untuk operator"),
+        default=False,
+        help_text=_(
+            "Operator OPD ini harus memasang aplikasi autentikator (TOTP) sebelum dapat "
+            "membuka admin."
+        ),
     )
     # Written by the OPD side so that the console never reads OPD schemas on a request.
     last_operator_login = models.DateTimeField(_("operator masuk terakhir"), null=True, blank=True)
@@ -360,6 +369,7 @@ class OperatorAccount(models.Model):
     roles = models.CharField(_("peran"), max_length=300, blank=True)
     is_active = models.BooleanField(_("aktif"), default=True)
     last_login = models.DateTimeField(_("masuk terakhir"), null=True, blank=True)
+    date_joined = models.DateTimeField(_("dibuat"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("akun operator")
@@ -371,3 +381,160 @@ class OperatorAccount(models.Model):
 
     def __str__(self):
         return f"{self.username} ({self.opd.short_name})"
+
+    @staticmethod
+    def dormant_q() -> models.Q:
+        """Accounts with no log-in for OPERATOR_INACTIVE_DAYS; never logged in counts from
+        creation, and an account of unknown age that never logged in counts as dormant."""
+        cutoff = timezone.now() - timedelta(days=settings.OPERATOR_INACTIVE_DAYS)
+        never = models.Q(last_login__isnull=True)
+        return (
+            models.Q(last_login__lt=cutoff)
+            | (never & models.Q(date_joined__lt=cutoff))
+            | (never & models.Q(date_joined__isnull=True))
+        )
+
+    @property
+    def is_dormant(self) -> bool:
+        cutoff = timezone.now() - timedelta(days=settings.OPERATOR_INACTIVE_DAYS)
+        since = self.last_login or self.date_joined
+        return since is None or since < cutoff
+
+
+class AuditEvent(models.Model):
+    """Who did what, when and from where: one row per change by an operator or Kominfo user.
+
+    Written by tenants.audit from the OPD side (opd = that OPD) and from the console (opd = the
+    OPD concerned, or empty for the portal's own data). Rows are never changed or deleted from
+    the admin.
+    """
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("buat")
+        CHANGE = "change", _("ubah")
+        DELETE = "delete", _("hapus")
+        PUBLISH = "publish", _("terbitkan")
+        UNPUBLISH = "unpublish", _("batal terbit")
+        PERMISSION = "permission", _("ubah hak akses")
+        PASSWORD = "password", _("ubah kata sandi")
+        LOGIN = "login", _("masuk")
+        LOGIN_FAILED = "login_failed", _("gagal masuk")
+        LOGOUT = "logout", _("keluar")
+        TWO_FACTOR = "two_factor", _("verifikasi dua langkah")
+
+    opd = models.ForeignKey(
+        Opd,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="audit_events",
+        verbose_name=_("OPD"),
+    )
+    at = models.DateTimeField(_("waktu"), default=timezone.now, db_index=True)
+    actor = models.CharField(_("pelaku"), max_length=150)
+    actor_id = models.BigIntegerField(_("ID pelaku"), null=True, blank=True)
+    action = models.CharField(_("tindakan"), max_length=20, choices=Action.choices)
+    object_type = models.CharField(_("jenis objek"), max_length=100, blank=True)
+    object_id = models.CharField(_("ID objek"), max_length=64, blank=True)
+    object_repr = models.CharField(_("objek"), max_length=200, blank=True)
+    changes = models.JSONField(_("perubahan"), default=dict, blank=True)
+    ip_address = models.GenericIPAddressField(_("alamat IP"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("log audit")
+        verbose_name_plural = _("log audit")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["opd", "-at"], name="audit_event_opd_at")]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.object_repr}"
+
+
+def normalise_link_domain(value: str) -> str:
+    """`https://WWW.Example.go.id/x` → `www.example.go.id`; a leading `*.` is dropped (an entry
+    always covers its subdomains)."""
+    value = value.strip().lower()
+    value = re.sub(r"^[a-z][a-z0-9+.-]*://", "", value).split("/", 1)[0].split(":", 1)[0]
+    value = value.removeprefix("*.").strip(".")
+    try:
+        return value.encode("idna").decode("ascii")
+    except UnicodeError:
+        return value
+
+
+def validate_link_domain(value: str) -> None:
+    if not re.fullmatch(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9-]{2,63}", value):
+        raise ValidationError(_("Tulis nama domain saja, mis. kemendagri.go.id."), code="domain")
+
+
+class AllowedLinkDomain(models.Model):
+    """A domain OPD content may link to (with all its subdomains), managed by Kominfo.
+
+    The content guard holds content that links anywhere else. The portal's own domain and every
+    OPD domain are always allowed.
+    """
+
+    domain = models.CharField(
+        _("domain"), max_length=253, unique=True, validators=[validate_link_domain]
+    )
+    note = models.CharField(_("keterangan"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("ditambahkan"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("domain tautan yang diizinkan")
+        verbose_name_plural = _("domain tautan yang diizinkan")
+        ordering = ["domain"]
+
+    def __str__(self):
+        return self.domain
+
+    def clean(self):
+        self.domain = normalise_link_domain(self.domain)
+
+
+class ContentHold(models.Model):
+    """Content the guard kept from being published (kept as a draft) until Kominfo reviews it."""
+
+    class Kind(models.TextChoices):
+        ARTICLE = "article", _("Berita")
+        PAGE = "page", _("Halaman")
+        DOCUMENT = "document", _("Informasi publik (DIP)")
+
+    class Status(models.TextChoices):
+        HELD = "ditahan", _("Ditahan")
+        RELEASED = "dilepas", _("Dilepas Kominfo (terbit)")
+        REJECTED = "ditolak", _("Ditolak Kominfo (tetap draf)")
+        CLEARED = "dibersihkan", _("Diperbaiki OPD")
+
+    opd = models.ForeignKey(Opd, on_delete=models.CASCADE, related_name="content_holds")
+    kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices)
+    object_id = models.BigIntegerField(_("ID di situs OPD"))
+    title = models.CharField(_("judul"), max_length=300)
+    findings = models.JSONField(_("temuan"), default=list)
+    # What Kominfo reviewed: a release approves exactly this content, not later edits.
+    content_hash = models.CharField(max_length=64, editable=False)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.HELD
+    )
+    held_at = models.DateTimeField(_("ditahan"), default=timezone.now, db_index=True)
+    resolved_at = models.DateTimeField(_("diselesaikan"), null=True, blank=True)
+    resolved_by = models.CharField(_("diselesaikan oleh"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("konten ditahan")
+        verbose_name_plural = _("konten ditahan")
+        ordering = ["-held_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opd", "kind", "object_id"],
+                condition=models.Q(status="ditahan"),
+                name="content_hold_one_open_per_object",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.opd.short_name}: {self.title}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.HELD

@@ -11,7 +11,10 @@ from datetime import datetime
 from django.contrib.postgres.search import SearchVector
 from django.core.cache import caches
 from django.db import connection, transaction
+from django.utils import timezone
+from django_tenants.utils import get_public_schema_name
 
+from portal import pagecache
 from tenants.models import Opd, PublishedItem
 
 PORTAL_VERSION_KEY = "portal-index-version"
@@ -106,7 +109,23 @@ def portal_version() -> int:
     return caches["shared"].get_or_set(PORTAL_VERSION_KEY, 1, timeout=None)
 
 
+def next_scheduled_item() -> datetime | None:
+    """When the next scheduled item appears on the portal by itself (page-cache provider)."""
+    return (
+        PublishedItem.objects.filter(published_at__gt=timezone.now())
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+
+
+def opd_changed(sender, **kwargs) -> None:
+    """An OPD's name, logo or activity shows on the portal's pages."""
+    bump_portal_version()
+
+
 def bump_portal_version() -> None:
+    pagecache.invalidate(get_public_schema_name())
     shared = caches["shared"]
     try:
         shared.incr(PORTAL_VERSION_KEY)

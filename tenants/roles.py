@@ -30,6 +30,10 @@ _ROLE_EXTRA_PERMISSIONS = {
         ("auth", "view_user"),
         ("auth", "view_group"),
         ("admin", "view_logentry"),
+        # Log-in lock-outs of this OPD: see them, and unlock by deleting the attempt.
+        ("axes", "view_accessattempt"),
+        ("axes", "delete_accessattempt"),
+        ("axes", "view_accesslog"),
     ),
 }
 
@@ -45,9 +49,7 @@ def role_permissions(role: str):
     permissions = Permission.objects.filter(query)
     if role != ADMIN_OPD:
         for app_label, codename in _ADMIN_ONLY_PERMISSIONS:
-            permissions = permissions.exclude(
-                content_type__app_label=app_label, codename=codename
-            )
+            permissions = permissions.exclude(content_type__app_label=app_label, codename=codename)
     return permissions
 
 
@@ -56,3 +58,8 @@ def sync_roles() -> None:
     for role in _ROLE_APPS:
         group, _created = Group.objects.get_or_create(name=role)
         group.permissions.set(role_permissions(role))
+
+
+def is_opd_admin(user) -> bool:
+    """Whether `user` (of the current OPD's schema) holds the Admin OPD role."""
+    return user.is_active and (user.is_superuser or user.groups.filter(name=ADMIN_OPD).exists())

@@ -29,6 +29,7 @@ def mirror_operator(user) -> None:
             "roles": ", ".join(sorted(user.groups.values_list("name", flat=True))),
             "is_active": user.is_active,
             "last_login": user.last_login,
+            "date_joined": user.date_joined,
         },
     )
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from portal.pagecache import cache_anonymous_page
 from tenants.models import Opd, PublishedItem
 
 NEWS_PAGE_SIZE = 12
@@ -47,6 +48,7 @@ def kind_choices():
 
 
 @require_GET
+@cache_anonymous_page
 def portal_home(request):
     groups = {}
     for opd in listed_opds():
@@ -59,6 +61,7 @@ def portal_home(request):
 
 
 @require_GET
+@cache_anonymous_page
 def opd_directory(request):
     query = request.GET.get("q", "").strip()[:100]
     kind = request.GET.get("jenis", "")
@@ -72,6 +75,7 @@ def opd_directory(request):
 
 
 @require_GET
+@cache_anonymous_page
 def news_list(request):
     items = portal_news()
     opd_slug = request.GET.get("opd", "")

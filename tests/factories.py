@@ -15,3 +15,27 @@ def make_operator(username="operator", *, role=None, pk=None, password=PASSWORD,
     if role:
         user.groups.add(Group.objects.get(name=role))
     return user
+
+
+def verify_two_factor(client, user):
+    """Give `user` a confirmed authenticator device and mark the client's logged-in session as
+    verified with it, as the second log-in step does (the Kominfo console requires it). Run it in
+    the schema the client logged in on."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=user, name="uji", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
+
+
+def login_console(client, user):
+    """Log a Kominfo user into the console, password and second step."""
+    from django_tenants.utils import get_public_schema_name, schema_context
+
+    with schema_context(get_public_schema_name()):
+        client.force_login(user)
+        verify_two_factor(client, user)
+    return client

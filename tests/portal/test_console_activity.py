@@ -15,7 +15,7 @@ from tenants import roles
 from tenants.activity import Status, opd_activity
 from tenants.models import ActivityReminder, ActivitySettings, EmergencyBanner, Opd, OperatorAccount
 from tests.conftest import PASSWORD
-from tests.factories import make_operator
+from tests.factories import login_console, make_operator
 from tests.portal.helpers import bare_opd, index_article
 
 pytestmark = pytest.mark.django_db
@@ -24,8 +24,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def console(portal_client):
     user = get_user_model().objects.create_superuser("kominfo", "k@example.org", PASSWORD)
-    portal_client.force_login(user)
-    return portal_client
+    return login_console(portal_client, user)
 
 
 def statuses():

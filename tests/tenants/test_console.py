@@ -8,16 +8,15 @@ from django.test import Client
 from tenants import roles
 from tenants.models import Opd
 from tests.conftest import PASSWORD
-from tests.factories import make_operator
+from tests.factories import login_console, make_operator
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def console(portal_client):
-    get_user_model().objects.create_superuser("kominfo", "kominfo@example.org", PASSWORD)
-    portal_client.force_login(get_user_model().objects.get(username="kominfo"))
-    return portal_client
+    user = get_user_model().objects.create_superuser("kominfo", "kominfo@example.org", PASSWORD)
+    return login_console(portal_client, user)
 
 
 NEW_OPD = {

@@ -123,7 +123,11 @@ def test_with_the_database_down_healthz_and_pages_answer_503():
     assert result.returncode == 0, result.stderr
     outcome = json.loads(result.stdout.strip().splitlines()[-1])
     assert outcome["health"] == 503
-    assert outcome["body"] == {"status": "error", "database": "unavailable"}
+    assert outcome["body"] == {
+        "status": "error",
+        "database": "unavailable",
+        "reason": "connection refused",
+    }
     assert outcome["page"] == 503
     assert "Layanan sementara terganggu" in outcome["text"]
 

@@ -8,7 +8,7 @@ from django.test import Client
 from tenants import roles
 from tenants.models import Domain
 from tests.conftest import PASSWORD
-from tests.factories import make_operator
+from tests.factories import make_operator, verify_two_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -78,8 +78,9 @@ def test_opd_users_cannot_log_in_on_the_main_domain(opd_a, in_opd, portal_client
 
 
 def test_the_kominfo_console_works_on_the_main_domain(portal_client):
-    get_user_model().objects.create_superuser("kominfo", "k@example.org", PASSWORD)
+    user = get_user_model().objects.create_superuser("kominfo", "k@example.org", PASSWORD)
     assert login_form(portal_client, "kominfo").status_code == 302
+    verify_two_factor(portal_client, user)
     page = portal_client.get("/admin/tenants/opd/")
     assert page.status_code == 200
     assert "Dinas Alpha Kota Uji" in page.content.decode()

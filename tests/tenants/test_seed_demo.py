@@ -9,6 +9,7 @@ from django.test import Client
 from tenants import demo
 from tenants.demo import DEMO_OPDS, DEMO_PASSWORD, Activity
 from tenants.models import Opd
+from tests.factories import verify_two_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -70,6 +71,7 @@ def test_the_full_demo_reproduces_the_2024_evaluation_on_the_console(portal_clie
     portal_client.post(
         "/admin/login/", {"username": "kominfo", "password": DEMO_PASSWORD, "next": "/admin/"}
     )
+    verify_two_factor(portal_client, get_user_model().objects.get(username="kominfo"))
     export = portal_client.get("/admin/aktivitas/", {"format": "csv"}).content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(export)))[1:]
     # slug -> status, leaving out the test OPDs alpha and beta

@@ -1,0 +1,788 @@
+"""The benchmark: one small server carrying a whole province's OPD sites (`make bench`).
+
+Builds its own database (embedded PostgreSQL under var/bench/pgdata, or the throw-away database
+named by DATABASE_URL, which is dropped and re-created), grows it to each N of --opds, serves the
+project as in production (DEBUG off, gunicorn gthread, whitenoise with compressed manifest static
+files, Redis cache) and drives it with wrk over loopback. Prints one Markdown table with the
+targets met or not, and writes JSON (figures + machine) to var/bench/results/.
+
+    python -m bench.run                          # N = 1 and N = 300, 10 s per measurement
+    python -m bench.run --opds 1 --duration 5    # quick run
+"""
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = ROOT / "var" / "bench"
+BIN = Path(sys.executable).parent
+WRK_SCRIPT = Path(__file__).with_name("wrk.lua")
+PORT = 8201
+REDIS_PORT = 8279
+DATABASE_NAME = "portal_bench"
+OPD_HOST = "opd-001.localhost"
+PORTAL_HOST = "localhost"
+ROTATING_HOSTS = 30
+MIB = 1024 * 1024
+DETAIL_SLUG = "rapat-koordinasi-pelayanan-publik-nomor-1"
+
+# (key, label, host kind, path). Host kinds: "opd" (the first, big OPD), "portal" (main
+# domain), "rotate" (up to ROTATING_HOSTS OPDs spread over all N, one per request in turn).
+PAGES = (
+    ("minimal", "Minimal Django view (ceiling)", "opd", "/_bench/minimal/"),
+    ("opd_home", "OPD home", "opd", "/"),
+    ("opd_home_rotating", "OPD home, 30 OPDs in turn", "rotate", "/"),
+    ("article_list", "Article list", "opd", "/berita/"),
+    (
+        "article_detail",
+        "Article detail",
+        "opd",
+        "/berita/rapat-koordinasi-pelayanan-publik-nomor-1/",
+    ),
+    ("search", "Search", "opd", "/cari/?q=pelayanan+warga"),
+    ("ppid", "PPID (DIP)", "opd", "/ppid/"),
+    ("portal_home", "Portal home", "portal", "/"),
+    ("portal_news", "Portal news", "portal", "/berita/"),
+)
+MODES = ("cached", "uncached")
+# Targets of the issue.
+CACHED_RATIO_PAGES = ("opd_home", "article_detail", "portal_home")
+CACHED_RATIO_MIN = 0.60
+UNCACHED_P99_PAGES = ("opd_home", "article_detail")
+UNCACHED_P99_MAX_MS = 150
+SCALE_TOLERANCE = 0.10
+PROVISION_MAX_S = 2.0
+MIGRATE_MAX_S = 90.0
+FIRST_VISIT_MAX_BYTES = 100 * 1024
+
+
+def log(message: str) -> None:
+    sys.stderr.write(f"[bench {time.strftime('%H:%M:%S')}] {message}\n")
+    sys.stderr.flush()
+
+
+# --- tools -----------------------------------------------------------------------------------
+
+
+def ensure_wrk() -> str:
+    found = shutil.which("wrk")
+    if found:
+        return found
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        log("wrk is missing: installing the Debian package (apt-get install wrk)")
+        subprocess.run(["apt-get", "update", "-qq"], check=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
+        return shutil.which("wrk")
+    sys.exit(
+        "The benchmark needs wrk (https://github.com/wg/wrk). Install it with\n"
+        "    sudo apt-get install wrk        # Debian/Ubuntu\n"
+        "or build it from source, then run again."
+    )
+
+
+class Redis:
+    """A private, non-persistent redis-server, as in docker-compose.yml (none: local memory)."""
+
+    def __init__(self, directory: Path):
+        self.process = None
+        self.url = None
+        binary = shutil.which("redis-server")
+        if binary is None:
+            log("redis-server not found: the cache is per-worker local memory (not production)")
+            return
+        self.process = subprocess.Popen(
+            [
+                binary,
+                "--port",
+                str(REDIS_PORT),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--maxmemory",
+                "256mb",
+                "--maxmemory-policy",
+                "allkeys-lru",
+                "--dir",
+                str(directory),
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        self.url = f"redis://127.0.0.1:{REDIS_PORT}/0"
+        for _ in range(50):
+            if self.command("PING") in ("True", "PONG"):
+                return
+            time.sleep(0.1)
+        raise RuntimeError("redis-server did not start")
+
+    def command(self, *args) -> str:
+        import redis
+
+        try:
+            result = redis.Redis(port=REDIS_PORT).execute_command(*args)
+        except redis.ConnectionError:
+            return ""
+        return result.decode() if isinstance(result, bytes) else str(result)
+
+    def flush(self) -> None:
+        if self.process:
+            self.command("FLUSHALL")
+
+    def stop(self) -> None:
+        if self.process:
+            self.process.terminate()
+            self.process.wait()
+
+
+class Database:
+    """The embedded PostgreSQL under var/bench/pgdata, or the server of DATABASE_URL."""
+
+    def __init__(self, url: str | None, *, reuse: bool):
+        self.server = None
+        if url:
+            name = urlsplit(url).path.lstrip("/")
+            if "bench" not in name:
+                sys.exit(
+                    f"DATABASE_URL names the database {name!r}; the benchmark drops and re-creates "
+                    "it, so its name must contain 'bench' (e.g. .../portal_bench)."
+                )
+            self.url = url
+            if not reuse:
+                self._recreate_with_psycopg(url, name)
+        else:
+            data_dir = BENCH_DIR / "pgdata"
+            data_dir.mkdir(parents=True, exist_ok=True)
+            runtime_dir = BENCH_DIR / "run"
+            runtime_dir.mkdir(mode=0o700, exist_ok=True)
+            os.environ["XDG_RUNTIME_DIR"] = str(runtime_dir)
+            import pgserver
+
+            self.server = pgserver.get_server(data_dir)
+            if not reuse:
+                self.server.psql(f"DROP DATABASE IF EXISTS {DATABASE_NAME} WITH (FORCE);")
+            exists = self.server.psql(
+                f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';"
+            )
+            if "(1 row)" not in exists:
+                self.server.psql(f"CREATE DATABASE {DATABASE_NAME};")
+            self.url = self.server.get_uri(DATABASE_NAME)
+
+    @staticmethod
+    def _recreate_with_psycopg(url: str, name: str) -> None:
+        import psycopg
+
+        admin_url = url.rsplit("/", 1)[0] + "/postgres"
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+    def version(self) -> str:
+        import psycopg
+
+        with psycopg.connect(self.url) as conn:
+            return conn.execute("SELECT version()").fetchone()[0]
+
+    def opd_slugs(self) -> list[str]:
+        import psycopg
+
+        with psycopg.connect(self.url) as conn:
+            rows = conn.execute(
+                "SELECT slug FROM tenants_opd WHERE slug LIKE 'opd-%' ORDER BY slug"
+            ).fetchall()
+        return [row[0] for row in rows]
+
+
+# --- the server ------------------------------------------------------------------------------
+
+
+class Gunicorn:
+    def __init__(self, env: dict, *, workers: int, threads: int, label: str):
+        logs = BENCH_DIR / "logs"
+        logs.mkdir(parents=True, exist_ok=True)
+        self.error_log = logs / f"gunicorn-{label}.log"
+        self.access_log = logs / f"access-{label}.log"
+        for path in (self.error_log, self.access_log):
+            path.unlink(missing_ok=True)
+        self.process = subprocess.Popen(
+            [
+                str(BIN / "gunicorn"),
+                "portal.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{PORT}",
+                "--workers",
+                str(workers),
+                "--worker-class",
+                "gthread",
+                "--threads",
+                str(threads),
+                "--timeout",
+                "60",
+                "--access-logfile",
+                str(self.access_log),
+                "--error-logfile",
+                str(self.error_log),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.error_log.open("ab"),
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                if fetch(PORTAL_HOST, "/healthz")[0] == 200:
+                    return
+            except OSError:
+                pass
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited; see {self.error_log}")
+            time.sleep(0.3)
+        raise RuntimeError(f"gunicorn did not answer /healthz; see {self.error_log}")
+
+    def worker_rss_mib(self) -> list[float]:
+        children = subprocess.run(
+            ["ps", "-o", "pid=", "--ppid", str(self.process.pid)],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.split()
+        sizes = []
+        for pid in children:
+            status = Path(f"/proc/{pid}/status").read_text()
+            kib = int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1))
+            sizes.append(round(kib / 1024, 1))
+        return sorted(sizes)
+
+    def log_errors(self) -> list[str]:
+        pattern = re.compile(r"Traceback|\bERROR\b|CRITICAL|WORKER TIMEOUT|Internal Server Error")
+        lines = self.error_log.read_text(errors="replace").splitlines()
+        return [line for line in lines if pattern.search(line)]
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def fetch(host: str, path: str, *, gzip_ok: bool = False) -> tuple[int, dict, bytes]:
+    headers = {"Host": host}
+    if gzip_ok:
+        headers["Accept-Encoding"] = "gzip"
+    request = urllib.request.Request(f"http://127.0.0.1:{PORT}{path}", headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def run_wrk(wrk: str, hosts: list[str], path: str, *, duration: int, connections: int) -> dict:
+    command = [
+        wrk,
+        "-t",
+        "1",
+        "-c",
+        str(connections),
+        "-d",
+        f"{duration}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(WRK_SCRIPT),
+        f"http://127.0.0.1:{PORT}{path}",
+        "--",
+        *hosts,
+    ]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    line = next(line for line in output.splitlines() if line.startswith("BENCH-JSON "))
+    raw = json.loads(line.removeprefix("BENCH-JSON "))
+    ok = sum(n for status, n in raw["statuses"].items() if status.startswith("2"))
+    errors = sum(raw["errors"][kind] for kind in ("connect", "read", "write", "timeout"))
+    return {
+        "rps": round(raw["requests"] / (raw["duration_us"] / 1e6), 1),
+        "p50_ms": round(raw["p50_us"] / 1000, 2),
+        "p90_ms": round(raw["p90_us"] / 1000, 2),
+        "p99_ms": round(raw["p99_us"] / 1000, 2),
+        "max_ms": round(raw["max_us"] / 1000, 2),
+        "requests": raw["requests"],
+        "non_2xx": raw["requests"] - ok,
+        "socket_errors": errors,
+        "statuses": raw["statuses"],
+        "bytes_per_response": round(raw["bytes"] / max(raw["requests"], 1)),
+    }
+
+
+# --- first visit -----------------------------------------------------------------------------
+
+
+class AssetParser(HTMLParser):
+    """Collects what a browser loads for a page: stylesheets, scripts, icons, images."""
+
+    def __init__(self):
+        super().__init__()
+        self.assets: list[tuple[str, str]] = []  # (kind, url)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and attrs.get("href"):
+            rel = (attrs.get("rel") or "").lower()
+            if any(word in rel for word in ("stylesheet", "icon", "preload", "modulepreload")):
+                self.assets.append(("style" if "stylesheet" in rel else "link", attrs["href"]))
+        elif tag == "script" and attrs.get("src"):
+            self.assets.append(("script", attrs["src"]))
+        elif tag in ("img", "source", "iframe", "video", "audio", "embed"):
+            for name in ("src", "srcset", "data"):
+                for candidate in (attrs.get(name) or "").split(","):
+                    url = candidate.strip().split(" ")[0]
+                    if url:
+                        self.assets.append(("image" if tag != "iframe" else "frame", url))
+
+
+def first_visit(host: str, media_root: Path) -> dict:
+    """Bytes a first visit of `host`'s home transfers, as served (gzip where the stack does it)."""
+    status, headers, html = fetch(host, "/", gzip_ok=True)
+    served_gzip = headers.get("Content-Encoding") == "gzip"
+    html_bytes = html if served_gzip else gzip.compress(html, compresslevel=5)
+    parser = AssetParser()
+    parser.feed((gzip.decompress(html) if served_gzip else html).decode())
+    rows = [
+        {
+            "url": "/",
+            "kind": "html",
+            "bytes": len(html_bytes),
+            "note": "gzip" if served_gzip else "gzip by the reverse proxy (Caddy encode gzip)",
+        }
+    ]
+    external, images = [], []
+    queue = list(parser.assets)
+    seen = set()
+    while queue:
+        kind, url = queue.pop(0)
+        parts = urlsplit(urljoin(f"http://{host}/", url))
+        if parts.hostname not in (host, PORTAL_HOST) and not (parts.hostname or "").endswith(
+            ".localhost"
+        ):
+            external.append(url)
+            continue
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        if path in seen:
+            continue
+        seen.add(path)
+        if kind in ("image", "frame") and path.startswith("/media/"):
+            file = media_root / path.removeprefix("/media/")
+            images.append({"url": path, "bytes": file.stat().st_size if file.exists() else None})
+            continue
+        code, asset_headers, body = fetch(parts.hostname, path, gzip_ok=True)
+        rows.append(
+            {
+                "url": path,
+                "kind": kind,
+                "status": code,
+                "bytes": len(body),
+                "note": asset_headers.get("Content-Encoding", "identity"),
+            }
+        )
+        if kind == "style" and code == 200:
+            text = (
+                gzip.decompress(body) if asset_headers.get("Content-Encoding") == "gzip" else body
+            )
+            for ref in re.findall(r"url\(\s*['\"]?([^'\")]+)", text.decode(errors="replace")):
+                if not ref.startswith("data:"):
+                    queue.append(
+                        (
+                            "font" if re.search(r"\.(woff2?|ttf|otf)", ref) else "image",
+                            urljoin(f"http://{parts.hostname}{path}", ref),
+                        )
+                    )
+    return {
+        "html_status": status,
+        "requests": rows,
+        "total_bytes": sum(row["bytes"] for row in rows),
+        "content_images": images,
+        "content_image_bytes": sum(image["bytes"] or 0 for image in images),
+        "external_requests": external,
+    }
+
+
+# --- steps -----------------------------------------------------------------------------------
+
+
+def manage(env: dict, *args: str) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+    return round(time.perf_counter() - started, 2)
+
+
+def populate(env: dict, n: int) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "bench.populate", "--opds", str(n)], cwd=ROOT, env=env, check=True
+    )
+    return round(time.perf_counter() - started, 1)
+
+
+def provision_one(env: dict, n: int) -> float:
+    slug = f"tambahan-{n}-{int(time.time())}"
+    output = subprocess.run(
+        [sys.executable, "-m", "bench.populate", "--provision-one", slug],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return round(json.loads(output.strip().splitlines()[-1])["seconds"], 3)
+
+
+def spread(items: list[str], count: int) -> list[str]:
+    if len(items) <= count:
+        return items
+    step = len(items) / count
+    return [items[int(i * step)] for i in range(count)]
+
+
+def measure_pages(wrk, env, redis, mode, options, opd_hosts) -> tuple[dict, dict]:
+    label = f"{mode}"
+    env = {**env, "PAGE_CACHE_SECONDS": "600" if mode == "cached" else "0"}
+    redis.flush()
+    server = Gunicorn(env, workers=options.workers, threads=options.threads, label=label)
+    results = {}
+    try:
+        for key, _label, kind, path in PAGES:
+            hosts = {"opd": [OPD_HOST], "portal": [PORTAL_HOST], "rotate": opd_hosts}[kind]
+            run_wrk(wrk, hosts, path, duration=options.warmup, connections=options.connections)
+            results[key] = run_wrk(
+                wrk, hosts, path, duration=options.duration, connections=options.connections
+            )
+            r = results[key]
+            log(
+                f"  {mode:8} {key:18} {r['rps']:8.1f}/s  p50 {r['p50_ms']:7.2f} ms  "
+                f"p99 {r['p99_ms']:7.2f} ms  non-2xx {r['non_2xx']}"
+            )
+        server_info = {"worker_rss_mib": server.worker_rss_mib(), "log_errors": server.log_errors()}
+    finally:
+        server.stop()
+    server_info["log_errors"] += [
+        e for e in server.log_errors() if e not in server_info["log_errors"]
+    ]
+    return results, server_info
+
+
+def machine(db: Database, wrk: str, options) -> dict:
+    cpu = "unknown"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        match = re.search(r"model name\s*:\s*(.+)", cpuinfo.read_text())
+        cpu = match.group(1).strip() if match else cpu
+    meminfo = Path("/proc/meminfo").read_text() if Path("/proc/meminfo").exists() else ""
+    mem = re.search(r"MemTotal:\s+(\d+)", meminfo)
+    versions = {}
+    for package in ("django", "django-tenants", "gunicorn", "whitenoise", "psycopg"):
+        from importlib.metadata import version
+
+        versions[package] = version(package)
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gib": round(int(mem.group(1)) / MIB, 1) if mem else None,
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "postgresql": db.version(),
+        "database": "embedded pgserver" if db.server else "DATABASE_URL",
+        "wrk": subprocess.run([wrk, "-v"], capture_output=True, text=True).stdout.split("\n")[0],
+        "packages": versions,
+        "gunicorn": f"{options.workers} workers x {options.threads} threads (gthread)",
+        "wrk_config": f"1 thread, {options.connections} connections, {options.duration} s "
+        f"(+{options.warmup} s warm-up) per measurement",
+        "load_average_start": os.getloadavg(),
+    }
+
+
+# --- report ----------------------------------------------------------------------------------
+
+
+def cell(r: dict | None) -> str:
+    if not r:
+        return "–"
+    text = f"{r['rps']:.0f}/s · {r['p50_ms']:.1f} / {r['p99_ms']:.1f} ms"
+    if r["non_2xx"] or r["socket_errors"]:
+        text += f" · **{r['non_2xx']} non-2xx, {r['socket_errors']} errors**"
+    return text
+
+
+def evaluate(report: dict) -> list[tuple[str, bool | None, str]]:
+    runs = report["runs"]
+    ns = sorted(runs, key=int)
+    checks = []
+    for n in ns:
+        pages = runs[n]["pages"]
+        minimal = pages["cached"]["minimal"]["rps"]
+        for key in CACHED_RATIO_PAGES:
+            ratio = pages["cached"][key]["rps"] / minimal
+            checks.append(
+                (
+                    f"N={n}: cached {key} ≥ {CACHED_RATIO_MIN:.0%} of the minimal view",
+                    ratio >= CACHED_RATIO_MIN,
+                    f"{ratio:.0%}",
+                )
+            )
+        for key in UNCACHED_P99_PAGES:
+            p99 = pages["uncached"][key]["p99_ms"]
+            checks.append(
+                (
+                    f"N={n}: uncached {key} p99 < {UNCACHED_P99_MAX_MS} ms",
+                    p99 < UNCACHED_P99_MAX_MS,
+                    f"{p99:.1f} ms",
+                )
+            )
+    if len(ns) >= 2:
+        low, high = ns[0], ns[-1]
+        worst = []
+        for mode in MODES:
+            for key, *_ in PAGES:
+                ratio = runs[high]["pages"][mode][key]["rps"] / runs[low]["pages"][mode][key]["rps"]
+                worst.append((abs(ratio - 1), f"{mode} {key} {ratio:.0%}"))
+        deviation, which = max(worst)
+        checks.append(
+            (
+                f"N={high} vs N={low}: requests/s within {SCALE_TOLERANCE:.0%} on every page",
+                deviation <= SCALE_TOLERANCE,
+                f"worst: {which}",
+            )
+        )
+        for mode in MODES:
+            a = max(runs[low]["servers"][mode]["worker_rss_mib"])
+            b = max(runs[high]["servers"][mode]["worker_rss_mib"])
+            checks.append(
+                (
+                    f"N={high} vs N={low}: worker memory within {SCALE_TOLERANCE:.0%} ({mode} run)",
+                    abs(b / a - 1) <= SCALE_TOLERANCE,
+                    f"{a:.0f} → {b:.0f} MiB",
+                )
+            )
+    high = ns[-1]
+    seconds = runs[high]["provision_s"]
+    checks.append(
+        (
+            f"N={high}: provisioning one OPD < {PROVISION_MAX_S:.0f} s",
+            seconds < PROVISION_MAX_S,
+            f"{seconds:.2f} s",
+        )
+    )
+    migrate = runs[high]["migrate_noop_s"]
+    fastest = min(migrate, key=migrate.get)
+    checks.append(
+        (
+            f"N={high}: no-op migrate_schemas < {MIGRATE_MAX_S:.0f} s (faster executor)",
+            migrate[fastest] < MIGRATE_MAX_S,
+            f"{fastest}: {migrate[fastest]:.1f} s",
+        )
+    )
+    visit = report["first_visit"]
+    checks.append(
+        (
+            "First visit of OPD home < 100 KB without content images",
+            visit["total_bytes"] < FIRST_VISIT_MAX_BYTES,
+            f"{visit['total_bytes'] / 1024:.1f} KB",
+        )
+    )
+    checks.append(
+        (
+            "No request of the first visit leaves the host",
+            not visit["external_requests"],
+            ", ".join(visit["external_requests"]) or "none",
+        )
+    )
+    bad = sum(
+        r["non_2xx"] + r["socket_errors"]
+        for n in ns
+        for mode in MODES
+        for r in runs[n]["pages"][mode].values()
+    )
+    log_errors = sum(len(runs[n]["servers"][mode]["log_errors"]) for n in ns for mode in MODES)
+    checks.append(("Zero non-2xx responses and socket errors", bad == 0, str(bad)))
+    checks.append(("Zero errors in gunicorn's log", log_errors == 0, str(log_errors)))
+    return checks
+
+
+def markdown(report: dict) -> str:
+    runs = report["runs"]
+    ns = sorted(runs, key=int)
+    header = ["Measurement"] + [f"N={n} {mode}" for n in ns for mode in MODES]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for key, label, *_ in PAGES:
+        cells = [cell(runs[n]["pages"][mode].get(key)) for n in ns for mode in MODES]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+
+    def row(label, values):
+        lines.append(f"| {label} | " + " | ".join(values) + " |")
+
+    row(
+        "Worker RSS after the run (MiB)",
+        [
+            " / ".join(f"{v:.0f}" for v in runs[n]["servers"][mode]["worker_rss_mib"])
+            for n in ns
+            for mode in MODES
+        ],
+    )
+    row(
+        "Provision one more OPD (create_opd)",
+        [
+            f"{runs[n]['provision_s']:.2f} s" if mode == "cached" else ""
+            for n in ns
+            for mode in MODES
+        ],
+    )
+    for executor in ("standard", "multiprocessing"):
+        row(
+            f"No-op migrate_schemas, {executor}",
+            [
+                f"{runs[n]['migrate_noop_s'][executor]:.1f} s" if mode == "cached" else ""
+                for n in ns
+                for mode in MODES
+            ],
+        )
+    visit = report["first_visit"]
+    parts = ", ".join(
+        f"{r['url'].split('?')[0].rsplit('/', 1)[-1] or 'html'} {r['bytes'] / 1024:.1f}"
+        for r in visit["requests"]
+    )
+    row(
+        "First visit of OPD home, KB (excl. images)",
+        [
+            f"{visit['total_bytes'] / 1024:.1f} ({parts}); images "
+            f"{visit['content_image_bytes'] / 1024:.0f} KB in {len(visit['content_images'])} files"
+        ]
+        + [""] * (len(header) - 2),
+    )
+    out = ["Cells: requests/s · p50 / p99 latency.", "", *lines, "", "Targets:", ""]
+    for text, met, figure in report["targets"]:
+        out.append(f"- {'met' if met else 'NOT met'}: {text} ({figure})")
+    m = report["machine"]
+    out += [
+        "",
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB; "
+        f"{m['postgresql'].split(' on ')[0]} ({m['database']}); gunicorn {m['gunicorn']}; "
+        f"wrk {m['wrk_config']}; load average at start "
+        f"{', '.join(f'{x:.2f}' for x in m['load_average_start'])}.",
+    ]
+    return "\n".join(out)
+
+
+# --- main ------------------------------------------------------------------------------------
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description="Portal OPD Terpadu benchmark")
+    parser.add_argument("--opds", default="1,300", help="comma-separated N values (1,300)")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per measurement")
+    parser.add_argument("--warmup", type=int, default=2, help="warm-up seconds per measurement")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (2 on 2 cores)")
+    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
+    parser.add_argument("--reuse-db", action="store_true", help="keep the existing bench database")
+    options = parser.parse_args(argv)
+    ns = sorted({int(n) for n in options.opds.split(",")})
+
+    wrk = ensure_wrk()
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    started = time.time()
+    db = Database(os.environ.get("DATABASE_URL"), reuse=options.reuse_db)
+    redis = Redis(BENCH_DIR)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DATABASE_URL": db.url,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_ALLOWED_HOSTS": "localhost,.localhost",
+        "DJANGO_LOG_LEVEL": "WARNING",
+        "PORTAL_DOMAIN": "localhost",
+        "PORTAL_SERVE_MEDIA": "0",
+        "PORTAL_VAR_DIR": str(BENCH_DIR),
+        "STATIC_ROOT": str(BENCH_DIR / "static"),
+        "MEDIA_ROOT": str(BENCH_DIR / "media"),
+        "PRIVATE_MEDIA_ROOT": str(BENCH_DIR / "private"),
+    }
+    if redis.url:
+        env["REDIS_URL"] = redis.url
+    else:
+        env.pop("REDIS_URL", None)
+    if not options.reuse_db:
+        shutil.rmtree(BENCH_DIR / "media", ignore_errors=True)
+    report = {
+        "started": datetime.now(UTC).isoformat(timespec="seconds"),
+        "options": vars(options),
+        "runs": {},
+    }
+    try:
+        report["machine"] = machine(db, wrk, options)
+        report["machine"]["cache"] = "redis-server" if redis.url else "local memory"
+        for n in ns:
+            log(f"N={n}: building the database")
+            run = {"populate_s": populate(env, n)}
+            slugs = db.opd_slugs()
+            run["opds"] = len(slugs)
+            log(f"N={n}: {len(slugs)} OPDs ready in {run['populate_s']} s; no-op migrations")
+            run["migrate_noop_s"] = {
+                executor: manage(env, "migrate_schemas", f"--executor={executor}", "-v0")
+                for executor in ("standard", "multiprocessing")
+            }
+            opd_hosts = [f"{slug}.localhost" for slug in spread(slugs, ROTATING_HOSTS)]
+            # Right before the servers start: the manifest must match the templates they serve.
+            log(f"N={n}: collectstatic (compressed manifest)")
+            run["collectstatic_s"] = manage(env, "collectstatic", "--noinput", "--clear", "-v0")
+            run["pages"], run["servers"] = {}, {}
+            for mode in MODES:
+                log(f"N={n}: {mode} pages")
+                run["pages"][mode], run["servers"][mode] = measure_pages(
+                    wrk, env, redis, mode, options, opd_hosts
+                )
+            if "first_visit" not in report:
+                server = Gunicorn(env, workers=1, threads=1, label="first-visit")
+                try:
+                    report["first_visit"] = first_visit(OPD_HOST, BENCH_DIR / "media")
+                finally:
+                    server.stop()
+            run["provision_s"] = provision_one(env, n)
+            log(f"N={n}: provisioning one more OPD took {run['provision_s']} s")
+            report["runs"][str(n)] = run
+    finally:
+        redis.stop()
+    report["machine"]["load_average_end"] = os.getloadavg()
+    report["elapsed_s"] = round(time.time() - started)
+    report["targets"] = evaluate(report)
+    table = markdown(report)
+    results = BENCH_DIR / "results"
+    results.mkdir(exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    (results / f"{stamp}.json").write_text(json.dumps(report, indent=2, default=str))
+    (results / "latest.md").write_text(table + "\n")
+    sys.stdout.write(table + "\n")
+    log(f"done in {report['elapsed_s']} s; JSON: {results / f'{stamp}.json'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""Django's Redis cache, made to degrade instead of failing: when Redis is down (or configured but
+absent) every cache call answers like a miss, pages render from the database, and the outage is
+logged once (and its end once), not per request.
+
+After a failure the cache skips Redis for RETRY_SECONDS and then tries again, so a Redis that
+does not answer does not add a connection timeout to every cache call of every request.
+"""
+
+import logging
+import threading
+import time
+from urllib.parse import urlsplit
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+RETRY_SECONDS = 5.0
+DEFAULT_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 1.0}
+UNAVAILABLE_ERRORS = (RedisConnectionError, RedisTimeoutError, OSError)
+
+
+class _ServerHealth:
+    """Shared by every thread and cache alias that uses the same Redis server(s)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.down = False
+        self.retry_at = 0.0
+
+
+_health: dict[str, _ServerHealth] = {}
+_health_lock = threading.Lock()
+
+
+def _missing_key():
+    raise ValueError("Key not found (the cache is unavailable).")
+
+
+class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        params = {**params, "OPTIONS": {**DEFAULT_OPTIONS, **params.get("OPTIONS", {})}}
+        super().__init__(server, params)
+        self._display = ", ".join(
+            f"{urlsplit(location).hostname}:{urlsplit(location).port or 6379}"
+            for location in self._servers
+        )
+        with _health_lock:
+            self._health = _health.setdefault(",".join(self._servers), _ServerHealth())
+
+    def _call(self, method, fallback, *args, **kwargs):
+        health = self._health
+        if health.down and time.monotonic() < health.retry_at:
+            return fallback()
+        try:
+            result = method(*args, **kwargs)
+        except UNAVAILABLE_ERRORS as error:
+            with health.lock:
+                first = not health.down
+                health.down = True
+                health.retry_at = time.monotonic() + RETRY_SECONDS
+            if first:
+                logger.warning(
+                    "Cache server %s unavailable (%s); serving without the cache until it is back.",
+                    self._display,
+                    error,
+                )
+            return fallback()
+        if health.down:
+            with health.lock:
+                recovered, health.down = health.down, False
+            if recovered:
+                logger.warning("Cache server %s is available again.", self._display)
+        return result
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call(super().add, lambda: False, key, value, timeout, version)
+
+    def get(self, key, default=None, version=None):
+        return self._call(super().get, lambda: default, key, default, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call(super().set, lambda: None, key, value, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call(super().touch, lambda: False, key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self._call(super().delete, lambda: False, key, version)
+
+    def get_many(self, keys, version=None):
+        return self._call(super().get_many, dict, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._call(super().has_key, lambda: False, key, version)
+
+    def incr(self, key, delta=1, version=None):
+        return self._call(super().incr, _missing_key, key, delta, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call(super().set_many, lambda: list(data), data, timeout, version)
+
+    def delete_many(self, keys, version=None):
+        return self._call(super().delete_many, lambda: None, keys, version)
+
+    def clear(self):
+        return self._call(super().clear, lambda: False)

@@ -1,0 +1,109 @@
+"""Provision the browser tests' scratch database (run by tests/e2e/stack.py as
+`python -m tests.e2e.provision` with DATABASE_URL pointing at it).
+
+Everything goes through the real code paths: `prepare_portal`, `create_opd`, `create_operator`
+and the demo content seeders. It creates a Kominfo superadmin, the OPD `dinkes` (an admin, a
+Petugas PPID, articles with a cover, filled-in pages and contact details) and the OPD `bpbd`.
+"""
+
+import io
+
+import django
+from django.core.files.base import ContentFile
+from PIL import Image
+
+
+def main() -> None:
+    django.setup()
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django_tenants.utils import tenant_context
+
+    from news.demo import seed_demo_content as seed_demo_news
+    from news.models import Article, Category
+    from pages.demo import seed_demo_content as seed_demo_pages
+    from tenants import roles
+    from tenants.demo import Activity, DemoOpd
+    from tenants.models import Opd
+    from tenants.services import create_opd, create_operator
+    from tests.e2e import stack
+
+    call_command("prepare_portal", verbosity=0)
+    get_user_model().objects.create_superuser(
+        stack.KOMINFO_USERNAME, "kominfo@example.org", stack.PASSWORD
+    )
+    opds = (
+        DemoOpd(
+            stack.OPD_SLUG,
+            "Dinkes",
+            "Dinas Kesehatan Kota Uji",
+            Opd.Kind.DINAS,
+            Activity.ACTIVE,
+            "#0f766e",
+        ),
+        DemoOpd(
+            stack.OTHER_OPD_SLUG,
+            "BPBD",
+            "Badan Penanggulangan Bencana Daerah Kota Uji",
+            Opd.Kind.BADAN,
+            Activity.BARELY_ACTIVE,
+            "#c2410c",
+        ),
+    )
+    for demo in opds:
+        invitation = create_opd(
+            name=demo.name,
+            short_name=demo.short_name,
+            kind=demo.kind,
+            slug=demo.slug,
+            admin_name=f"Admin {demo.short_name}",
+            admin_email=f"admin@{demo.slug}.example.org",
+            send_invitation=False,
+        )
+        opd = invitation.opd
+        opd.primary_color = demo.colour
+        opd.address = "Jl. Jenderal Sudirman No. 1, Kota Uji"
+        opd.phone = "0254123456"
+        opd.email = f"info@{demo.slug}.example.org"
+        opd.opening_hours = "Senin–Jumat 08.00–16.00 WIB"
+        opd.save()
+        with tenant_context(opd):
+            admin = invitation.user
+            admin.username = stack.OPD_ADMIN_USERNAME
+            admin.set_password(stack.PASSWORD)
+            admin.save()
+            seed_demo_news(demo)
+            seed_demo_pages(demo)
+            if demo.slug != stack.OPD_SLUG:
+                continue
+            ppid = create_operator(
+                opd=opd,
+                full_name="Petugas PPID Dinkes",
+                email=f"ppid@{demo.slug}.example.org",
+                role=roles.PETUGAS_PPID,
+                send_invitation=False,
+            ).user
+            ppid.username = stack.PPID_USERNAME
+            ppid.set_password(stack.PASSWORD)
+            ppid.save()
+            cover = io.BytesIO()
+            Image.new("RGB", (1600, 900), "#0f766e").save(cover, "JPEG", quality=80)
+            Article.objects.create(
+                title=stack.SEEDED_ARTICLE_TITLE,
+                cover=ContentFile(cover.getvalue(), name="sampul.jpg"),
+                cover_alt="Petugas puskesmas memberikan vaksin kepada balita",
+                slug=stack.SEEDED_ARTICLE_SLUG,
+                summary="Imunisasi dasar lengkap gratis bagi anak di 16 puskesmas Kota Uji.",
+                body=(
+                    "<p>Dinas Kesehatan membuka layanan vaksinasi gratis di seluruh puskesmas.</p>"
+                    "<h2>Jadwal</h2><ul><li>Senin–Kamis pukul 08.00–12.00</li>"
+                    "<li>Bawa buku KIA</li></ul>"
+                ),
+                category=Category.objects.get(slug="berita"),
+                status=Article.Status.PUBLISHED,
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+"""axe-core on the pages citizens and operators land on: no serious or critical violations."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.e2e import stack
+
+PAGES = {
+    "opd-home": (stack.OPD_SLUG, "/"),
+    "article": (stack.OPD_SLUG, f"/berita/{stack.SEEDED_ARTICLE_SLUG}/"),
+    "news-list": (stack.OPD_SLUG, "/berita/"),
+    "search": (stack.OPD_SLUG, "/cari/?q=vaksinasi"),
+    "page": (stack.OPD_SLUG, "/halaman/profil/"),
+    "ppid": (stack.OPD_SLUG, "/ppid/"),
+    "ppid-request-form": (stack.OPD_SLUG, "/ppid/permohonan/"),
+    "ppid-tracking": (stack.OPD_SLUG, "/ppid/permohonan/lacak/"),
+    "portal-home": (None, "/"),
+    "opd-admin-login": (stack.OPD_SLUG, "/admin/login/"),
+}
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return Axe()
+
+
+def describe(violations):
+    return "\n".join(
+        f"- [{violation['impact']}] {violation['id']}: {violation['help']} "
+        f"({', '.join(node['target'][0] for node in violation['nodes'][:3])})"
+        for violation in violations
+    )
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_no_serious_accessibility_violations(e2e, new_page, axe, name, size):
+    slug, path = PAGES[name]
+    page = new_page(phone=size == "phone")
+    response = page.goto(e2e.url(slug, path))
+    assert response.status == 200
+    results = axe.run(page)
+    assert results.response["passes"], "axe-core did not run"
+    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+    assert not blocking, f"axe-core on {path}:\n{describe(blocking)}"

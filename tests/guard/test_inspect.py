@@ -1,0 +1,101 @@
+"""The content guard's inspection rules (a pure function: no database)."""
+
+import pytest
+
+from news.sanitize import sanitize_html
+from tenants.guard import inspect_html, is_domain_allowed, spam_terms
+
+ALLOWED = frozenset({"go.id", "youtube.com", "localhost", "wikipedia.org"})
+
+
+def codes(html, allowed=ALLOWED):
+    return {finding.code for finding in inspect_html(html, allowed_domains=allowed)}
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Pendaftaran dibuka; pilih slot waktu wawancara yang tersedia.</p>",
+        "<p>Bandara di Bandar Lampung melayani 20 slot penerbangan.</p>",
+        "<p>Pemerintah memblokir situs judi online: slot, togel dan kasino daring.</p>",
+        "<p>Waspada iklan slot gacor di media sosial; judi online merugikan keluarga.</p>",
+        "<p>Lomba burung kicau: burung gacor milik Pak Toto juara.</p>",
+        '<p>Lihat <a href="https://jdih.serangkota.go.id/perda.pdf">Perda</a> dan '
+        '<a href="/berita/rapat/">berita</a>, <a href="mailto:a@b.id">surel</a>.</p>',
+        '<p><a href="https://www.youtube.com/watch?v=1">Video</a> '
+        '<a href="https://id.wikipedia.org/wiki/Serang">Wiki</a></p>',
+        '<p><a href="http://alpha.localhost/berita/">OPD lain</a> <a href="#atas">atas</a></p>',
+        '<p style="text-align:center;color:#333333">Teks biasa</p>',
+        '<figure class="image"><img src="/media/alpha/editor/a.jpg" alt="Rapat"></figure>',
+        "",
+    ],
+)
+def test_genuine_content_passes(html):
+    assert codes(html) == set()
+
+
+@pytest.mark.parametrize(
+    ("html", "code"),
+    [
+        ('<p>Berita <span style="font-size:0px">slot gacor</span></p>', "hidden_content"),
+        ('<span style="font-size:1px"><a href="https://a.go.id">t</a></span>', "hidden_content"),
+        ('<div style="display:none"><a href="https://situs.xyz">slot</a></div>', "hidden_content"),
+        ('<p style="visibility: hidden">teks</p>', "hidden_content"),
+        ('<p style="position:absolute;left:-9999px">teks</p>', "hidden_content"),
+        ('<p style="text-indent:-5000px">teks</p>', "hidden_content"),
+        ('<span style="color:#fff;background-color:#fff">teks</span>', "hidden_content"),
+        ("<p hidden>teks</p>", "hidden_content"),
+        ('<p><a href="https://slot-resmi.xyz/">Info</a></p>', "external_link"),
+        ('<p><a href="//evil.example/">x</a></p>', "external_link"),
+        ('<p><a href="https://go.id.evil.example/">x</a></p>', "external_link"),
+        ('<p><a href="https://go.id@evil.example/">x</a></p>', "external_link"),
+        ('<p><a href="https:\\\\evil.example">x</a></p>', "external_link"),
+        ("<p>Kunjungi https://evil.example/daftar sekarang</p>", "external_link"),
+        ("<p>Kunjungi www.evil.example sekarang</p>", "external_link"),
+        ('<p><a href="javascript:alert(1)">x</a></p>', "external_link"),
+        ('<p><a href="https://desa.go.id/?p=slot-gacor">Info</a></p>', "spam_link"),
+        ('<p><a href="https://desa.go.id/x">Slot Gacor Hari Ini</a></p>', "spam_link"),
+        ('<p><a href="https://desa.go.id/x">togel dan judi</a></p>', "spam_link"),
+        ("<p>SLOT GACOR MAXWIN hari ini, bocoran RTP live!</p>", "spam_text"),
+        ("<p>s1ot g4c0r m4xwin</p>", "spam_text"),
+        ("<script>alert(1)</script><p>x</p>", "unsafe_markup"),
+        ('<iframe src="https://www.youtube.com/embed/1"></iframe>', "unsafe_markup"),
+    ],
+)
+def test_injected_content_is_found(html, code):
+    assert code in codes(html)
+
+
+def test_what_survives_the_sanitiser_is_still_found():
+    """nh3 drops display/visibility/position, but keeps font-size, colours and links."""
+    injected = (
+        '<p>Rapat koordinasi.<span style="font-size:0;display:none">'
+        '<a href="https://gacor88.example/">slot gacor</a></span></p>'
+    )
+    clean = sanitize_html(injected)
+    assert "display" not in clean
+    assert {"hidden_content", "external_link", "spam_link"} <= codes(clean)
+
+
+def test_findings_explain_themselves():
+    (finding,) = inspect_html(
+        '<p><a href="https://situs.example/x">lihat</a></p>', allowed_domains=ALLOWED
+    )
+    assert finding.code == "external_link"
+    assert "situs.example" in finding.message
+    assert "https://situs.example/x" in finding.evidence
+
+
+def test_an_allowlist_entry_covers_its_subdomains_only():
+    assert is_domain_allowed("go.id", ALLOWED)
+    assert is_domain_allowed("jdih.serangkota.go.id", ALLOWED)
+    assert is_domain_allowed("WWW.YouTube.com.", ALLOWED)
+    assert not is_domain_allowed("notgo.id", ALLOWED)
+    assert not is_domain_allowed("go.id.evil.example", ALLOWED)
+
+
+def test_spam_scoring_separates_slang_from_news_vocabulary():
+    assert spam_terms("slot gacor maxwin")[0] >= 6
+    assert spam_terms("judi online, slot dan togel")[0] < 6
+    assert spam_terms("slotnya penuh")[1] == []
+    assert "slot88" in spam_terms("daftar SLOT88 sekarang")[1]

@@ -1,0 +1,9 @@
+"""Production settings (DJANGO_DEBUG=0) for tests that run gunicorn, minus the static manifest
+(which would need a collectstatic first)."""
+
+from portal.settings import *  # noqa: F403
+
+STORAGES = {  # noqa: F405
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,72 @@
+"""A Redis that is down (or configured but absent) costs the cache, never a page."""
+
+import logging
+
+import pytest
+from django.core.cache import caches
+
+from portal.cache import ResilientRedisCache
+
+pytestmark = pytest.mark.django_db
+
+CLOSED_PORT = "redis://127.0.0.1:1/0"
+
+
+def redis_caches(location):
+    backend = {"BACKEND": "portal.cache.ResilientRedisCache", "LOCATION": location}
+    return {
+        "default": {**backend, "KEY_FUNCTION": "django_tenants.cache.make_key", "KEY_PREFIX": "t"},
+        "shared": {**backend, "KEY_PREFIX": "shared-t"},
+    }
+
+
+def test_every_call_degrades_to_a_miss(caplog):
+    cache = ResilientRedisCache("redis://127.0.0.1:1/1", {})
+    with caplog.at_level(logging.WARNING, logger="portal.cache"):
+        cache.set("a", 1)
+        assert cache.get("a", "standar") == "standar"
+        assert cache.add("a", 1) is False
+        assert cache.get_many(["a", "b"]) == {}
+        assert cache.has_key("a") is False
+        assert cache.delete("a") is False
+        assert cache.get_or_set("a", 5) == 5
+        with pytest.raises(ValueError):
+            cache.incr("a")
+        cache.set_many({"a": 1})
+        cache.delete_many(["a"])
+        cache.clear()
+    assert len(caplog.records) == 1
+    assert "127.0.0.1:1 unavailable" in caplog.records[0].getMessage()
+
+
+def test_pages_render_with_redis_down_and_the_outage_is_logged_once(
+    settings, client_a, portal_client, caplog
+):
+    settings.CACHES = redis_caches(CLOSED_PORT)
+    with caplog.at_level(logging.WARNING, logger="portal.cache"):
+        for _ in range(5):
+            for client, path in ((client_a, "/"), (client_a, "/berita/"), (client_a, "/ppid/"),
+                                 (portal_client, "/"), (portal_client, "/opd/")):  # fmt: skip
+                assert client.get(path).status_code == 200, path
+    warnings = [record for record in caplog.records if record.name == "portal.cache"]
+    assert len(warnings) == 1
+
+
+def test_the_real_redis_serves_and_a_recovery_is_logged(settings, client_a, caplog):
+    cache = ResilientRedisCache("redis://127.0.0.1:6379/15", {})
+    cache.set("sehat", 42, 30)
+    assert cache.get("sehat") == 42
+    cache.delete("sehat")
+
+    settings.CACHES = redis_caches("redis://127.0.0.1:6379/15")
+    caches["default"].clear()
+    assert client_a.get("/").status_code == 200
+    assert client_a.get("/")["X-Page-Cache"] == "hit"
+
+    flaky = ResilientRedisCache("redis://127.0.0.1:6379/14", {})
+    flaky._health.down, flaky._health.retry_at = True, 0.0  # as after a failed call
+    with caplog.at_level(logging.WARNING, logger="portal.cache"):
+        flaky.set("kembali", 1, 30)
+    assert flaky.get("kembali") == 1
+    assert "available again" in caplog.records[-1].getMessage()
+    flaky.delete("kembali")
