@@ -422,9 +422,10 @@ class AuditEvent(models.Model):
         LOGOUT = "logout", _("keluar")
         TWO_FACTOR = "two_factor", _("verifikasi dua langkah")
 
+    # SET_NULL: the trail outlives an OPD that is deleted for good.
     opd = models.ForeignKey(
         Opd,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="audit_events",
