@@ -239,6 +239,20 @@ class PublishedItem(models.Model):
 
     objects = PublishedItemQuerySet.as_manager()
 
+    # What a news card on the portal shows (everything but the search vector).
+    LISTING_FIELDS = (
+        "kind",
+        "title",
+        "summary",
+        "url",
+        "image_url",
+        "category",
+        "category_slug",
+        "published_at",
+        "updated_at",
+        "opd",
+    )
+
     class Meta:
         verbose_name = _("item portal")
         verbose_name_plural = _("indeks portal")
