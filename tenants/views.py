@@ -18,23 +18,25 @@ HOME_NEWS_COUNT = 8
 MAX_QUERY_LENGTH = 200
 
 
-def listed_opds():
-    """Active OPDs with their primary domain and the time of their latest publication (only the
-    columns an OPD card shows: this list grows with the number of OPDs)."""
+def active_opds():
+    """Active OPDs with their primary domain, ordered by name (only the columns a listing shows:
+    this list grows with the number of OPDs)."""
     return (
         Opd.objects.filter(is_active=True)
         .exclude(kind=Opd.Kind.PORTAL)
         .only("name", "short_name", "kind", "slug", "logo", "schema_name")
-        .prefetch_related(
-            Prefetch("domains", queryset=Domain.objects.filter(is_primary=True))
-        )
-        .annotate(
-            last_published_at=Max(
-                "published_items__published_at",
-                filter=Q(published_items__published_at__lte=timezone.now()),
-            )
-        )
+        .prefetch_related(Prefetch("domains", queryset=Domain.objects.filter(is_primary=True)))
         .order_by("name")
+    )
+
+
+def listed_opds():
+    """Active OPDs as the directory's cards show them, with the time of their latest publication."""
+    return active_opds().annotate(
+        last_published_at=Max(
+            "published_items__published_at",
+            filter=Q(published_items__published_at__lte=timezone.now()),
+        )
     )
 
 
@@ -56,7 +58,8 @@ def kind_choices():
 @cache_anonymous_page
 def portal_home(request):
     by_kind = {}
-    for opd in listed_opds():
+    # The home page lists names only; logos and last updates are on /opd/.
+    for opd in active_opds():
         by_kind.setdefault(opd.kind, []).append(opd)
     context = {
         "latest_news": portal_news()[:HOME_NEWS_COUNT],
