@@ -12,7 +12,7 @@ import time
 from urllib.parse import urlsplit
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -40,10 +40,29 @@ def _missing_key():
     raise ValueError("Key not found (the cache is unavailable).")
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django's client builds a new `redis.Redis` for every cache call, and each one fills a
+    table of about 170 response callbacks: that took 0.15 ms per call, most of the time a cached
+    page costs. A `redis.Redis` only wraps its connection pool and is thread-safe, so build one
+    per pool and reuse it."""
+
+    def __init__(self, servers, **options):
+        super().__init__(servers, **options)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients.setdefault(id(pool), self._client(connection_pool=pool))
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         params = {**params, "OPTIONS": {**DEFAULT_OPTIONS, **params.get("OPTIONS", {})}}
         super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
         self._display = ", ".join(
             f"{urlsplit(location).hostname}:{urlsplit(location).port or 6379}"
             for location in self._servers

@@ -1,15 +1,20 @@
 """Per-OPD cache of anonymous pages, invalidated whenever the OPD's content changes.
 
-Cache keys are tenant-keyed already (KEY_FUNCTION = django_tenants.cache.make_key); the portal on
-the main domain (public schema) is cached the same way, invalidated whenever the portal index or
-an OPD changes. Each OPD has
-a small "state" entry holding a content version and the time until which it is valid; cached
-pages carry the version in their key, so `invalidate()` (called from signals when content is
-published, edited or removed) makes every cached page of the OPD unreachable at once. The state
-also expires at the next scheduled publication reported by the registered providers, so a
-scheduled article appears on time without a cron job.
+Entries live in the shared cache under keys that name the schema (and the host), so one OPD's
+page can never be served on another's site; the portal on the main domain (public schema) is
+cached the same way, invalidated whenever the portal index or an OPD changes. Each OPD has a
+small "state" entry holding a content version and the time until which it is valid; a cached
+page records the version (and the emergency banners) it was rendered with and is served only
+while both are current, so `invalidate()` (called from signals when content is published,
+edited or removed) retires every cached page of the OPD at once. The state also expires at the
+next scheduled publication reported by the registered providers, so a scheduled article appears
+on time without a cron job.
 
-Cached pages carry an ETag; a browser revalidating with If-None-Match gets a 304 without a body.
+A hit costs one cache round trip (state, page and banners together). `PageCacheMiddleware`
+serves hits to visitors without a session before sessions, CSRF, authentication and URL
+resolution run; `@cache_anonymous_page` stores the pages of the views it decorates and serves
+hits to everyone else who is anonymous. Cached pages carry an ETag; a browser revalidating with
+If-None-Match gets a 304 without a body.
 
 Usage: decorate a view with `@cache_anonymous_page`; register a provider with
 `register_schedule_provider(callable)` (`public=True` for the portal's) returning the next
@@ -20,18 +25,22 @@ import hashlib
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import caches
 from django.db import connection, transaction
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils import translation
-from django.utils.cache import get_conditional_response, quote_etag
-from django_tenants.utils import get_public_schema_name, schema_context
+from django.utils.cache import get_conditional_response, patch_vary_headers, quote_etag
+from django_tenants.utils import get_public_schema_name
 
-STATE_KEY = "pagecache:state"
+from tenants.banners import BANNERS_KEY, banners_version
+
 _MAX_PATH_LENGTH = 300
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Content-Disposition")
 _schedule_providers: list[Callable[[], datetime | None]] = []
@@ -57,45 +66,86 @@ def _next_scheduled_change() -> float | None:
     return min(moments).timestamp() if moments else None
 
 
-def current_state() -> dict:
-    """The OPD's content version and the moment until which it holds (None: until changed)."""
-    state = cache.get(STATE_KEY)
+def _state_key(schema_name: str) -> str:
+    return f"pagecache:{schema_name}:state"
+
+
+def _page_key(request) -> str:
+    raw = "|".join((request.get_host(), request.get_full_path(), translation.get_language() or ""))
+    digest = hashlib.sha256(raw.encode()).hexdigest()
+    return f"pagecache:{connection.schema_name}:page:{digest}"
+
+
+def current_state(stored: dict | None) -> dict:
+    """The OPD's content version and the moment until which it holds (None: until changed),
+    given the state entry read from the cache (None if there was none)."""
     now = time.time()
+    state = stored
     if state is None or (state["until"] is not None and state["until"] <= now):
         state = {"version": uuid.uuid4().hex, "until": _next_scheduled_change()}
         timeout = None if state["until"] is None else max(1, int(state["until"] - now) + 1)
-        cache.set(STATE_KEY, state, timeout)
+        caches["shared"].set(_state_key(connection.schema_name), state, timeout)
     return state
 
 
 def invalidate(schema_name: str | None = None) -> None:
     """Forget every cached page of the current OPD (or of `schema_name`, "public" for the
     portal), now and on commit."""
-    schema_name = schema_name or connection.schema_name
-
-    def forget():
-        with schema_context(schema_name):
-            cache.delete(STATE_KEY)
-
-    forget()
+    key = _state_key(schema_name or connection.schema_name)
+    caches["shared"].delete(key)
     # A request that read the old rows before the commit may have cached them under a fresh
     # version: forget once more when the new rows become visible.
-    transaction.on_commit(forget)
+    transaction.on_commit(lambda: caches["shared"].delete(key))
 
 
-def _page_key(request, version: str) -> str:
-    from tenants.banners import banners_version
+@dataclass(frozen=True)
+class Lookup:
+    """What one round trip to the cache says about the requested page."""
 
-    # Emergency banners are broadcast to every OPD at once, so they are part of the key.
-    raw = "|".join(
-        (
-            request.get_host(),
-            request.get_full_path(),
-            translation.get_language() or "",
-            banners_version(),
+    key: str
+    state: dict
+    banners: str
+    entry: dict | None
+
+    @property
+    def hit(self) -> bool:
+        # Emergency banners are broadcast to every OPD at once, so a page is only as current
+        # as the banners it shows.
+        return (
+            self.entry is not None
+            and self.entry["version"] == self.state["version"]
+            and self.entry["banners"] == self.banners
         )
+
+    def response(self, request) -> HttpResponse:
+        entry = self.entry
+        response = HttpResponse(entry["content"], status=entry["status"])
+        for header, value in entry["headers"]:
+            response[header] = value
+        response["Content-Length"] = str(len(entry["content"]))
+        response["X-Page-Cache"] = "hit"
+        response["ETag"] = entry["etag"]
+        return get_conditional_response(request, etag=entry["etag"], response=response)
+
+
+def look_up(request) -> Lookup:
+    key = _page_key(request)
+    state_key = _state_key(connection.schema_name)
+    found = caches["shared"].get_many([state_key, key, BANNERS_KEY])
+    return Lookup(
+        key=key,
+        state=current_state(found.get(state_key)),
+        banners=banners_version(found.get(BANNERS_KEY)),
+        entry=found.get(key),
     )
-    return f"pagecache:page:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def _may_be_cached(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and page_timeout() > 0
+        and len(request.get_full_path()) <= _MAX_PATH_LENGTH
+    )
 
 
 def _is_cacheable(request, response) -> bool:
@@ -109,42 +159,67 @@ def _is_cacheable(request, response) -> bool:
     )
 
 
+def _serves_cached_view(request) -> bool:
+    """Whether the request's URL is answered by a view decorated with `@cache_anonymous_page`
+    (directly, or through `method_decorator` on a class-based view's dispatch)."""
+    try:
+        view = resolve(request.path_info, getattr(request, "urlconf", None)).func
+    except Resolver404:
+        return False
+    view_class = getattr(view, "view_class", None)
+    return getattr(view_class.dispatch if view_class else view, "page_cached", False)
+
+
+class PageCacheMiddleware:
+    """Serve cached pages to visitors who bring no session (so are anonymous) before the
+    session, CSRF, authentication and message middleware and URL resolution run. Pages are
+    only ever stored by `@cache_anonymous_page`; the lookup of a miss is handed on to it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            _may_be_cached(request)
+            and not any(
+                name in request.COOKIES
+                for name in (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
+            )
+            and _serves_cached_view(request)
+        ):
+            lookup = look_up(request)
+            if lookup.hit:
+                response = lookup.response(request)
+                # What SessionMiddleware would add: the page differs for logged-in users.
+                patch_vary_headers(response, ("Cookie",))
+                return response
+            request.page_cache_lookup = lookup
+        return self.get_response(request)
+
+
 def cache_anonymous_page(view):
     """Serve anonymous GET/HEAD requests of `view` from the per-OPD page cache."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if (
-            request.method not in ("GET", "HEAD")
-            or page_timeout() <= 0
-            or len(request.get_full_path()) > _MAX_PATH_LENGTH
-            or request.user.is_authenticated
-        ):
+        if not _may_be_cached(request) or request.user.is_authenticated:
             return view(request, *args, **kwargs)
-        state = current_state()
-        key = _page_key(request, state["version"])
-        cached = cache.get(key)
-        if cached is not None:
-            response = HttpResponse(cached["content"], status=cached["status"])
-            for header, value in cached["headers"]:
-                response[header] = value
-            response["X-Page-Cache"] = "hit"
-            if etag := cached.get("etag"):
-                response["ETag"] = etag
-                return get_conditional_response(request, etag=etag, response=response)
-            return response
+        lookup = getattr(request, "page_cache_lookup", None) or look_up(request)
+        if lookup.hit:
+            return lookup.response(request)
         response = view(request, *args, **kwargs)
         timeout = page_timeout()
-        if state["until"] is not None:
-            timeout = min(timeout, max(1, int(state["until"] - time.time())))
+        if lookup.state["until"] is not None:
+            timeout = min(timeout, max(1, int(lookup.state["until"] - time.time())))
 
         def store(rendered):
             if _is_cacheable(request, rendered):
                 headers = [(h, rendered[h]) for h in _KEPT_HEADERS if rendered.has_header(h)]
                 etag = quote_etag(hashlib.md5(rendered.content, usedforsecurity=False).hexdigest())
                 entry = {"content": rendered.content, "status": 200, "headers": headers,
-                         "etag": etag}  # fmt: skip
-                cache.set(key, entry, timeout)
+                         "etag": etag, "version": lookup.state["version"],
+                         "banners": lookup.banners}  # fmt: skip
+                caches["shared"].set(lookup.key, entry, timeout)
                 rendered["ETag"] = etag
             rendered["X-Page-Cache"] = "miss"
 
@@ -156,4 +231,5 @@ def cache_anonymous_page(view):
             return get_conditional_response(request, etag=response["ETag"], response=response)
         return response
 
+    wrapped.page_cached = True
     return wrapped

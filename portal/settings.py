@@ -95,7 +95,11 @@ MIDDLEWARE = [
     "portal.middleware.StripNulBytesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Serves cached pages to visitors without a session, so after every middleware that adds
+    # response headers and before everything a cached page does not need.
+    "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -104,7 +108,6 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "tenants.audit.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a lock-out raised during log-in into the 429 page.
     "axes.middleware.AxesMiddleware",
 ]

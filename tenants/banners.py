@@ -9,10 +9,11 @@ BANNERS_KEY = "emergency-banners"
 BANNERS_TIMEOUT = 3600
 
 
-def current_banners() -> list[dict]:
-    """Banners to show now, from the cache; a change to any banner clears it."""
+def current_banners(stored: list[dict] | None = None) -> list[dict]:
+    """Banners to show now, from the cache (or `stored`, read from it already); a change to any
+    banner clears it."""
     shared = caches["shared"]
-    banners = shared.get(BANNERS_KEY)
+    banners = stored if stored is not None else shared.get(BANNERS_KEY)
     if banners is None:
         now = timezone.now()
         banners = list(
@@ -25,9 +26,9 @@ def current_banners() -> list[dict]:
     return [banner for banner in banners if banner["starts_at"] <= now < banner["expires_at"]]
 
 
-def banners_version() -> str:
-    """Changes whenever the set of banners shown changes: part of cached pages' keys."""
-    return ",".join(str(banner["id"]) for banner in current_banners())
+def banners_version(stored: list[dict] | None = None) -> str:
+    """Changes whenever the set of banners shown changes: cached pages record it."""
+    return ",".join(str(banner["id"]) for banner in current_banners(stored))
 
 
 def forget_banners(**kwargs) -> None:

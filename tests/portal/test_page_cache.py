@@ -2,6 +2,7 @@
 the portal index and by OPD changes, and every cached page answers conditional GETs."""
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from tests.news.factories import make_article
@@ -57,3 +58,51 @@ def test_portal_pages_are_not_cached_for_kominfo_staff(portal_client):
     portal_client.force_login(staff)
     portal_client.get("/")
     assert "X-Page-Cache" not in portal_client.get("/").headers
+
+
+SECURITY_HEADERS = (
+    "Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy",
+    "Content-Type", "Vary",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(("client_fixture", "path"), [("client_a", "/"), ("portal_client", "/")])
+def test_a_hit_served_before_the_session_middleware_keeps_every_header(
+    request, client_fixture, path, django_assert_num_queries
+):
+    client = request.getfixturevalue(client_fixture)
+    miss = client.get(path)
+    assert miss.headers["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        hit = client.get(path)
+    assert hit.headers["X-Page-Cache"] == "hit"
+    assert hit.content == miss.content
+    assert {h: hit.headers.get(h) for h in SECURITY_HEADERS} == {
+        h: miss.headers.get(h) for h in SECURITY_HEADERS
+    }
+    assert "Cookie" in hit.headers["Vary"]
+    assert int(hit.headers["Content-Length"]) == len(hit.content)
+
+
+@pytest.mark.parametrize(
+    "path", ["/ppid/permohonan/", "/ppid/permohonan/lacak/", "/admin/login/"]
+)
+def test_pages_with_forms_are_never_served_from_the_page_cache(client_a, path):
+    """Only views marked @cache_anonymous_page store pages; forms carry fresh CSRF tokens."""
+    tokens = set()
+    for _ in range(2):
+        response = client_a.get(path)
+        assert response.status_code == 200, path
+        assert "X-Page-Cache" not in response.headers
+        tokens.add(response.context["csrf_token"])
+        client_a.cookies.clear()
+    assert len(tokens) == 2
+
+
+def test_a_visitor_with_a_session_cookie_still_gets_cached_pages_if_anonymous(client_a):
+    client_a.get("/")
+    client_a.cookies[settings.SESSION_COOKIE_NAME] = "sesi-yang-sudah-kedaluwarsa"
+    response = client_a.get("/")
+    assert response.headers["X-Page-Cache"] == "hit"
+    assert "Cookie" in response.headers["Vary"]
+

@@ -70,3 +70,9 @@ def test_the_real_redis_serves_and_a_recovery_is_logged(settings, client_a, capl
     assert flaky.get("kembali") == 1
     assert "available again" in caplog.records[-1].getMessage()
     flaky.delete("kembali")
+
+
+def test_every_cache_call_reuses_one_redis_client():
+    """Django builds a client per call by default, which cost more than the call itself."""
+    client = ResilientRedisCache("redis://127.0.0.1:1/2", {})._cache
+    assert client.get_client("a") is client.get_client("b", write=True)
