@@ -84,9 +84,7 @@ def test_a_hit_served_before_the_session_middleware_keeps_every_header(
     assert int(hit.headers["Content-Length"]) == len(hit.content)
 
 
-@pytest.mark.parametrize(
-    "path", ["/ppid/permohonan/", "/ppid/permohonan/lacak/", "/admin/login/"]
-)
+@pytest.mark.parametrize("path", ["/ppid/permohonan/", "/ppid/permohonan/lacak/", "/admin/login/"])
 def test_pages_with_forms_are_never_served_from_the_page_cache(client_a, path):
     """Only views marked @cache_anonymous_page store pages; forms carry fresh CSRF tokens."""
     tokens = set()
@@ -105,4 +103,3 @@ def test_a_visitor_with_a_session_cookie_still_gets_cached_pages_if_anonymous(cl
     response = client_a.get("/")
     assert response.headers["X-Page-Cache"] == "hit"
     assert "Cookie" in response.headers["Vary"]
-
