@@ -699,8 +699,10 @@ def main(argv=None) -> None:
     parser.add_argument("--duration", type=int, default=10, help="seconds per measurement")
     parser.add_argument("--warmup", type=int, default=2, help="warm-up seconds per measurement")
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (2 on 2 cores)")
-    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
+    parser.add_argument(
+        "--workers", type=int, default=4, help="gunicorn workers (production: two per core)"
+    )
+    parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
     parser.add_argument("--reuse-db", action="store_true", help="keep the existing bench database")
     options = parser.parse_args(argv)
     ns = sorted({int(n) for n in options.opds.split(",")})

@@ -4,11 +4,14 @@
 set -e
 python manage.py prepare_portal --executor=multiprocessing
 python manage.py collectstatic --noinput --verbosity 0
+# Two workers per core with two threads each: a keep-alive connection stays with the worker that
+# accepted it, and with one worker per core the benchmark often saw one worker holding most
+# connections (one core idle, half the throughput). See README, Performance.
 exec gunicorn portal.wsgi:application \
     --bind 0.0.0.0:8000 \
-    --workers "${WEB_CONCURRENCY:-3}" \
+    --workers "${WEB_CONCURRENCY:-$(( $(nproc) * 2 ))}" \
     --worker-class gthread \
-    --threads "${GUNICORN_THREADS:-4}" \
+    --threads "${GUNICORN_THREADS:-2}" \
     --timeout "${GUNICORN_TIMEOUT:-60}" \
     --forwarded-allow-ips "*" \
     --access-logfile - \

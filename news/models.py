@@ -5,10 +5,10 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import filepath_to_uri
 from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -224,16 +224,23 @@ class Article(models.Model):
         meta = self.cover_meta
         if not self.cover or not meta.get("renditions"):
             return None
-        storage = self.cover.storage if self.cover else default_storage
+        # Rendition names are made by news.images (no "..", no scheme), so each URL is the
+        # storage's base URL plus the quoted name: one storage.url() call instead of eight,
+        # which a page of article cards would otherwise spend most of its time on.
+        base_url = self.cover.storage.url("")
         renditions = meta["renditions"]
         largest = renditions[-1]
         middle = renditions[len(renditions) // 2]
+
+        def url(name: str) -> str:
+            return base_url + filepath_to_uri(name)
+
         return {
-            "webp_srcset": ", ".join(f"{storage.url(r['webp'])} {r['width']}w" for r in renditions),
-            "jpeg_srcset": ", ".join(f"{storage.url(r['jpg'])} {r['width']}w" for r in renditions),
-            "src": storage.url(middle["jpg"]),
+            "webp_srcset": ", ".join(f"{url(r['webp'])} {r['width']}w" for r in renditions),
+            "jpeg_srcset": ", ".join(f"{url(r['jpg'])} {r['width']}w" for r in renditions),
+            "src": url(middle["jpg"]),
             "width": largest["width"],
             "height": largest["height"],
             "alt": self.cover_alt,
-            "share_url": storage.url(meta["share"]),
+            "share_url": url(meta["share"]),
         }
