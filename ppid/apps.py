@@ -16,3 +16,15 @@ class PpidConfig(AppConfig):
                 sender="tenants.LocalHoliday",
                 dispatch_uid=f"ppid_local_holidays_{signal is post_save}",
             )
+            signal.connect(
+                dip_changed,
+                sender="ppid.PublicInformation",
+                dispatch_uid=f"ppid_dip_pagecache_{signal is post_save}",
+            )
+
+
+def dip_changed(sender, **kwargs):
+    """The cached Daftar Informasi Publik (page and CSV) is stale."""
+    from portal import pagecache
+
+    pagecache.invalidate()

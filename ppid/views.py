@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from portal.pagecache import cache_anonymous_page
 from ppid import reports, services, throttle
 from ppid.filetypes import CONTENT_TYPES
 from ppid.forms import (
@@ -41,6 +42,7 @@ DIP_CSV_HEADER = (
 
 
 @require_GET
+@cache_anonymous_page
 def dip(request, as_csv=False):
     """The Daftar Informasi Publik by category, with filters; also as CSV."""
     published = PublicInformation.objects.published()

@@ -152,7 +152,9 @@ class Opd(TenantMixin):
         return self.schema_name == "public"
 
     def primary_domain(self) -> str | None:
-        # Iterating all() lets callers prefetch "domains" for lists of OPDs.
+        if hasattr(self, "primary_host"):  # annotated by with_primary_domain()
+            return self.primary_host
+        # Iterating all() lets callers prefetch "domains" for short lists of OPDs.
         return next((d.domain for d in self.domains.all() if d.is_primary), None)
 
     def site_url(self, path: str = "/") -> str:
@@ -179,6 +181,13 @@ class Domain(DomainMixin):
 
     def __str__(self):
         return self.domain
+
+
+def with_primary_domain(opds: models.QuerySet) -> models.QuerySet:
+    """`opds` annotated with `primary_host`, which `Opd.primary_domain()` uses: one subquery in
+    the same query, where prefetching "domains" builds a queryset per OPD (10 ms at 300 OPDs)."""
+    primary = Domain.objects.filter(tenant=models.OuterRef("pk"), is_primary=True)
+    return opds.annotate(primary_host=models.Subquery(primary.values("domain")[:1]))
 
 
 class LocalHoliday(models.Model):

@@ -3,7 +3,7 @@ queries whatever the number of OPDs."""
 
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
-from django.db.models import Max, Prefetch, Q
+from django.db.models import Max, Q
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from portal.pagecache import cache_anonymous_page
-from tenants.models import Domain, Opd, PublishedItem
+from tenants.models import Opd, PublishedItem, with_primary_domain
 
 NEWS_PAGE_SIZE = 12
 HOME_NEWS_COUNT = 8
@@ -21,13 +21,13 @@ MAX_QUERY_LENGTH = 200
 def active_opds():
     """Active OPDs with their primary domain, ordered by name (only the columns a listing shows:
     this list grows with the number of OPDs)."""
-    return (
+    opds = (
         Opd.objects.filter(is_active=True)
         .exclude(kind=Opd.Kind.PORTAL)
         .only("name", "short_name", "kind", "slug", "logo", "schema_name")
-        .prefetch_related(Prefetch("domains", queryset=Domain.objects.filter(is_primary=True)))
         .order_by("name")
     )
+    return with_primary_domain(opds)
 
 
 def listed_opds():

