@@ -159,9 +159,7 @@ class Opd(TenantMixin):
 
     def site_url(self, path: str = "/") -> str:
         """Absolute URL on the OPD's primary domain, for e-mails and the console."""
-        host = self.primary_domain() or f"{self.slug}.{settings.PORTAL_DOMAIN}"
-        port = f":{settings.PORTAL_PORT}" if settings.PORTAL_PORT else ""
-        return f"{settings.PORTAL_SCHEME}://{host}{port}{path}"
+        return opd_site_url(self.slug, self.primary_domain(), path)
 
     def social_links(self) -> list[tuple[str, str]]:
         candidates = [
@@ -183,11 +181,21 @@ class Domain(DomainMixin):
         return self.domain
 
 
+def opd_site_url(slug: str, primary_domain: str | None, path: str = "/") -> str:
+    """Absolute URL on an OPD's primary domain (or its default subdomain when it has none)."""
+    host = primary_domain or f"{slug}.{settings.PORTAL_DOMAIN}"
+    port = f":{settings.PORTAL_PORT}" if settings.PORTAL_PORT else ""
+    return f"{settings.PORTAL_SCHEME}://{host}{port}{path}"
+
+
 def with_primary_domain(opds: models.QuerySet) -> models.QuerySet:
-    """`opds` annotated with `primary_host`, which `Opd.primary_domain()` uses: one subquery in
-    the same query, where prefetching "domains" builds a queryset per OPD (10 ms at 300 OPDs)."""
-    primary = Domain.objects.filter(tenant=models.OuterRef("pk"), is_primary=True)
-    return opds.annotate(primary_host=models.Subquery(primary.values("domain")[:1]))
+    """`opds` annotated with `primary_host`, which `Opd.primary_domain()` uses: one join in the
+    same query (an OPD has at most one primary domain: DomainMixin.save() keeps it so), where
+    prefetching "domains" builds a queryset per OPD (10 ms at 300 OPDs)."""
+    primary = models.FilteredRelation("domains", condition=models.Q(domains__is_primary=True))
+    return opds.annotate(
+        primary_domain_row=primary, primary_host=models.F("primary_domain_row__domain")
+    )
 
 
 class LocalHoliday(models.Model):

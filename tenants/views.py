@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from portal.pagecache import cache_anonymous_page
-from tenants.models import Opd, PublishedItem, with_primary_domain
+from tenants.models import Opd, PublishedItem, opd_site_url, with_primary_domain
 
 NEWS_PAGE_SIZE = 12
 HOME_NEWS_COUNT = 8
@@ -58,9 +58,11 @@ def kind_choices():
 @cache_anonymous_page
 def portal_home(request):
     by_kind = {}
-    # The home page lists names only; logos and last updates are on /opd/.
-    for opd in active_opds():
-        by_kind.setdefault(opd.kind, []).append(opd)
+    # The home page lists names only (as plain values: this list grows with the number of OPDs);
+    # logos and last updates are on /opd/.
+    names = active_opds().values_list("kind", "name", "slug", "primary_host")
+    for kind, name, slug, primary_host in names:
+        by_kind.setdefault(kind, []).append({"name": name, "url": opd_site_url(slug, primary_host)})
     context = {
         "latest_news": portal_news()[:HOME_NEWS_COUNT],
         "opd_groups": [(label, by_kind[kind]) for kind, label in kind_choices() if kind in by_kind],

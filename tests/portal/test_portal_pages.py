@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tenants import services
-from tenants.models import PublishedItem
+from tenants.models import Domain, PublishedItem
 from tests.portal.helpers import bare_opd, index_article
 
 pytestmark = pytest.mark.django_db
@@ -109,6 +109,15 @@ def test_the_directory_shows_each_opds_last_update(portal_client, opd_a):
     page = portal_client.get("/opd/").content.decode()
     assert "diperbarui" in page
     assert "belum ada berita" in page  # beta has none
+
+
+@pytest.mark.parametrize("path", ["/", "/opd/"])
+def test_the_portal_links_every_opd_on_its_primary_domain(portal_client, opd_a, opd_b, path):
+    Domain.objects.create(domain="www.alpha.example.go.id", tenant=opd_a, is_primary=True)
+    page = portal_client.get(path).content.decode()
+    assert page.count('href="http://www.alpha.example.go.id/"') == 1
+    assert 'href="http://alpha.localhost/"' not in page
+    assert page.count('href="http://beta.localhost/"') == 1
 
 
 @pytest.mark.parametrize("path", ["/", "/opd/", "/berita/", "/cari/?q=banjir", "/berita/feed/"])
