@@ -43,12 +43,14 @@ lint: install
 clean-db:
 	rm -rf var/pgdata
 
-# Performance benchmark (README, "Performance"): own database under var/bench (or DATABASE_URL,
-# dropped and re-created), gunicorn as in production, wrk over loopback. Quick: make bench N=1 DURATION=5
+# Performance benchmark (README, "Performance"): own databases under var/bench (or named after
+# DATABASE_URL's, dropped and re-created), gunicorn as in production, wrk over loopback, the N in
+# turn. Quick: make bench N=1 ROUNDS=1 DURATION=3
 N ?= 1,300
-DURATION ?= 10
+ROUNDS ?= 3
+DURATION ?= 4
 bench: install
-	$(BIN)/python -m bench.run --opds $(N) --duration $(DURATION)
+	$(BIN)/python -m bench.run --opds $(N) --rounds $(ROUNDS) --duration $(DURATION)
 
 # Load test (README, "Resilience"): 50 OPDs, 60 s of mixed traffic with PPID form posts on a local
 # gunicorn; fails on any 5xx or lost submission. Uses DATABASE_URL (or the embedded database).

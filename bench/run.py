@@ -1,13 +1,15 @@
 """The benchmark: one small server carrying a whole province's OPD sites (`make bench`).
 
-Builds its own database (embedded PostgreSQL under var/bench/pgdata, or the throw-away database
-named by DATABASE_URL, which is dropped and re-created), grows it to each N of --opds, serves the
-project as in production (DEBUG off, gunicorn gthread, whitenoise with compressed manifest static
-files, Redis cache) and drives it with wrk over loopback. Prints one Markdown table with the
-targets met or not, and writes JSON (figures + machine) to var/bench/results/.
+Builds one database per N of --opds (embedded PostgreSQL under var/bench/pgdata, or databases
+named after DATABASE_URL's, dropped and re-created), serves each as in production (DEBUG off,
+gunicorn gthread, whitenoise with compressed manifest static files, Redis cache) on its own port
+and drives them with wrk over loopback, page by page, the N taking turns for several rounds (the
+median counts), so that N=1 and N=300 are compared under the same machine conditions. Prints one
+Markdown table with the targets met or not, and writes JSON (figures + machine) to
+var/bench/results/.
 
-    python -m bench.run                          # N = 1 and N = 300, 10 s per measurement
-    python -m bench.run --opds 1 --duration 5    # quick run
+    python -m bench.run                                   # N = 1 and 300, 3 rounds of 4 s
+    python -m bench.run --opds 1 --rounds 1 --duration 3  # quick run
 """
 
 import argparse
@@ -19,6 +21,7 @@ import re
 import secrets
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -126,12 +129,16 @@ class Redis:
             ],
             stdout=subprocess.DEVNULL,
         )
-        self.url = f"redis://127.0.0.1:{REDIS_PORT}/0"
+        self.url = self.url_for(0)
         for _ in range(50):
             if self.command("PING") in ("True", "PONG"):
                 return
             time.sleep(0.1)
         raise RuntimeError("redis-server did not start")
+
+    @staticmethod
+    def url_for(index: int) -> str:
+        return f"redis://127.0.0.1:{REDIS_PORT}/{index}"
 
     @staticmethod
     def bundled_binary() -> str | None:
@@ -163,20 +170,20 @@ class Redis:
 
 
 class Database:
-    """The embedded PostgreSQL under var/bench/pgdata, or the server of DATABASE_URL."""
+    """The embedded PostgreSQL under var/bench/pgdata, or the server of DATABASE_URL; one
+    database per N (`<name>_n<N>`), so every N is served side by side in the same run."""
 
-    def __init__(self, url: str | None, *, reuse: bool):
+    def __init__(self, url: str | None):
         self.server = None
         if url:
-            name = urlsplit(url).path.lstrip("/")
-            if "bench" not in name:
+            self.name = urlsplit(url).path.lstrip("/")
+            if "bench" not in self.name:
                 sys.exit(
-                    f"DATABASE_URL names the database {name!r}; the benchmark drops and re-creates "
-                    "it, so its name must contain 'bench' (e.g. .../portal_bench)."
+                    f"DATABASE_URL names the database {self.name!r}; the benchmark drops and "
+                    "re-creates databases named after it, so it must contain 'bench' "
+                    "(e.g. .../portal_bench)."
                 )
-            self.url = url
-            if not reuse:
-                self._recreate_with_psycopg(url, name)
+            self.base_url = url
         else:
             data_dir = BENCH_DIR / "pgdata"
             data_dir.mkdir(parents=True, exist_ok=True)
@@ -186,34 +193,40 @@ class Database:
             import pgserver
 
             self.server = pgserver.get_server(data_dir)
-            if not reuse:
-                self.server.psql(f"DROP DATABASE IF EXISTS {DATABASE_NAME} WITH (FORCE);")
-            exists = self.server.psql(
-                f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';"
-            )
-            if "(1 row)" not in exists:
-                self.server.psql(f"CREATE DATABASE {DATABASE_NAME};")
-            self.url = self.server.get_uri(DATABASE_NAME)
+            self.name = DATABASE_NAME
+        self.urls: dict[int, str] = {}
 
-    @staticmethod
-    def _recreate_with_psycopg(url: str, name: str) -> None:
+    def create(self, n: int, *, reuse: bool) -> str:
+        """The URL of N's database, dropped and re-created unless `reuse`."""
         import psycopg
 
-        admin_url = url.rsplit("/", 1)[0] + "/postgres"
+        name = f"{self.name}_n{n}"
+        if self.server:
+            url = self.server.get_uri(name)
+            admin_url = self.server.get_uri("postgres")
+        else:
+            url = self.base_url.replace(f"/{self.name}", f"/{name}", 1)
+            admin_url = self.base_url.replace(f"/{self.name}", "/postgres", 1)
         with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            conn.execute(f'CREATE DATABASE "{name}"')
+            if not reuse:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+            if not exists:
+                conn.execute(f'CREATE DATABASE "{name}"')
+        self.urls[n] = url
+        return url
 
     def version(self) -> str:
         import psycopg
 
-        with psycopg.connect(self.url) as conn:
+        with psycopg.connect(next(iter(self.urls.values()))) as conn:
             return conn.execute("SELECT version()").fetchone()[0]
 
-    def opd_slugs(self) -> list[str]:
+    @staticmethod
+    def opd_slugs(url: str) -> list[str]:
         import psycopg
 
-        with psycopg.connect(self.url) as conn:
+        with psycopg.connect(url) as conn:
             rows = conn.execute(
                 "SELECT slug FROM tenants_opd WHERE slug LIKE 'opd-%' ORDER BY slug"
             ).fetchall()
@@ -224,7 +237,8 @@ class Database:
 
 
 class Gunicorn:
-    def __init__(self, env: dict, *, workers: int, threads: int, label: str):
+    def __init__(self, env: dict, *, workers: int, threads: int, label: str, port: int = PORT):
+        self.port = port
         logs = BENCH_DIR / "logs"
         logs.mkdir(parents=True, exist_ok=True)
         self.error_log = logs / f"gunicorn-{label}.log"
@@ -236,7 +250,7 @@ class Gunicorn:
                 str(BIN / "gunicorn"),
                 "portal.wsgi:application",
                 "--bind",
-                f"127.0.0.1:{PORT}",
+                f"127.0.0.1:{port}",
                 "--workers",
                 str(workers),
                 "--worker-class",
@@ -258,7 +272,7 @@ class Gunicorn:
         deadline = time.time() + 60
         while time.time() < deadline:
             try:
-                if fetch(PORTAL_HOST, "/healthz")[0] == 200:
+                if fetch(PORTAL_HOST, "/healthz", port=port)[0] == 200:
                     return
             except OSError:
                 pass
@@ -295,11 +309,13 @@ class Gunicorn:
             self.process.wait()
 
 
-def fetch(host: str, path: str, *, gzip_ok: bool = False) -> tuple[int, dict, bytes]:
+def fetch(
+    host: str, path: str, *, gzip_ok: bool = False, port: int = PORT
+) -> tuple[int, dict, bytes]:
     headers = {"Host": host}
     if gzip_ok:
         headers["Accept-Encoding"] = "gzip"
-    request = urllib.request.Request(f"http://127.0.0.1:{PORT}{path}", headers=headers)
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, dict(response.headers), response.read()
@@ -307,7 +323,9 @@ def fetch(host: str, path: str, *, gzip_ok: bool = False) -> tuple[int, dict, by
         return error.code, dict(error.headers), error.read()
 
 
-def run_wrk(wrk: str, hosts: list[str], path: str, *, duration: int, connections: int) -> dict:
+def run_wrk(
+    wrk: str, hosts: list[str], path: str, *, duration: int, connections: int, port: int
+) -> dict:
     command = [
         wrk,
         "-t",
@@ -320,7 +338,7 @@ def run_wrk(wrk: str, hosts: list[str], path: str, *, duration: int, connections
         "10s",
         "-s",
         str(WRK_SCRIPT),
-        f"http://127.0.0.1:{PORT}{path}",
+        f"http://127.0.0.1:{port}{path}",
         "--",
         *hosts,
     ]
@@ -472,31 +490,78 @@ def spread(items: list[str], count: int) -> list[str]:
     return [items[int(i * step)] for i in range(count)]
 
 
-def measure_pages(wrk, env, redis, mode, options, opd_hosts) -> tuple[dict, dict]:
-    label = f"{mode}"
-    env = {**env, "PAGE_CACHE_SECONDS": "600" if mode == "cached" else "0"}
+def combine(rounds: list[dict]) -> dict:
+    """One cell from several rounds: the median of each figure, the counts summed."""
+
+    def median(key):
+        return round(statistics.median(r[key] for r in rounds), 2)
+
+    statuses: dict[str, int] = {}
+    for r in rounds:
+        for status, count in r["statuses"].items():
+            statuses[status] = statuses.get(status, 0) + count
+    return {
+        **{key: median(key) for key in ("rps", "p50_ms", "p90_ms", "p99_ms", "bytes_per_response")},
+        "max_ms": max(r["max_ms"] for r in rounds),
+        "requests": sum(r["requests"] for r in rounds),
+        "non_2xx": sum(r["non_2xx"] for r in rounds),
+        "socket_errors": sum(r["socket_errors"] for r in rounds),
+        "statuses": statuses,
+        "rounds_rps": [r["rps"] for r in rounds],
+    }
+
+
+def measure_mode(wrk, envs, redis, mode, options, rotating) -> tuple[dict, dict]:
+    """Every page on every N's server, the N taking turns round by round, so that a change in
+    the machine's speed during the run affects all N alike."""
+    servers = {}
     redis.flush()
-    server = Gunicorn(env, workers=options.workers, threads=options.threads, label=label)
-    results = {}
     try:
+        for index, (n, env) in enumerate(envs.items()):
+            env = {**env, "PAGE_CACHE_SECONDS": "600" if mode == "cached" else "0"}
+            if redis.url:
+                env["REDIS_URL"] = redis.url_for(index)  # one Redis database per N
+            servers[n] = Gunicorn(
+                env,
+                workers=options.workers,
+                threads=options.threads,
+                label=f"{mode}-n{n}",
+                port=PORT + index,
+            )
+        results = {n: {} for n in envs}
         for key, _label, kind, path in PAGES:
-            hosts = {"opd": [OPD_HOST], "portal": [PORTAL_HOST], "rotate": opd_hosts}[kind]
-            run_wrk(wrk, hosts, path, duration=options.warmup, connections=options.connections)
-            results[key] = run_wrk(
-                wrk, hosts, path, duration=options.duration, connections=options.connections
-            )
-            r = results[key]
-            log(
-                f"  {mode:8} {key:18} {r['rps']:8.1f}/s  p50 {r['p50_ms']:7.2f} ms  "
-                f"p99 {r['p99_ms']:7.2f} ms  non-2xx {r['non_2xx']}"
-            )
-        server_info = {"worker_rss_mib": server.worker_rss_mib(), "log_errors": server.log_errors()}
+            rounds = {n: [] for n in envs}
+            hosts = {n: {"opd": [OPD_HOST], "portal": [PORTAL_HOST], "rotate": rotating[n]}[kind]
+                     for n in envs}  # fmt: skip
+            wrk_options = {"connections": options.connections}
+            for n, server in servers.items():
+                run_wrk(wrk, hosts[n], path, duration=options.warmup, port=server.port,
+                        **wrk_options)  # fmt: skip
+            for _ in range(options.rounds):
+                for n, server in servers.items():
+                    rounds[n].append(
+                        run_wrk(
+                            wrk,
+                            hosts[n],
+                            path,
+                            duration=options.duration,
+                            port=server.port,
+                            **wrk_options,
+                        )  # fmt: skip
+                    )
+            for n in envs:
+                r = results[n][key] = combine(rounds[n])
+                log(
+                    f"  N={n:<4} {mode:8} {key:18} {r['rps']:8.1f}/s  p50 {r['p50_ms']:7.2f} ms  "
+                    f"p99 {r['p99_ms']:7.2f} ms  non-2xx {r['non_2xx']}"
+                )
+        info = {n: {"worker_rss_mib": s.worker_rss_mib()} for n, s in servers.items()}
     finally:
-        server.stop()
-    server_info["log_errors"] += [
-        e for e in server.log_errors() if e not in server_info["log_errors"]
-    ]
-    return results, server_info
+        for server in servers.values():
+            server.stop()
+    for n, server in servers.items():
+        info[n]["log_errors"] = server.log_errors()
+    return results, info
 
 
 def machine(db: Database, wrk: str, options) -> dict:
@@ -523,8 +588,8 @@ def machine(db: Database, wrk: str, options) -> dict:
         "wrk": subprocess.run([wrk, "-v"], capture_output=True, text=True).stdout.split("\n")[0],
         "packages": versions,
         "gunicorn": f"{options.workers} workers x {options.threads} threads (gthread)",
-        "wrk_config": f"1 thread, {options.connections} connections, {options.duration} s "
-        f"(+{options.warmup} s warm-up) per measurement",
+        "wrk_config": f"1 thread, {options.connections} connections, {options.rounds} rounds of "
+        f"{options.duration} s (+{options.warmup} s warm-up) per measurement, the N in turn",
         "load_average_start": os.getloadavg(),
     }
 
@@ -706,7 +771,8 @@ def markdown(report: dict) -> str:
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description="Portal OPD Terpadu benchmark")
     parser.add_argument("--opds", default="1,300", help="comma-separated N values (1,300)")
-    parser.add_argument("--duration", type=int, default=10, help="seconds per measurement")
+    parser.add_argument("--duration", type=int, default=4, help="seconds per round")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds per measurement (median)")
     parser.add_argument("--warmup", type=int, default=2, help="warm-up seconds per measurement")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument(
@@ -720,12 +786,11 @@ def main(argv=None) -> None:
     wrk = ensure_wrk()
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     started = time.time()
-    db = Database(os.environ.get("DATABASE_URL"), reuse=options.reuse_db)
+    db = Database(os.environ.get("DATABASE_URL"))
     redis = Redis(BENCH_DIR)
-    env = {
+    base_env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DATABASE_URL": db.url,
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_SECURE_SSL_REDIRECT": "0",
@@ -735,52 +800,54 @@ def main(argv=None) -> None:
         "PORTAL_SERVE_MEDIA": "0",
         "PORTAL_VAR_DIR": str(BENCH_DIR),
         "STATIC_ROOT": str(BENCH_DIR / "static"),
-        "MEDIA_ROOT": str(BENCH_DIR / "media"),
         "PRIVATE_MEDIA_ROOT": str(BENCH_DIR / "private"),
     }
-    if redis.url:
-        env["REDIS_URL"] = redis.url
-    else:
-        env.pop("REDIS_URL", None)
-    if not options.reuse_db:
-        shutil.rmtree(BENCH_DIR / "media", ignore_errors=True)
+    base_env.pop("REDIS_URL", None)
     report = {
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
         "options": vars(options),
         "runs": {},
     }
+    envs, rotating = {}, {}
     try:
-        report["machine"] = machine(db, wrk, options)
-        report["machine"]["cache"] = "redis-server" if redis.url else "local memory"
         for n in ns:
             log(f"N={n}: building the database")
-            run = {"populate_s": populate(env, n)}
-            slugs = db.opd_slugs()
+            media = BENCH_DIR / f"media-n{n}"
+            if not options.reuse_db:
+                shutil.rmtree(media, ignore_errors=True)
+            env = envs[n] = {**base_env, "DATABASE_URL": db.create(n, reuse=options.reuse_db),
+                             "MEDIA_ROOT": str(media)}  # fmt: skip
+            run = report["runs"][str(n)] = {"populate_s": populate(env, n), "media": str(media)}
+            slugs = db.opd_slugs(env["DATABASE_URL"])
             run["opds"] = len(slugs)
             log(f"N={n}: {len(slugs)} OPDs ready in {run['populate_s']} s; no-op migrations")
             run["migrate_noop_s"] = {
                 executor: manage(env, "migrate_schemas", f"--executor={executor}", "-v0")
                 for executor in ("standard", "multiprocessing")
             }
-            opd_hosts = [f"{slug}.localhost" for slug in spread(slugs, ROTATING_HOSTS)]
-            # Right before the servers start: the manifest must match the templates they serve.
-            log(f"N={n}: collectstatic (compressed manifest)")
-            run["collectstatic_s"] = manage(env, "collectstatic", "--noinput", "--clear", "-v0")
-            run["pages"], run["servers"] = {}, {}
-            for mode in MODES:
-                log(f"N={n}: {mode} pages")
-                run["pages"][mode], run["servers"][mode] = measure_pages(
-                    wrk, env, redis, mode, options, opd_hosts
-                )
-            if "first_visit" not in report:
-                server = Gunicorn(env, workers=1, threads=1, label="first-visit")
-                try:
-                    report["first_visit"] = first_visit(OPD_HOST, BENCH_DIR / "media")
-                finally:
-                    server.stop()
-            run["provision_s"] = provision_one(env, n)
-            log(f"N={n}: provisioning one more OPD took {run['provision_s']} s")
-            report["runs"][str(n)] = run
+            rotating[n] = [f"{slug}.localhost" for slug in spread(slugs, ROTATING_HOSTS)]
+        report["machine"] = machine(db, wrk, options)
+        report["machine"]["cache"] = "redis-server" if redis.url else "local memory"
+        # Right before the servers start: the manifest must match the templates they serve.
+        log("collectstatic (compressed manifest)")
+        report["collectstatic_s"] = manage(
+            envs[ns[0]], "collectstatic", "--noinput", "--clear", "-v0"
+        )
+        for mode in MODES:
+            log(f"{mode} pages, N = {', '.join(map(str, ns))} in turn")
+            pages, servers = measure_mode(wrk, envs, redis, mode, options, rotating)
+            for n in ns:
+                run = report["runs"][str(n)]
+                run.setdefault("pages", {})[mode] = pages[n]
+                run.setdefault("servers", {})[mode] = servers[n]
+        server = Gunicorn(envs[ns[0]], workers=1, threads=1, label="first-visit")
+        try:
+            report["first_visit"] = first_visit(OPD_HOST, Path(envs[ns[0]]["MEDIA_ROOT"]))
+        finally:
+            server.stop()
+        for n in ns:
+            seconds = report["runs"][str(n)]["provision_s"] = provision_one(envs[n], n)
+            log(f"N={n}: provisioning one more OPD took {seconds} s")
     finally:
         redis.stop()
     report["machine"]["load_average_end"] = os.getloadavg()
