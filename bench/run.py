@@ -257,6 +257,8 @@ class Gunicorn:
                 "gthread",
                 "--threads",
                 str(threads),
+                "--keep-alive",  # as deploy/entrypoint.sh: a new connection per request
+                "0",
                 "--timeout",
                 "60",
                 "--access-logfile",
@@ -587,7 +589,8 @@ def machine(db: Database, wrk: str, options) -> dict:
         "database": "embedded pgserver" if db.server else "DATABASE_URL",
         "wrk": subprocess.run([wrk, "-v"], capture_output=True, text=True).stdout.split("\n")[0],
         "packages": versions,
-        "gunicorn": f"{options.workers} workers x {options.threads} threads (gthread)",
+        "gunicorn": f"{options.workers} workers x {options.threads} threads (gthread, "
+        "no keep-alive)",
         "wrk_config": f"1 thread, {options.connections} connections, {options.rounds} rounds of "
         f"{options.duration} s (+{options.warmup} s warm-up) per measurement, the N in turn",
         "load_average_start": os.getloadavg(),

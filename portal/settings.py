@@ -142,8 +142,9 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# "default" is keyed by schema, so one OPD can never read another's entries. "shared" holds the
-# few entries every site reads (the emergency banner, the portal's content version).
+# "default" is keyed by schema, so one OPD can never read another's entries. "shared" holds what
+# the request path reads before or without a schema-keyed lookup: hosts, emergency banners and the
+# page cache, whose keys name the schema themselves (portal/pagecache.py).
 if "REDIS_URL" in os.environ:
     _cache = {
         # Django's RedisCache, degrading to "no cache" while Redis is unavailable.
