@@ -13,7 +13,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tenants.models import ActivitySettings, Opd, PublishedItem
+from tenants.models import ActivitySettings, Opd, PublishedItem, with_primary_domain
 
 
 class Status:
@@ -94,7 +94,7 @@ def opd_activity(*, opds=None, now: datetime | None = None, months: int = 12) ->
     articles = Q(published_items__kind=PublishedItem.Kind.ARTICLE)
     published = articles & Q(published_items__published_at__lte=now)
     queryset = (opds if opds is not None else Opd.objects.all()).exclude(kind=Opd.Kind.PORTAL)
-    queryset = queryset.prefetch_related("domains").annotate(
+    queryset = with_primary_domain(queryset).annotate(
         last_published_at=Max("published_items__published_at", filter=published),
         articles_30=Count(
             "published_items",
