@@ -88,6 +88,12 @@ def current_state(stored: dict | None) -> dict:
     return state
 
 
+def content_version() -> str:
+    """The current OPD's (or the portal's) content version: it changes whenever the cached pages
+    are retired, so a value computed from the content can be cached under it."""
+    return current_state(caches["shared"].get(_state_key(connection.schema_name)))["version"]
+
+
 def invalidate(schema_name: str | None = None) -> None:
     """Forget every cached page of the current OPD (or of `schema_name`, "public" for the
     portal), now and on commit."""

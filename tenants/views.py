@@ -1,21 +1,28 @@
 """The portal on the main domain. Every page reads public-schema tables only, in a fixed number of
 queries whatever the number of OPDs."""
 
+import hashlib
+
 from django.contrib.syndication.views import Feed
+from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.db.models import Max, Q
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from portal import pagecache
 from portal.pagecache import cache_anonymous_page
 from tenants.models import Opd, PublishedItem, opd_site_url, with_primary_domain
 
 NEWS_PAGE_SIZE = 12
 HOME_NEWS_COUNT = 8
 MAX_QUERY_LENGTH = 200
+# Values kept per content version change with it; the timeout only bounds what the cache holds.
+CONTENT_VERSION_SECONDS = 3600
 
 
 def active_opds():
@@ -84,6 +91,45 @@ def opd_directory(request):
     return render(request, "portal/opd_directory.html", context)
 
 
+def per_content_version(name: str, compute):
+    """`compute()`, cached until the portal's content changes (the page cache's version): for
+    figures that scan the whole index, so they grow with the number of OPDs."""
+    key = f"portal:{name}:{pagecache.content_version()}"
+    shared = caches["shared"]
+    value = shared.get(key)
+    if value is None:
+        value = compute()
+        shared.set(key, value, CONTENT_VERSION_SECONDS)
+    return value
+
+
+def news_filters() -> dict:
+    """The OPDs and categories portal news can be filtered by."""
+    opds = Opd.objects.filter(is_active=True).exclude(kind=Opd.Kind.PORTAL).order_by("name")
+    categories = (
+        PublishedItem.objects.visible()
+        .filter(kind=PublishedItem.Kind.ARTICLE)
+        .exclude(category_slug="")
+        .values_list("category_slug", "category")
+        .distinct()
+        .order_by("category")
+    )
+    return {"opds": list(opds.values("slug", "short_name")), "categories": list(categories)}
+
+
+class NewsPaginator(Paginator):
+    """Counts the (filtered) portal news once per content version, not on every render."""
+
+    def __init__(self, items, per_page, *, filters: tuple[str, ...]):
+        super().__init__(items, per_page)
+        self.filters = filters
+
+    @cached_property
+    def count(self) -> int:
+        digest = hashlib.sha256("|".join(self.filters).encode()).hexdigest()[:16]
+        return per_content_version(f"news-count:{digest}", self.object_list.count)
+
+
 @require_GET
 @cache_anonymous_page
 def news_list(request):
@@ -94,18 +140,10 @@ def news_list(request):
         items = items.filter(opd__slug=opd_slug)
     if category:
         items = items.filter(category_slug=category)
-    page = Paginator(items, NEWS_PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = NewsPaginator(items, NEWS_PAGE_SIZE, filters=(opd_slug, category))
     context = {
-        "page_obj": page,
-        "opds": Opd.objects.filter(is_active=True)
-        .exclude(kind=Opd.Kind.PORTAL)
-        .only("slug", "short_name"),
-        "categories": PublishedItem.objects.visible()
-        .filter(kind=PublishedItem.Kind.ARTICLE)
-        .exclude(category_slug="")
-        .values_list("category_slug", "category")
-        .distinct()
-        .order_by("category"),
+        "page_obj": paginator.get_page(request.GET.get("page")),
+        **per_content_version("news-filters", news_filters),
         "selected_opd": opd_slug,
         "selected_category": category,
     }
