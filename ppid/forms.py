@@ -128,6 +128,9 @@ class InformationRequestForm(PublicFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Radio buttons need no "---------" entry: nothing is chosen until the citizen chooses.
+        for name in ("obtain_method", "delivery_method"):
+            self.fields[name].choices = [c for c in self.fields[name].choices if c[0] != ""]
         self.fields["id_scan"].help_text = _(
             "Opsional. Foto (JPG/PNG) atau PDF KTP/akta, paling besar %(max)d MB."
         ) % {"max": settings.PPID_MAX_ID_SCAN_MB}

@@ -44,3 +44,14 @@ def test_no_serious_accessibility_violations(e2e, new_page, axe, name, size):
     assert results.response["passes"], "axe-core did not run"
     blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
     assert not blocking, f"axe-core on {path}:\n{describe(blocking)}"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_page_scrolls_sideways_on_a_phone(e2e, new_page, name):
+    slug, path = PAGES[name]
+    page = new_page(phone=True)
+    assert page.goto(e2e.url(slug, path)).status == 200
+    # A mobile browser widens its layout viewport to the content, so compare with the screen.
+    screen = page.viewport_size["width"]
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= screen, f"{path} is {width} px wide on a {screen} px screen"

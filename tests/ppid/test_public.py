@@ -254,6 +254,16 @@ def test_request_form_renders_accessibly(client_a):
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
 
+def test_request_form_radios_offer_only_real_choices(client_a):
+    html = client_a.get("/ppid/permohonan/").content.decode()
+    for name in ("obtain_method", "delivery_method"):
+        values = re.findall(rf'name="{name}" value="([^"]*)"', html)
+        assert values and "" not in values, (name, values)
+    assert "---------" not in html
+    response = client_a.post("/ppid/permohonan/", form_data(obtain_method=""))
+    assert response.status_code == 200 and "obtain_method" in response.context["form"].errors
+
+
 def test_submitting_a_request_shows_receipt_once_and_mails_it(
     opd_a, in_opd, client_a, django_capture_on_commit_callbacks
 ):
