@@ -257,7 +257,9 @@ class Gunicorn:
                 "gthread",
                 "--threads",
                 str(threads),
-                "--keep-alive",  # as deploy/entrypoint.sh: a new connection per request
+                "--worker-connections",  # as deploy/entrypoint.sh: one connection per thread
+                str(threads),
+                "--keep-alive",  # and a new connection per request
                 "0",
                 "--timeout",
                 "60",
@@ -590,7 +592,7 @@ def machine(db: Database, wrk: str, options) -> dict:
         "wrk": subprocess.run([wrk, "-v"], capture_output=True, text=True).stdout.split("\n")[0],
         "packages": versions,
         "gunicorn": f"{options.workers} workers x {options.threads} threads (gthread, "
-        "no keep-alive)",
+        "one connection per thread, no keep-alive)",
         "wrk_config": f"1 thread, {options.connections} connections, {options.rounds} rounds of "
         f"{options.duration} s (+{options.warmup} s warm-up) per measurement, the N in turn",
         "load_average_start": os.getloadavg(),
@@ -779,7 +781,10 @@ def main(argv=None) -> None:
     parser.add_argument("--warmup", type=int, default=2, help="warm-up seconds per measurement")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument(
-        "--workers", type=int, default=4, help="gunicorn workers (production: two per core)"
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="gunicorn workers (default as in production: one per core)",
     )
     parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
     parser.add_argument("--reuse-db", action="store_true", help="keep the existing bench database")
