@@ -41,6 +41,9 @@ class TenantsConfig(AppConfig):
             signal.connect(host_cache.opd_changed, sender=Opd, dispatch_uid=f"host-opd-{signal}")
             signal.connect(portal_index.opd_changed, sender=Opd, dispatch_uid=f"portal-{signal}")
             signal.connect(
+                portal_index.opd_changed, sender=Domain, dispatch_uid=f"portal-domain-{signal}"
+            )
+            signal.connect(
                 banners.forget_banners, sender=EmergencyBanner, dispatch_uid=f"banners-{signal}"
             )
             for model in ("pages.Page", "pages.Official", "ppid.PublicInformation"):

@@ -120,7 +120,7 @@ def next_scheduled_item() -> datetime | None:
 
 
 def opd_changed(sender, **kwargs) -> None:
-    """An OPD's name, logo or activity shows on the portal's pages."""
+    """An OPD's name, logo, activity or address (its domains) shows on the portal's pages."""
     bump_portal_version()
 
 

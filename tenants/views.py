@@ -61,18 +61,34 @@ def kind_choices():
     return [(value, label) for value, label in Opd.Kind.choices if value != Opd.Kind.PORTAL]
 
 
-@require_GET
-@cache_anonymous_page
-def portal_home(request):
+def opd_index_groups() -> list[tuple[str, list[dict]]]:
+    """Active OPDs' names and addresses, grouped by kind: the home page's index (names only, as
+    plain values; logos and last updates are on /opd/)."""
     by_kind = {}
-    # The home page lists names only (as plain values: this list grows with the number of OPDs);
-    # logos and last updates are on /opd/.
     names = active_opds().values_list("kind", "name", "slug", "primary_host")
     for kind, name, slug, primary_host in names:
         by_kind.setdefault(kind, []).append({"name": name, "url": opd_site_url(slug, primary_host)})
+    return [(label, by_kind[kind]) for kind, label in kind_choices() if kind in by_kind]
+
+
+def content_version_context() -> dict:
+    """What templates need to cache a fragment that lists every OPD until the portal's content
+    changes: `{% cache fragment_seconds name content_version %}`. Such a list grows with the
+    number of OPDs, so rendering it on every request would make the portal slower as OPDs join."""
+    return {
+        "content_version": pagecache.content_version(),
+        "fragment_seconds": CONTENT_VERSION_SECONDS,
+    }
+
+
+@require_GET
+@cache_anonymous_page
+def portal_home(request):
     context = {
         "latest_news": portal_news()[:HOME_NEWS_COUNT],
-        "opd_groups": [(label, by_kind[kind]) for kind, label in kind_choices() if kind in by_kind],
+        # Passed uncalled: the template calls it only when its cached index is out of date.
+        "opd_groups": opd_index_groups,
+        **content_version_context(),
     }
     return render(request, "portal/home.html", context)
 
@@ -141,11 +157,14 @@ def news_list(request):
     if category:
         items = items.filter(category_slug=category)
     paginator = NewsPaginator(items, NEWS_PAGE_SIZE, filters=(opd_slug, category))
+    filters = per_content_version("news-filters", news_filters)
     context = {
         "page_obj": paginator.get_page(request.GET.get("page")),
-        **per_content_version("news-filters", news_filters),
-        "selected_opd": opd_slug,
+        **filters,
+        # Part of the cached OPD options' key, so only a real OPD's slug (bounded variants).
+        "selected_opd": opd_slug if opd_slug in {opd["slug"] for opd in filters["opds"]} else "",
         "selected_category": category,
+        **content_version_context(),
     }
     return render(request, "portal/news_list.html", context)
 

@@ -148,8 +148,45 @@ def test_portal_news_counts_and_filters_once_per_content_change(portal_client, o
     assert "Pengumuman Beta" not in page and 'value="beta"' not in page
 
 
-def _queries(client, path):
-    """Queries a request runs, not counting django-tenants' `SET search_path` statements."""
+def test_the_portal_home_reads_its_opd_index_once_per_change(portal_client, opd_a, opd_b, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the index kept per content version, not the page cache
+    portal_client.get("/")  # warm the caches that do not depend on the content
+    pagecache.invalidate("public")
+    reads_the_opd_list = 'FROM "tenants_opd"'
+    assert any(reads_the_opd_list in sql for sql in _statements(portal_client, "/"))
+    assert not any(reads_the_opd_list in sql for sql in _statements(portal_client, "/"))
+    opd_b.name = "Badan Beta yang Baru"
+    opd_b.save()
+    bare_opd("gamma", name="Dinas Gamma")
+    page = portal_client.get("/").content.decode()
+    assert ">Badan Beta yang Baru</a>" in page and ">Dinas Gamma</a>" in page
+    Domain.objects.create(domain="www.alpha.example.go.id", tenant=opd_a, is_primary=True)
+    assert 'href="http://www.alpha.example.go.id/"' in portal_client.get("/").content.decode()
+    opd_a.is_active = False
+    opd_a.save()
+    assert "www.alpha.example.go.id" not in portal_client.get("/").content.decode()
+
+
+def test_portal_news_marks_the_chosen_opd_in_its_cached_options(
+    portal_client, opd_a, opd_b, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0  # the options kept per content version, not the page cache
+    index_article(opd_a, 1, "Kabar Alpha")
+    for chosen, other in (("alpha", "beta"), ("beta", "alpha"), ("alpha", "beta")):
+        page = portal_client.get(f"/berita/?opd={chosen}").content.decode()
+        assert f'value="{chosen}" selected' in page and f'value="{other}" selected' not in page
+    response = portal_client.get("/berita/?opd=%22%3E%3Cscript%3Ealert(1)%3C/script%3E")
+    page = response.content.decode()
+    assert response.status_code == 200 and "<script>alert" not in page
+    assert " selected>" not in page.split('id="kategori"')[0]
+
+
+def _statements(client, path):
+    """The SQL a request runs, without django-tenants' `SET search_path` statements."""
     with CaptureQueriesContext(connection) as captured:
         assert client.get(path).status_code == 200
-    return sum(1 for query in captured if not query["sql"].startswith("SET search_path"))
+    return [query["sql"] for query in captured if not query["sql"].startswith("SET search_path")]
+
+
+def _queries(client, path):
+    return len(_statements(client, path))
