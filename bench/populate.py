@@ -257,6 +257,10 @@ def populate(target: int, *, log=lambda line: sys.stderr.write(line + "\n")) -> 
         connection.set_schema_to_public()
         if number % 25 == 0 or number == target:
             log(f"  {number} OPDs ({time.perf_counter() - started:.0f} s)")
+    # A live database has statistics (autovacuum analyses it); a bulk load leaves none until
+    # autovacuum comes by, and without them the planner sorts the whole portal index.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def provision_one(slug: str) -> float:

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from news.models import Article
@@ -106,6 +107,16 @@ def test_rebuild_restores_the_index_from_the_opds_own_content(opd_a, opd_b, in_o
     assert indexed(opd_b) == []
     assert "alpha: 2 article" in capsys.readouterr().out
     assert PublishedItem.objects.search("satu").filter(opd=opd_a).exists()
+
+
+def test_rebuild_leaves_the_planner_fresh_statistics(opd_a, in_opd):
+    with in_opd(opd_a):
+        for title in ("Satu", "Dua", "Tiga"):
+            make_article(title)
+    call_command("rebuild_portal_index")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'tenants_publisheditem'")
+        assert cursor.fetchone()[0] == PublishedItem.objects.count() == 3
 
 
 def test_the_checklist_follows_the_opds_pages(opd_a, in_opd):
