@@ -47,7 +47,7 @@ clean-db:
 # DATABASE_URL's, dropped and re-created), gunicorn as in production, wrk over loopback, the N in
 # turn. Quick: make bench N=1 ROUNDS=1 DURATION=3
 N ?= 1,300
-ROUNDS ?= 3
+ROUNDS ?= 5
 DURATION ?= 4
 bench: install
 	$(BIN)/python -m bench.run --opds $(N) --rounds $(ROUNDS) --duration $(DURATION)
