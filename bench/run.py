@@ -599,7 +599,7 @@ def machine(db: Database, wrk: str, options) -> dict:
         "database": "embedded pgserver" if db.server else "DATABASE_URL",
         "wrk": subprocess.run([wrk, "-v"], capture_output=True, text=True).stdout.split("\n")[0],
         "packages": versions,
-        "gunicorn": f"{options.workers} workers x {options.threads} threads (gthread, "
+        "gunicorn": f"{options.workers} workers x {options.threads} thread(s) (gthread, "
         "one connection per thread, no keep-alive)",
         "wrk_config": f"1 thread, {options.connections} connections, {options.rounds} rounds of "
         f"{options.duration} s (+{options.warmup} s warm-up) per measurement, the N in turn",
@@ -812,10 +812,10 @@ def main(argv=None) -> None:
     parser.add_argument(
         "--workers",
         type=int,
-        default=os.cpu_count() or 1,
-        help="gunicorn workers (default as in production: one per core)",
+        default=(os.cpu_count() or 1) + 1,
+        help="gunicorn workers (default as in production: one more than the cores)",
     )
-    parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
+    parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker")
     parser.add_argument("--reuse-db", action="store_true", help="keep the existing bench database")
     options = parser.parse_args(argv)
     ns = sorted({int(n) for n in options.opds.split(",")})

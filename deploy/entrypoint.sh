@@ -4,16 +4,18 @@
 set -e
 python manage.py prepare_portal --executor=multiprocessing
 python manage.py collectstatic --noinput --verbosity 0
-# One worker per core with two threads each; each worker accepts only as many connections as it
-# has threads, and Caddy opens a new connection per request (no keep-alive). A gthread worker
+# One worker more than there are cores, one thread each, each worker accepting one connection at
+# a time, and Caddy opening a new connection per request (no keep-alive). A gthread worker
 # otherwise accepts every connection it can and queues it behind its own busy threads while
-# another worker sits idle: waiting connections stay in the shared listen queue instead, where
-# the first free thread of any worker takes the oldest. The benchmark measured this halving the
-# 99th percentile of uncached pages. See README, Performance.
-THREADS="${GUNICORN_THREADS:-2}"
+# another worker sits idle; here waiting connections stay in the shared listen queue, where the
+# first free worker takes the oldest. One thread per worker keeps two requests from contending
+# for one interpreter lock; the extra worker uses a core while another waits for the database.
+# Caddy buffers uploads and downloads, so a slow phone never holds a worker. The benchmark
+# measured this halving the 99th percentile of uncached pages. See README, Performance.
+THREADS="${GUNICORN_THREADS:-1}"
 exec gunicorn portal.wsgi:application \
     --bind 0.0.0.0:8000 \
-    --workers "${WEB_CONCURRENCY:-$(nproc)}" \
+    --workers "${WEB_CONCURRENCY:-$(( $(nproc) + 1 ))}" \
     --worker-class gthread \
     --threads "$THREADS" \
     --worker-connections "$THREADS" \

@@ -10,7 +10,7 @@ from django.db.models import Max, Q
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
@@ -119,9 +119,14 @@ def per_content_version(name: str, compute):
     return value
 
 
-def news_filters() -> dict:
-    """The OPDs and categories portal news can be filtered by."""
+def news_opds() -> list[dict]:
+    """The OPDs portal news can be filtered by."""
     opds = Opd.objects.filter(is_active=True).exclude(kind=Opd.Kind.PORTAL).order_by("name")
+    return list(opds.values("slug", "short_name"))
+
+
+def news_categories() -> list[tuple[str, str]]:
+    """The categories portal news can be filtered by."""
     categories = (
         PublishedItem.objects.visible()
         .filter(kind=PublishedItem.Kind.ARTICLE)
@@ -130,7 +135,7 @@ def news_filters() -> dict:
         .distinct()
         .order_by("category")
     )
-    return {"opds": list(opds.values("slug", "short_name")), "categories": list(categories)}
+    return list(categories)
 
 
 class NewsPaginator(Paginator):
@@ -157,12 +162,15 @@ def news_list(request):
     if category:
         items = items.filter(category_slug=category)
     paginator = NewsPaginator(items, NEWS_PAGE_SIZE, filters=(opd_slug, category))
-    filters = per_content_version("news-filters", news_filters)
+    # Read only when the cached OPD options are out of date or an OPD is chosen: the list grows
+    # with the number of OPDs.
+    opds = SimpleLazyObject(lambda: per_content_version("news-opds", news_opds))
     context = {
         "page_obj": paginator.get_page(request.GET.get("page")),
-        **filters,
+        "opds": opds,
+        "categories": per_content_version("news-categories", news_categories),
         # Part of the cached OPD options' key, so only a real OPD's slug (bounded variants).
-        "selected_opd": opd_slug if opd_slug in {opd["slug"] for opd in filters["opds"]} else "",
+        "selected_opd": opd_slug if opd_slug and any(o["slug"] == opd_slug for o in opds) else "",
         "selected_category": category,
         **content_version_context(),
     }
