@@ -71,14 +71,11 @@ def opd_index_groups() -> list[tuple[str, list[dict]]]:
     return [(label, by_kind[kind]) for kind, label in kind_choices() if kind in by_kind]
 
 
-def content_version_context() -> dict:
+def fragment_context(version: str) -> dict:
     """What templates need to cache a fragment that lists every OPD until the portal's content
     changes: `{% cache fragment_seconds name content_version %}`. Such a list grows with the
     number of OPDs, so rendering it on every request would make the portal slower as OPDs join."""
-    return {
-        "content_version": pagecache.content_version(),
-        "fragment_seconds": CONTENT_VERSION_SECONDS,
-    }
+    return {"content_version": version, "fragment_seconds": CONTENT_VERSION_SECONDS}
 
 
 @require_GET
@@ -88,7 +85,7 @@ def portal_home(request):
         "latest_news": portal_news()[:HOME_NEWS_COUNT],
         # Passed uncalled: the template calls it only when its cached index is out of date.
         "opd_groups": opd_index_groups,
-        **content_version_context(),
+        **fragment_context(pagecache.content_version()),
     }
     return render(request, "portal/home.html", context)
 
@@ -107,10 +104,11 @@ def opd_directory(request):
     return render(request, "portal/opd_directory.html", context)
 
 
-def per_content_version(name: str, compute):
-    """`compute()`, cached until the portal's content changes (the page cache's version): for
-    figures that scan the whole index, so they grow with the number of OPDs."""
-    key = f"portal:{name}:{pagecache.content_version()}"
+def per_content_version(name: str, compute, version: str):
+    """`compute()`, cached under the portal's content `version` (the page cache's, renewed
+    whenever the content changes): for figures that scan the whole index, so they grow with the
+    number of OPDs."""
+    key = f"portal:{name}:{version}"
     shared = caches["shared"]
     value = shared.get(key)
     if value is None:
@@ -141,14 +139,15 @@ def news_categories() -> list[tuple[str, str]]:
 class NewsPaginator(Paginator):
     """Counts the (filtered) portal news once per content version, not on every render."""
 
-    def __init__(self, items, per_page, *, filters: tuple[str, ...]):
+    def __init__(self, items, per_page, *, filters: tuple[str, ...], version: str):
         super().__init__(items, per_page)
         self.filters = filters
+        self.version = version
 
     @cached_property
     def count(self) -> int:
         digest = hashlib.sha256("|".join(self.filters).encode()).hexdigest()[:16]
-        return per_content_version(f"news-count:{digest}", self.object_list.count)
+        return per_content_version(f"news-count:{digest}", self.object_list.count, self.version)
 
 
 @require_GET
@@ -161,18 +160,19 @@ def news_list(request):
         items = items.filter(opd__slug=opd_slug)
     if category:
         items = items.filter(category_slug=category)
-    paginator = NewsPaginator(items, NEWS_PAGE_SIZE, filters=(opd_slug, category))
+    version = pagecache.content_version()  # one cache read for everything kept under it
+    paginator = NewsPaginator(items, NEWS_PAGE_SIZE, filters=(opd_slug, category), version=version)
     # Read only when the cached OPD options are out of date or an OPD is chosen: the list grows
     # with the number of OPDs.
-    opds = SimpleLazyObject(lambda: per_content_version("news-opds", news_opds))
+    opds = SimpleLazyObject(lambda: per_content_version("news-opds", news_opds, version))
     context = {
         "page_obj": paginator.get_page(request.GET.get("page")),
         "opds": opds,
-        "categories": per_content_version("news-categories", news_categories),
+        "categories": per_content_version("news-categories", news_categories, version),
         # Part of the cached OPD options' key, so only a real OPD's slug (bounded variants).
         "selected_opd": opd_slug if opd_slug and any(o["slug"] == opd_slug for o in opds) else "",
         "selected_category": category,
-        **content_version_context(),
+        **fragment_context(version),
     }
     return render(request, "portal/news_list.html", context)
 

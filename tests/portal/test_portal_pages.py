@@ -181,6 +181,24 @@ def test_portal_news_marks_the_chosen_opd_in_its_cached_options(
     assert " selected>" not in page.split('id="kategori"')[0]
 
 
+@pytest.mark.parametrize("path", ["/", "/berita/", "/berita/?opd=alpha&kategori=berita"])
+def test_portal_pages_read_the_content_version_once(portal_client, opd_a, path, monkeypatch):
+    index_article(opd_a, 1, "Kabar Alpha", category="Berita", category_slug="berita")
+    reads = []
+    version = pagecache.content_version
+
+    def counted():
+        reads.append(1)
+        return version()
+
+    monkeypatch.setattr(pagecache, "content_version", counted)
+    monkeypatch.setattr(pagecache, "page_timeout", lambda: 0)  # every request renders
+    for _ in range(2):  # a cold render, then a warm one
+        reads.clear()
+        assert "Kabar Alpha" in portal_client.get(path).content.decode()
+        assert len(reads) == 1
+
+
 def _statements(client, path):
     """The SQL a request runs, without django-tenants' `SET search_path` statements."""
     with CaptureQueriesContext(connection) as captured:
