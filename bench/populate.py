@@ -82,7 +82,7 @@ def make_covers(opd) -> list[dict]:
     from django.core.files.base import ContentFile
     from django.core.files.storage import default_storage
 
-    from news.images import make_cover_renditions
+    from core.images import make_cover_renditions
 
     metas = []
     for number in range(COVERS_PER_OPD):
@@ -127,8 +127,8 @@ def create_articles(count: int, metas: list[dict]) -> None:
     from django.utils import timezone
     from django.utils.text import slugify
 
+    from core.richtext import html_to_text
     from news.models import Article, Category, Tag
-    from news.sanitize import html_to_text
 
     categories = {category.slug: category for category in Category.objects.all()}
     tags = [Tag.objects.create(name=name, slug=slugify(name)) for name in ("Layanan", "Warga")]
@@ -166,7 +166,7 @@ def create_articles(count: int, metas: list[dict]) -> None:
 
 
 def fill_pages(opd) -> None:
-    from news.sanitize import html_to_text
+    from core.richtext import html_to_text
     from pages.models import Page
 
     for page in Page.objects.all():
@@ -209,10 +209,10 @@ def populate(target: int, *, log=lambda line: sys.stderr.write(line + "\n")) -> 
     from django.db import connection
     from django_tenants.utils import tenant_context
 
+    from console.checklist import record_content_checklist
+    from mainsite.index import replace_opd_index
     from news.portal import index_entries
     from tenants.models import Opd
-    from tenants.opd_summary import record_content_checklist
-    from tenants.portal_index import replace_opd_index
     from tenants.services import create_opd, create_public_tenant
 
     call_command("migrate_schemas", shared=True, interactive=False, verbosity=0)

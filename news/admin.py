@@ -4,9 +4,9 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from guard.services import HeldContentAdminMixin
 from news.forms import ArticleAdminForm
 from news.models import Article, Category, Tag
-from tenants.guard import HeldContentAdminMixin
 
 
 class MonthListFilter(admin.SimpleListFilter):

@@ -7,6 +7,38 @@ class NewsConfig(AppConfig):
     verbose_name = _("Berita")
 
     def ready(self):
-        from news import signals
+        from accounts import roles
+        from core import registry
+        from core.search import SearchSource
+        from news import defaults, demo, portal, receivers, views
+        from news.models import Article, Category
 
-        signals.connect()
+        registry.register(
+            registry.ContentApp(
+                label=self.label,
+                roles=(roles.OPERATOR_BERITA,),
+                publishables=(
+                    registry.Publishable(
+                        model=Article,
+                        label=_("Berita"),
+                        index_entry=portal.article_entry,
+                        index_entries=portal.index_entries,
+                        is_news=True,
+                    ),
+                ),
+                audited_models=(Category,),
+                seed_defaults=defaults.seed_defaults,
+                seed_demo=demo.seed_demo_content,
+                search=SearchSource(
+                    kind=Article.guard_kind,
+                    label=_("Berita"),
+                    published=Article.objects.published,
+                    detail_fields=("pk", "title", "slug", "summary", "published_at"),
+                    date_field="published_at",
+                    summary_field="summary",
+                ),
+                home_context=views.home_context,
+                editor_permissions=("news.add_article", "news.change_article"),
+            )
+        )
+        receivers.connect()

@@ -12,8 +12,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from console.models import ActivityLevel
 from news.models import Article, Category
-from tenants.demo import Activity
 
 # (days ago, category slug, title, summary) per activity level.
 _RECENT = (
@@ -80,9 +80,9 @@ _BODY = (
 
 def _articles_for(demo) -> list[tuple[datetime, str, str, str]]:
     now = timezone.now()
-    if demo.activity == Activity.ACTIVE:
+    if demo.activity == ActivityLevel.ACTIVE:
         return [(now - timedelta(days=d), *rest) for d, *rest in _RECENT + _WEEKS_AGO]
-    if demo.activity == Activity.BARELY_ACTIVE:
+    if demo.activity == ActivityLevel.BARELY_ACTIVE:
         return [(now - timedelta(days=d), *rest) for d, *rest in _WEEKS_AGO]
     # Some inactive OPDs never published anything at all.
     if int(hashlib.sha256(demo.slug.encode()).hexdigest(), 16) % 3 == 0:
@@ -115,10 +115,10 @@ def seed_demo_content(demo) -> None:
             category=categories[category_slug],
             status=Article.Status.PUBLISHED,
             published_at=published_at,
-            is_pinned=index == 0 and demo.activity == Activity.ACTIVE,
+            is_pinned=index == 0 and demo.activity == ActivityLevel.ACTIVE,
         )
         # Covers only for the first article of OPDs that publish: enough to show renditions.
-        if index == 0 and demo.activity != Activity.INACTIVE:
+        if index == 0 and demo.activity != ActivityLevel.INACTIVE:
             article.cover = _cover(demo.colour, title)
             article.cover_alt = f"Ilustrasi: {title}"
         article.save()

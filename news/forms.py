@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from news.images import validated_image_file
+from core.images import validated_image_file
 from news.models import Article
 
 

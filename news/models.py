@@ -14,10 +14,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 
-from news.sanitize import html_to_text, sanitize_html
-from tenants import guard
+from core.richtext import html_to_text, sanitize_html
+from core.search import SEARCH_CONFIG
+from guard import services as guard
 
-SEARCH_CONFIG = "indonesian"
 ANNOUNCEMENT_CATEGORY = "pengumuman"
 # Paths under /berita/ that an article slug would shadow.
 RESERVED_SLUGS = frozenset({"feed", "kategori", "pratinjau"})
@@ -186,7 +186,7 @@ class Article(models.Model):
         if not self.slug:
             self.slug = unique_slug(Article, self.title, exclude_pk=self.pk)
         if self.cover and self.cover_meta.get("source") != self.cover.name:
-            from news.images import make_cover_renditions
+            from core.images import make_cover_renditions
 
             # Store the upload first (as FileField.pre_save would) so the renditions, and with
             # them everything post_save receivers see, are complete when the row is written.
@@ -224,7 +224,7 @@ class Article(models.Model):
         meta = self.cover_meta
         if not self.cover or not meta.get("renditions"):
             return None
-        # Rendition names are made by news.images (no "..", no scheme), so each URL is the
+        # Rendition names are made by core.images (no "..", no scheme), so each URL is the
         # storage's base URL plus the quoted name: one storage.url() call instead of eight,
         # which a page of article cards would otherwise spend most of its time on.
         base_url = self.cover.storage.url("")

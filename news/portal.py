@@ -1,12 +1,12 @@
-"""Keeps the portal's public index (tenants.PublishedItem) in step with the OPD's articles."""
+"""What the portal's public index (mainsite.PublishedItem) holds of the OPD's articles."""
 
 from django.conf import settings
 from django.db import connection
 from django.urls import reverse
 from django.utils.text import Truncator
 
-from tenants.models import PublishedItem
-from tenants.portal_index import IndexEntry, index_item, unindex_item
+from mainsite.index import IndexEntry, index_item, unindex_item
+from news.models import Article
 
 SUMMARY_WORDS = 40
 
@@ -18,7 +18,7 @@ def article_entry(article) -> IndexEntry:
     renditions = article.cover_meta.get("renditions") if cover else None
     image_url = article.cover.storage.url(renditions[0]["jpg"]) if renditions else ""
     return IndexEntry(
-        kind=PublishedItem.Kind.ARTICLE,
+        kind=Article.guard_kind,
         source_id=article.pk,
         title=article.title,
         summary=article.summary or Truncator(article.body_text).words(SUMMARY_WORDS),
@@ -32,8 +32,6 @@ def article_entry(article) -> IndexEntry:
 
 def index_entries() -> list[IndexEntry]:
     """Every published or scheduled article of the current OPD (used to rebuild the index)."""
-    from news.models import Article
-
     articles = Article.objects.filter(status=Article.Status.PUBLISHED).select_related("category")
     return [article_entry(article) for article in articles]
 
@@ -44,8 +42,8 @@ def article_saved(sender, instance, **kwargs) -> None:
     if instance.status == instance.Status.PUBLISHED:
         index_item(article_entry(instance))
     else:
-        unindex_item(kind=PublishedItem.Kind.ARTICLE, source_id=instance.pk)
+        unindex_item(kind=Article.guard_kind, source_id=instance.pk)
 
 
 def article_deleted(sender, instance, **kwargs) -> None:
-    unindex_item(kind=PublishedItem.Kind.ARTICLE, source_id=instance.pk)
+    unindex_item(kind=Article.guard_kind, source_id=instance.pk)

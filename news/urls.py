@@ -1,8 +1,8 @@
 from django.urls import path
 
+from core.pagecache import cache_anonymous_page
 from news import views
 from news.feeds import LatestArticlesFeed
-from portal.pagecache import cache_anonymous_page
 
 app_name = "news"
 

@@ -1,29 +1,32 @@
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.storage import default_storage
-from django.db import connection
-from django.http import JsonResponse
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
-from django_tenants.utils import get_public_schema_name
 
-from news import search as news_search
-from news.images import save_upload
-from news.models import Article, Category
-from portal.pagecache import cache_anonymous_page
+from core.pagecache import cache_anonymous_page
+from news.models import ANNOUNCEMENT_CATEGORY, Article, Category
 
 PAGE_SIZE = 10
 RELATED_COUNT = 3
-# Whoever may write articles or pages may put images into them.
-EDITOR_UPLOAD_PERMISSIONS = (
-    "news.add_article",
-    "news.change_article",
-    "pages.add_page",
-    "pages.change_page",
-)
+PINNED_COUNT = 3
+LATEST_COUNT = 6
+ANNOUNCEMENT_COUNT = 5
+
+
+def home_context() -> dict:
+    """The news part of the OPD's home page: pinned, latest and announcements."""
+    published = Article.objects.published().for_listing()
+    return {
+        "pinned": published.filter(is_pinned=True)[:PINNED_COUNT],
+        "latest": published.filter(is_pinned=False).exclude(category__slug=ANNOUNCEMENT_CATEGORY)[
+            :LATEST_COUNT
+        ],
+        "announcements": published.filter(category__slug=ANNOUNCEMENT_CATEGORY)[
+            :ANNOUNCEMENT_COUNT
+        ],
+    }
 
 
 @method_decorator(cache_anonymous_page, name="dispatch")
@@ -85,43 +88,3 @@ def preview(request, pk):
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-@require_GET
-def search(request):
-    raw = request.GET.get("q", "")
-    text, truncated = news_search.clean_query(raw)
-    context = {"query": text, "truncated": truncated, "results": None}
-    if text and news_search.is_searchable(text):
-        context["results"] = news_search.search(text, request.GET.get("page"))
-    elif text:
-        context["unsearchable"] = True
-    response = render(request, "news/search.html", context)
-    response["X-Robots-Tag"] = "noindex"
-    return response
-
-
-def _upload_error(message, status):
-    return JsonResponse({"error": {"message": str(message)}}, status=status)
-
-
-@require_POST
-def upload_editor_image(request):
-    """The CKEditor 5 image upload (CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME), answered in its JSON."""
-    user = request.user
-    if not (
-        connection.schema_name != get_public_schema_name()
-        and user.is_authenticated
-        and user.is_active
-        and user.is_staff
-        and any(user.has_perm(permission) for permission in EDITOR_UPLOAD_PERMISSIONS)
-    ):
-        return _upload_error(_("Anda tidak berhak mengunggah gambar."), 403)
-    upload = request.FILES.get("upload")
-    if upload is None:
-        return _upload_error(_("Tidak ada berkas yang diunggah."), 400)
-    try:
-        name = save_upload(upload, folder="editor")
-    except ValidationError as error:
-        return _upload_error(error.messages[0], 400)
-    return JsonResponse({"url": default_storage.url(name)})

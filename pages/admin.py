@@ -5,9 +5,9 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from guard.services import HeldContentAdminMixin
 from pages.forms import IdentityForm, OfficialAdminForm
 from pages.models import Official, Page
-from tenants.guard import HeldContentAdminMixin
 
 IDENTITY_PERMISSION = "pages.change_identity"
 

@@ -7,6 +7,31 @@ class PagesConfig(AppConfig):
     verbose_name = _("Halaman")
 
     def ready(self):
-        from pages import signals
+        from accounts import roles
+        from core import registry
+        from core.search import SearchSource
+        from pages import checklist, defaults, demo, receivers
+        from pages.models import Official, Page
 
-        signals.connect()
+        registry.register(
+            registry.ContentApp(
+                label=self.label,
+                roles=(roles.OPERATOR_BERITA,),
+                admin_only_permissions=("change_identity",),
+                publishables=(registry.Publishable(model=Page, label=_("Halaman")),),
+                audited_models=(Official,),
+                seed_defaults=defaults.seed_defaults,
+                seed_demo=demo.seed_demo_content,
+                checklist_items=checklist.ITEMS,
+                checklist=checklist.facts,
+                checklist_models=(Page, Official),
+                search=SearchSource(
+                    kind=Page.guard_kind,
+                    label=_("Halaman"),
+                    published=Page.objects.published,
+                    detail_fields=("pk", "title", "slug"),
+                ),
+                editor_permissions=("pages.add_page", "pages.change_page"),
+            )
+        )
+        receivers.connect()

@@ -1,7 +1,7 @@
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
-from news.images import validated_image_file
+from core.images import validated_image_file
 from pages.models import Official
 from tenants.models import Opd
 

@@ -8,9 +8,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 
-from news.models import SEARCH_CONFIG
-from news.sanitize import html_to_text, sanitize_html
-from tenants import guard
+from core.richtext import html_to_text, sanitize_html
+from core.search import SEARCH_CONFIG
+from guard import services as guard
 
 PROFILE_SLUG = "profil"
 

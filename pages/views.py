@@ -3,28 +3,19 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from news.models import ANNOUNCEMENT_CATEGORY, Article
+from core import registry
+from core.pagecache import cache_anonymous_page
 from pages.models import Official, Page
-from portal.pagecache import cache_anonymous_page
-
-PINNED_COUNT = 3
-LATEST_COUNT = 6
-ANNOUNCEMENT_COUNT = 5
 
 
 @require_GET
 @cache_anonymous_page
 def home(request):
-    published = Article.objects.published().for_listing()
-    context = {
-        "pinned": published.filter(is_pinned=True)[:PINNED_COUNT],
-        "latest": published.filter(is_pinned=False).exclude(category__slug=ANNOUNCEMENT_CATEGORY)[
-            :LATEST_COUNT
-        ],
-        "announcements": published.filter(category__slug=ANNOUNCEMENT_CATEGORY)[
-            :ANNOUNCEMENT_COUNT
-        ],
-    }
+    """The OPD's home page: each content app adds its part (news, announcements...)."""
+    context = {}
+    for app in registry.content_apps():
+        if app.home_context is not None:
+            context.update(app.home_context())
     return render(request, "opd/home.html", context)
 
 

@@ -6,14 +6,14 @@ from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django_tenants.utils import get_public_schema_name
 
-from tenants.accounts import TwoFactorAdminSiteMixin
-from tenants.activity import opd_activity
-from tenants.audit import opd_audit_detail, opd_audit_list
-from tenants.broadcast import may_broadcast, opd_broadcast_view
-from tenants.console import activity_dashboard
+from accounts.roles import is_opd_admin
+from accounts.tokens import set_password_token_generator
+from accounts.two_factor import TwoFactorAdminSiteMixin
+from audit.views import opd_audit_detail, opd_audit_list
+from banners.views import may_broadcast, opd_broadcast_view
+from console.activity import opd_activity
+from console.views import activity_dashboard
 from tenants.models import Opd
-from tenants.roles import is_opd_admin
-from tenants.tokens import set_password_token_generator
 
 
 class SetPasswordView(PasswordResetConfirmView):
@@ -107,6 +107,3 @@ class KominfoConsoleSite(TwoFactorAdminSiteMixin, admin.AdminSite):
 
     def two_factor_required(self, request):
         return settings.CONSOLE_REQUIRE_2FA
-
-
-console_site = KominfoConsoleSite(name="console")

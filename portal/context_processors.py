@@ -1,8 +1,8 @@
-from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
+from banners.services import current_banners
+from core.links import portal_url
 from pages.menu import menu_pages
-from tenants.banners import current_banners
 
 
 def portal(request):
@@ -12,10 +12,9 @@ def portal(request):
     `emergency_banners`: the emergency broadcasts every page shows (from the shared cache)."""
     tenant = getattr(request, "tenant", None)
     opd = tenant if tenant is not None and not tenant.is_public else None
-    port = f":{settings.PORTAL_PORT}" if settings.PORTAL_PORT else ""
     return {
         "opd": opd,
         "opd_menu": SimpleLazyObject(menu_pages) if opd is not None else [],
-        "portal_url": f"{settings.PORTAL_SCHEME}://{settings.PORTAL_DOMAIN}{port}/",
+        "portal_url": portal_url(),
         "emergency_banners": current_banners,
     }

@@ -65,7 +65,17 @@ SHARED_APPS = [
     # Log-in throttling (axes) and two-factor devices (django-otp) sit in both lists, like auth:
     # each schema keeps its own lock-outs and devices, so a lock-out on one OPD stays there.
     *ACCOUNT_SECURITY_APPS,
+    "core",
     "tenants",
+    "workdays",
+    "mainsite",
+    "guard",
+    "audit",
+    "banners",
+    "console",
+    "backups",
+    "demo",
+    "accounts",
 ]
 TENANT_APPS = [
     "django.contrib.contenttypes",
@@ -78,35 +88,37 @@ TENANT_APPS = [
     "pages",
     "ppid",
 ]
-# "tenants" goes last: its post_migrate handler syncs the OPD roles once every other app has
+# "accounts" goes last: its post_migrate handler syncs the OPD roles once every other app has
 # created its permissions.
-INSTALLED_APPS = [app for app in SHARED_APPS if app != "tenants"]
-INSTALLED_APPS += [app for app in TENANT_APPS if app not in SHARED_APPS] + ["tenants"]
+INSTALLED_APPS = [app for app in SHARED_APPS if app != "accounts"]
+INSTALLED_APPS += [app for app in TENANT_APPS if app not in SHARED_APPS] + ["accounts"]
 
 TENANT_MODEL = "tenants.Opd"
 TENANT_DOMAIN_MODEL = "tenants.Domain"
 PUBLIC_SCHEMA_URLCONF = "portal.urls_public"
 ROOT_URLCONF = "portal.urls_tenant"
-DEFAULT_NOT_FOUND_TENANT_VIEW = "portal.views.unknown_host"
+DEFAULT_NOT_FOUND_TENANT_VIEW = "core.views.unknown_host"
+# The Kominfo console (core.sites.console_site builds it from this path).
+CONSOLE_ADMIN_SITE = "portal.admin_sites.KominfoConsoleSite"
 
 MIDDLEWARE = [
-    "portal.middleware.InfrastructureEndpointsMiddleware",
-    "portal.middleware.OpdTenantMiddleware",
-    "portal.middleware.StripNulBytesMiddleware",
+    "tenants.middleware.InfrastructureEndpointsMiddleware",
+    "tenants.middleware.OpdTenantMiddleware",
+    "core.middleware.StripNulBytesMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "portal.middleware.ContentSecurityPolicyMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Serves cached pages to visitors without a session, so after every middleware that adds
     # response headers and before everything a cached page does not need.
-    "portal.pagecache.PageCacheMiddleware",
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "portal.middleware.SessionSchemaBindingMiddleware",
+    "accounts.middleware.SessionSchemaBindingMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "tenants.audit.AuditContextMiddleware",
+    "audit.middleware.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Last, as django-axes asks: it turns a lock-out raised during log-in into the 429 page.
     "axes.middleware.AxesMiddleware",
@@ -133,7 +145,7 @@ WSGI_APPLICATION = "portal.wsgi.application"
 if "DATABASE_URL" in os.environ:
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"])}
 else:
-    from portal.embedded_db import embedded_database_url
+    from core.embedded_db import embedded_database_url
 
     DATABASES = {"default": dj_database_url.parse(embedded_database_url(VAR_DIR / "pgdata"))}
 DATABASES["default"]["ENGINE"] = "django_tenants.postgresql_backend"
@@ -148,7 +160,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if "REDIS_URL" in os.environ:
     _cache = {
         # Django's RedisCache, degrading to "no cache" while Redis is unavailable.
-        "BACKEND": "portal.cache.ResilientRedisCache",
+        "BACKEND": "core.cache.ResilientRedisCache",
         "LOCATION": env("REDIS_URL"),
     }
 else:
@@ -170,7 +182,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "admin:login"
 # The axes backend goes first: it refuses a locked-out user/IP before any password is checked.
 AUTHENTICATION_BACKENDS = [
-    "tenants.accounts.LoginThrottleBackend",
+    "accounts.two_factor.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -180,9 +192,9 @@ AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "tenants.accounts.lockout_response"
+AXES_LOCKOUT_CALLABLE = "accounts.two_factor.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
-AXES_CLIENT_IP_CALLABLE = "portal.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 AXES_VERBOSE = False
 # The client IP is REMOTE_ADDR unless the app sits behind this many trusted reverse proxies that
 # append to X-Forwarded-For (1 for the Caddy of docker-compose.yml; never more than you run).
@@ -254,7 +266,7 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy (django-csp): no inline script anywhere. Only the admin (/admin/: the
 # Django admin and the CKEditor 5 editor inject styles and data: images at run time) gets style-src
-# 'unsafe-inline' and img-src data:, added by portal.middleware.ContentSecurityPolicyMiddleware.
+# 'unsafe-inline' and img-src data:, added by core.middleware.ContentSecurityPolicyMiddleware.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -297,7 +309,7 @@ RESERVED_SLUGS = frozenset(
 
 # Rich text: django-ckeditor-5 (see news/sanitize.py for the matching allowlist). Markdown and
 # FullPage must be removed together, or the editor starts saving Markdown; GeneralHtmlSupport
-# must stay (the Style plugin needs it). Uploads go through news.views.upload_editor_image.
+# must stay (the Style plugin needs it). Uploads go through core.views.upload_editor_image.
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "editor_upload"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "webp", "gif"]
 EDITOR_UPLOAD_MAX_BYTES = int(env("EDITOR_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))

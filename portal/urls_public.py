@@ -3,23 +3,22 @@
 from django.conf import settings
 from django.urls import path, re_path
 
-from news import views as news_views
-from portal import views
-from portal.admin_sites import console_site
-from tenants import views as tenants_views
+from core import views as core_views
+from core.sites import console_site
+from mainsite import views as mainsite_views
 
 urlpatterns = [
-    path("", tenants_views.portal_home, name="portal_home"),
-    path("opd/", tenants_views.opd_directory, name="opd_directory"),
-    path("berita/", tenants_views.news_list, name="portal_news"),
-    path("berita/feed/", tenants_views.PortalNewsFeed(), name="portal_news_feed"),
-    path("cari/", tenants_views.search, name="portal_search"),
+    path("", mainsite_views.portal_home, name="portal_home"),
+    path("opd/", mainsite_views.opd_directory, name="opd_directory"),
+    path("berita/", mainsite_views.news_list, name="portal_news"),
+    path("berita/feed/", mainsite_views.PortalNewsFeed(), name="portal_news_feed"),
+    path("cari/", mainsite_views.search, name="portal_search"),
     path("admin/", console_site.urls),
     # Only so that the editor widget renders here too; uploads need an OPD operator.
-    path("editor/unggah-gambar/", news_views.upload_editor_image, name="editor_upload"),
+    path("editor/unggah-gambar/", core_views.upload_editor_image, name="editor_upload"),
 ]
 
 if settings.SERVE_MEDIA:
-    urlpatterns += [re_path(r"^media/(?P<path>.+)$", views.serve_media, name="media")]
+    urlpatterns += [re_path(r"^media/(?P<path>.+)$", core_views.serve_media, name="media")]
 
-handler500 = "portal.views.server_error"
+handler500 = "core.views.server_error"

@@ -5,29 +5,29 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
-from news import views as news_views
+from core import views as core_views
 from news.sitemaps import ArticleSitemap
 from pages import views as pages_views
 from pages.sitemaps import PageSitemap
-from portal import views
 from ppid.sitemaps import PpidSitemap
+from tenants import views as tenants_views
 
 SITEMAPS = {"berita": ArticleSitemap, "halaman": PageSitemap, "ppid": PpidSitemap}
 
 urlpatterns = [
     path("", pages_views.home, name="home"),
-    path("cari/", news_views.search, name="search"),
+    path("cari/", core_views.site_search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", pages_views.robots_txt, name="robots_txt"),
-    path("editor/unggah-gambar/", news_views.upload_editor_image, name="editor_upload"),
+    path("editor/unggah-gambar/", core_views.upload_editor_image, name="editor_upload"),
     path("berita/", include("news.urls")),
     path("halaman/", include("pages.urls")),
     path("ppid/", include("ppid.urls")),
-    path("tema.css", views.theme_css, name="theme_css"),
+    path("tema.css", tenants_views.theme_css, name="theme_css"),
     path("admin/", admin.site.urls),
 ]
 
 if settings.SERVE_MEDIA:
-    urlpatterns += [re_path(r"^media/(?P<path>.+)$", views.serve_media, name="media")]
+    urlpatterns += [re_path(r"^media/(?P<path>.+)$", core_views.serve_media, name="media")]
 
-handler500 = "portal.views.server_error"
+handler500 = "core.views.server_error"

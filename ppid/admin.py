@@ -10,6 +10,7 @@ from django.urls import path, re_path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from guard.services import HeldContentAdminMixin
 from ppid import reports, services
 from ppid.forms import (
     AnswerObjectionForm,
@@ -20,7 +21,6 @@ from ppid.forms import (
     YearForm,
 )
 from ppid.models import InformationRequest, Objection, PublicInformation
-from tenants.guard import HeldContentAdminMixin
 
 
 class StaleFilter(admin.SimpleListFilter):

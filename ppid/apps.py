@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,23 +7,26 @@ class PpidConfig(AppConfig):
     verbose_name = _("PPID")
 
     def ready(self):
-        from ppid.workdays import clear_local_holidays_cache
+        from accounts import roles
+        from core import registry
+        from ppid import demo, receivers, summary
+        from ppid.models import InformationRequest, Objection, PublicInformation
 
-        for signal in (post_save, post_delete):
-            signal.connect(
-                clear_local_holidays_cache,
-                sender="tenants.LocalHoliday",
-                dispatch_uid=f"ppid_local_holidays_{signal is post_save}",
+        registry.register(
+            registry.ContentApp(
+                label=self.label,
+                roles=(roles.PETUGAS_PPID,),
+                publishables=(
+                    registry.Publishable(
+                        model=PublicInformation, label=_("Informasi publik (DIP)")
+                    ),
+                ),
+                audited_models=(InformationRequest, Objection),
+                seed_demo=demo.seed_demo_content,
+                checklist_items=summary.CHECKLIST_ITEMS,
+                checklist=summary.checklist_facts,
+                checklist_models=(PublicInformation,),
+                record_summary=summary.record_open_due_dates,
             )
-            signal.connect(
-                dip_changed,
-                sender="ppid.PublicInformation",
-                dispatch_uid=f"ppid_dip_pagecache_{signal is post_save}",
-            )
-
-
-def dip_changed(sender, **kwargs):
-    """The cached Daftar Informasi Publik (page and CSV) is stale."""
-    from portal import pagecache
-
-    pagecache.invalidate()
+        )
+        receivers.connect()

@@ -2,7 +2,7 @@
 
 import datetime
 
-from tenants.demo import Activity
+from console.models import ActivityLevel
 
 # (number, category, title, summary, holder, retention)
 _DIP = (
@@ -52,7 +52,7 @@ _DIP = (
 def seed_demo_content(demo) -> None:
     from ppid.models import PublicInformation
 
-    entries = _DIP if demo.activity != Activity.INACTIVE else _DIP[:2]
+    entries = _DIP if demo.activity != ActivityLevel.INACTIVE else _DIP[:2]
     for number, category, title, summary, holder, retention in entries:
         extra = {}
         if category == PublicInformation.Category.EXCLUDED:

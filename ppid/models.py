@@ -11,14 +11,14 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from ppid import workdays
+from guard import services as guard
 from ppid.storage import (
     document_upload_to,
     id_scan_upload_to,
     notice_upload_to,
     private_storage,
 )
-from tenants import guard
+from workdays import counting as workdays
 
 DECISION_WORKING_DAYS = 10  # UU 14/2008 Pasal 22 ayat (7)
 MAX_EXTENSION_WORKING_DAYS = 7  # UU 14/2008 Pasal 22 ayat (8)

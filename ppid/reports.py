@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ppid import workdays
 from ppid.models import InformationRequest, Objection
+from workdays import counting as workdays
 
 Status = InformationRequest.Status
 

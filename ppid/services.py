@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from ppid import workdays
 from ppid.models import (
     DECISION_WORKING_DAYS,
     MAX_EXTENSION_WORKING_DAYS,
@@ -28,6 +27,7 @@ from ppid.models import (
     new_tracking_code,
 )
 from tenants.models import Opd
+from workdays import counting as workdays
 
 logger = logging.getLogger(__name__)
 

@@ -2,14 +2,14 @@
 
 from django.core.cache import cache
 
-from portal.client_ip import client_ip
+from core.client_ip import client_ip
 
 WINDOW_SECONDS = 3600
 
 
 def _key(request, scope: str) -> str:
     # The client as the trusted reverse proxy saw it (never a forwarded header from the Internet,
-    # see portal.client_ip); the cache key function adds the OPD's schema.
+    # see core.client_ip); the cache key function adds the OPD's schema.
     return f"ppid:throttle:{scope}:{client_ip(request) or ''}"
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from portal.pagecache import cache_anonymous_page
+from core.pagecache import cache_anonymous_page
 from ppid import reports, services, throttle
 from ppid.filetypes import CONTENT_TYPES
 from ppid.forms import (

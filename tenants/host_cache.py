@@ -45,19 +45,3 @@ def forget_hosts(*hostnames: str) -> None:
     if keys:
         caches["shared"].delete_many(keys)
         transaction.on_commit(lambda: caches["shared"].delete_many(keys))
-
-
-def remember_old_domain(sender, instance, raw=False, **kwargs):
-    """pre_save of Domain: a renamed domain must stop resolving under its old name too."""
-    if instance.pk and not raw:
-        instance._old_domain = (
-            Domain.objects.filter(pk=instance.pk).values_list("domain", flat=True).first()
-        )
-
-
-def domain_changed(sender, instance, **kwargs):
-    forget_hosts(instance.domain, getattr(instance, "_old_domain", None))
-
-
-def opd_changed(sender, instance, **kwargs):
-    forget_hosts(*Domain.objects.filter(tenant_id=instance.pk).values_list("domain", flat=True))

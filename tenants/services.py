@@ -1,39 +1,19 @@
-"""Provisioning and lifecycle of OPD sites, and their operator accounts."""
+"""Provisioning and life cycle of OPD sites: create, deactivate, reactivate."""
 
 import logging
-from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser, Group
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
-from django.db import connection, transaction
-from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
-from django.utils.module_loading import import_string
+from django.db import transaction
 from django.utils.translation import gettext as _
-from django_tenants.utils import get_public_schema_name, schema_context, tenant_context
+from django_tenants.utils import get_public_schema_name, tenant_context
 
-from tenants import roles
+from accounts import roles
+from accounts.services import OperatorInvitation, create_operator
+from core import registry
 from tenants.models import Domain, Opd, schema_name_for_slug, validate_opd_slug
-from tenants.tokens import set_password_token_generator
 
 logger = logging.getLogger(__name__)
-
-# Each tenant app may add its default content (pages, categories, ...) to a new OPD through a
-# `seed_defaults()` function in its `defaults` module; they run inside the new OPD's schema.
-TENANT_DEFAULT_SEEDERS = ("pages.defaults.seed_defaults", "news.defaults.seed_defaults")
-
-
-@dataclass(frozen=True)
-class OperatorInvitation:
-    """An operator account together with the one-time link that lets its owner set a password."""
-
-    opd: Opd
-    user: AbstractUser
-    set_password_url: str
 
 
 def create_public_tenant() -> Opd:
@@ -111,67 +91,9 @@ def create_opd(
 def seed_tenant_defaults() -> None:
     """Give the current (tenant) schema its roles and every app's default content."""
     roles.sync_roles()
-    for seeder in TENANT_DEFAULT_SEEDERS:
-        import_string(seeder)()
-
-
-def create_operator(
-    *, opd: Opd, full_name: str, email: str, role: str, send_invitation: bool = True
-) -> OperatorInvitation:
-    """Create an operator account in `opd` (the active schema) and e-mail a set-password link."""
-    _require_schema(opd)
-    email = get_user_model().objects.normalize_email(email.strip()).lower()
-    if not email:
-        raise ValidationError({"email": _("Alamat e-mail wajib diisi.")})
-    if get_user_model().objects.filter(username__iexact=email).exists():
-        raise ValidationError(
-            {"email": _("Sudah ada akun dengan e-mail %(email)s di OPD ini.") % {"email": email}}
-        )
-    first_name, _sep, last_name = full_name.strip().partition(" ")
-    user = get_user_model()(
-        username=email,
-        email=email,
-        first_name=first_name[:150],
-        last_name=last_name[:150],
-        is_staff=True,
-    )
-    user.set_unusable_password()
-    user.full_clean()
-    user.save()
-    user.groups.set(Group.objects.filter(name=role))
-    return _invite(opd, user, send=send_invitation)
-
-
-def reset_operator_password(*, opd: Opd, user: AbstractUser) -> OperatorInvitation:
-    """Lock the account's current password and send a fresh one-time set-password link."""
-    _require_schema(opd)
-    user.set_unusable_password()
-    user.save(update_fields=["password"])
-    return _invite(opd, user)
-
-
-@transaction.atomic
-def hand_over_opd(
-    *, opd: Opd, outgoing: AbstractUser, full_name: str, email: str
-) -> OperatorInvitation:
-    """An operator leaves: disable their account and invite a successor with the same roles.
-
-    What the outgoing operator wrote stays, credited to them.
-    """
-    _require_schema(opd)
-    role_names = list(outgoing.groups.values_list("name", flat=True)) or [roles.ADMIN_OPD]
-    invitation = create_operator(opd=opd, full_name=full_name, email=email, role=role_names[0])
-    invitation.user.groups.set(Group.objects.filter(name__in=role_names))
-    outgoing.set_unusable_password()
-    outgoing.is_active = False
-    outgoing.save(update_fields=["password", "is_active"])
-    return invitation
-
-
-def set_operator_active(*, opd: Opd, user: AbstractUser, active: bool) -> None:
-    _require_schema(opd)
-    user.is_active = active
-    user.save(update_fields=["is_active"])
+    for app in registry.content_apps():
+        if app.seed_defaults is not None:
+            app.seed_defaults()
 
 
 def set_opd_active(*, opd: Opd, active: bool) -> None:
@@ -180,62 +102,3 @@ def set_opd_active(*, opd: Opd, active: bool) -> None:
         raise ValidationError(_("Portal utama tidak dapat dinonaktifkan."))
     opd.is_active = active
     opd.save(update_fields=["is_active", "updated_at"])
-
-
-def set_password_url(opd: Opd, user: AbstractUser) -> str:
-    """The one-time link, on the OPD's own host, with which `user` sets a password."""
-    _require_schema(opd)
-    path = reverse(
-        "admin:password_set",
-        urlconf=settings.ROOT_URLCONF,
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": set_password_token_generator.make_token(user),
-        },
-    )
-    return opd.site_url(path)
-
-
-def _invite(opd: Opd, user: AbstractUser, *, send: bool = True) -> OperatorInvitation:
-    invitation = OperatorInvitation(
-        opd=opd, user=user, set_password_url=set_password_url(opd, user)
-    )
-    if send:
-        transaction.on_commit(lambda: _send_invitation(invitation))
-    return invitation
-
-
-def _send_invitation(invitation: OperatorInvitation) -> None:
-    opd, user = invitation.opd, invitation.user
-    subject = _("Akun operator situs %(opd)s") % {"opd": opd.name}
-    body = _(
-        "Yth. %(name)s,\n\n"
-        "Akun Anda untuk mengelola situs %(opd)s sudah siap. Nama pengguna Anda: %(username)s\n"
-        "Buat kata sandi melalui tautan sekali pakai berikut:\n\n%(url)s\n\n"
-        "Setelah itu, masuk di %(admin)s\n\n"
-        "Portal OPD Terpadu"
-    ) % {
-        "name": user.get_full_name() or user.username,
-        "opd": opd.name,
-        "username": user.username,
-        "url": invitation.set_password_url,
-        "admin": opd.site_url("/admin/"),
-    }
-    try:
-        send_mail(subject, body, None, [user.email])
-    except OSError:
-        # The console shows the link too, so a mail outage must not undo the account.
-        logger.exception("Could not e-mail the set-password link to %s", user.email)
-
-
-def _require_schema(opd: Opd) -> None:
-    if connection.schema_name != opd.schema_name:
-        raise RuntimeError(f"Expected schema {opd.schema_name}, got {connection.schema_name}")
-
-
-def operators_of(opd: Opd):
-    """Operator accounts of `opd`, read inside its schema (one OPD at a time, for the console)."""
-    with schema_context(opd.schema_name):
-        return list(
-            get_user_model().objects.prefetch_related("groups").order_by("-is_active", "username")
-        )

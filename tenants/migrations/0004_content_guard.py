@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import tenants.models
+import guard.models
 from django.db import migrations, models
 
 
@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
             name='AllowedLinkDomain',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('domain', models.CharField(max_length=253, unique=True, validators=[tenants.models.validate_link_domain], verbose_name='domain')),
+                ('domain', models.CharField(max_length=253, unique=True, validators=[guard.models.validate_link_domain], verbose_name='domain')),
                 ('note', models.CharField(blank=True, max_length=200, verbose_name='keterangan')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='ditambahkan')),
             ],

@@ -20,13 +20,14 @@ def main() -> None:
     from django.core.management import call_command
     from django_tenants.utils import tenant_context
 
+    from accounts import roles
+    from accounts.services import create_operator
+    from demo.catalogue import Activity, DemoOpd
     from news.demo import seed_demo_content as seed_demo_news
     from news.models import Article, Category
     from pages.demo import seed_demo_content as seed_demo_pages
-    from tenants import roles
-    from tenants.demo import Activity, DemoOpd
     from tenants.models import Opd
-    from tenants.services import create_opd, create_operator
+    from tenants.services import create_opd
     from tests.e2e import stack
 
     call_command("prepare_portal", verbosity=0)

@@ -266,7 +266,7 @@ def test_kominfo_creates_an_opd_whose_admin_logs_in(e2e, kominfo_session, new_pa
 
 def test_emergency_banner_shows_on_every_site(e2e, kominfo_session, new_page, screenshots):
     page = new_page(storage_state=kominfo_session)
-    page.goto(e2e.url(None, "/admin/tenants/emergencybanner/add/"))
+    page.goto(e2e.url(None, "/admin/banners/emergencybanner/add/"))
     choose_option(page, page.locator("#id_level"), "Bahaya")
     text = "Banjir di Kecamatan Uji: hindari Jl. Sudirman"
     type_into(page, page.locator("#id_text"), text)

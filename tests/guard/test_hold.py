@@ -6,11 +6,13 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
 
+from accounts import roles
+from guard import services as guard
+from guard.models import AllowedLinkDomain, ContentHold
+from mainsite.models import PublishedItem
 from news.models import Article
 from pages.models import Page
 from ppid.models import PublicInformation
-from tenants import guard, roles
-from tenants.models import AllowedLinkDomain, ContentHold, PublishedItem
 from tests.conftest import PASSWORD
 from tests.factories import login_console, make_operator
 from tests.news.factories import make_article
@@ -71,7 +73,7 @@ def test_a_published_article_with_an_injected_link_is_saved_as_a_draft_and_held(
         ["kominfo@example.org"],
     ]
     assert all("Rapat banjir" in message.subject for message in mail.outbox)
-    assert f"/admin/tenants/contenthold/{hold.pk}/change/" in mail.outbox[1].body
+    assert f"/admin/guard/contenthold/{hold.pk}/change/" in mail.outbox[1].body
 
 
 def test_kominfo_alert_address_replaces_the_superusers(
@@ -158,7 +160,7 @@ def test_kominfo_releases_a_hold_and_the_content_is_published(
     hold = ContentHold.objects.get(object_id=article.pk, kind="article")
     login_console(portal_client, kominfo)
     response = portal_client.post(
-        "/admin/tenants/contenthold/",
+        "/admin/guard/contenthold/",
         {"action": "release", "_selected_action": [hold.pk]},
         follow=True,
     )
@@ -187,7 +189,7 @@ def test_the_console_shows_the_findings(opd_a, in_opd, kominfo, portal_client):
         make_article("Spam", body=SPAM_BODY)
     hold = ContentHold.objects.get()
     login_console(portal_client, kominfo)
-    page = portal_client.get(f"/admin/tenants/contenthold/{hold.pk}/change/").content.decode()
+    page = portal_client.get(f"/admin/guard/contenthold/{hold.pk}/change/").content.decode()
     assert "gacor88.example" in page
     assert "http://alpha.localhost/admin/news/article/" in page
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from news.sanitize import sanitize_html
-from tenants.guard import inspect_html, is_domain_allowed, spam_terms
+from core.richtext import sanitize_html
+from guard.services import inspect_html, is_domain_allowed, spam_terms
 
 ALLOWED = frozenset({"go.id", "youtube.com", "localhost", "wikipedia.org"})
 

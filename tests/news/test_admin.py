@@ -3,8 +3,8 @@
 import pytest
 from django.conf import settings
 
+from accounts import roles
 from news.models import Article, Category
-from tenants import roles
 from tests.factories import make_operator
 from tests.news.factories import image_bytes, make_article, uploaded
 

@@ -114,7 +114,7 @@ def test_a_scheduled_article_appears_by_itself_at_its_time(opd_a, in_opd, client
     later = moment + timedelta(seconds=1)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(timezone, "now", lambda: later)
-        patch.setattr("portal.pagecache.time.time", lambda: later.timestamp())
+        patch.setattr("core.pagecache.time.time", lambda: later.timestamp())
         assert client_a.get("/berita/rilis-terjadwal/").status_code == 200
         assert "Rilis terjadwal" in client_a.get("/").content.decode()
 
@@ -145,7 +145,7 @@ def test_citizen_pages_use_no_inline_script_or_style(opd_a, in_opd, client_a):
 
 
 def test_anonymous_cannot_preview_and_operators_can(opd_a, in_opd, client_a):
-    from tenants import roles
+    from accounts import roles
     from tests.factories import make_operator
 
     with in_opd(opd_a):

@@ -3,8 +3,8 @@
 import pytest
 from PIL import Image
 
+from accounts import roles
 from pages.models import Official, Page
-from tenants import roles
 from tenants.models import Opd
 from tests.factories import make_operator
 from tests.news.factories import image_bytes, jpeg_with_exif, uploaded

@@ -5,8 +5,9 @@ import zipfile
 import pytest
 from django.contrib.auth.models import Group
 
-from ppid import services, workdays
+from ppid import services
 from tests.factories import make_operator
+from workdays import counting as workdays
 
 VALID_REQUEST = {
     "applicant_name": "Budi Santoso",

@@ -10,7 +10,7 @@ from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from portal import pagecache
+from core import pagecache
 from ppid.models import InformationRequest, Objection, PublicInformation
 from tests.ppid.conftest import (
     EXE_BYTES,

@@ -13,8 +13,8 @@ from ppid.models import (
     RequestEvent,
     hash_tracking_code,
 )
-from ppid.workdays import add_working_days
 from tests.ppid.conftest import petugas, submit, token
+from workdays.counting import add_working_days
 
 pytestmark = pytest.mark.django_db
 Status = InformationRequest.Status

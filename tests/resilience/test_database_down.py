@@ -13,8 +13,8 @@ import pytest
 from django.db import OperationalError, connection
 from django.test import Client
 
-from tenants import roles
-from tenants.backups import _libpq, pg_tools
+from accounts import roles
+from backups.services import _libpq, pg_tools
 from tests.factories import make_operator
 from tests.resilience.throwaway_pg import ThrowawayPostgres, wait_until
 

@@ -10,8 +10,8 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from accounts import roles
 from ppid.models import PublicInformation
-from tenants import roles
 from tests.factories import make_operator
 
 pytestmark = pytest.mark.django_db

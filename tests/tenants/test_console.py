@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
 
-from tenants import roles
+from accounts import roles
 from tenants.models import Opd
 from tests.conftest import PASSWORD
 from tests.factories import login_console, make_operator

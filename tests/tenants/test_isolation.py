@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from tenants import roles
+from accounts import roles
 from tenants.models import Domain
 from tests.conftest import PASSWORD
 from tests.factories import make_operator, verify_two_factor

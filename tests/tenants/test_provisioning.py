@@ -10,7 +10,8 @@ from django.core.management import call_command
 from django.test import Client
 from django_tenants.utils import schema_exists
 
-from tenants import roles, services
+from accounts import roles
+from tenants import services
 from tenants.models import Domain, Opd
 
 pytestmark = pytest.mark.django_db

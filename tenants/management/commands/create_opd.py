@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from tenants.models import Opd
+from tenants.models import Opd, site_kind_choices
 from tenants.services import create_opd
 
 
@@ -18,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--kind",
             default=Opd.Kind.DINAS,
-            choices=[value for value in Opd.Kind.values if value != Opd.Kind.PORTAL],
+            choices=[value for value, _label in site_kind_choices()],
         )
         parser.add_argument("--admin-name", required=True)
         parser.add_argument("--admin-email", required=True)

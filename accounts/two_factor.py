@@ -1,0 +1,269 @@
+"""Account security of both admin sites: the log-in form with its second step, the lock-out page,
+and the two-factor (TOTP) set-up with recovery codes.
+
+Devices live in the user's own schema (django-otp is in SHARED_APPS and TENANT_APPS), like the
+users. The Kominfo console always requires a verified device (CONSOLE_REQUIRE_2FA); an OPD admin
+requires one when Kominfo set `Opd.require_2fa_for_operators`, and offers it to every operator.
+"""
+
+from functools import update_wrapper
+
+import qrcode
+import qrcode.image.svg
+from axes.backends import AxesStandaloneBackend
+from django import forms
+from django.conf import settings
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.views import redirect_to_login
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django_otp import devices_for_user
+from django_otp import login as otp_login
+from django_otp.forms import OTPAuthenticationFormMixin
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from audit.models import AuditEvent
+from audit.services import record
+
+RECOVERY_CODE_COUNT = 10
+TOTP_DEVICE_NAME = "Aplikasi autentikator"
+RECOVERY_DEVICE_NAME = "Kode pemulihan"
+
+OTP_ERROR_MESSAGES = {
+    **OTPAuthenticationFormMixin.otp_error_messages,
+    "token_required": _(
+        "Akun ini memakai verifikasi dua langkah. Masukkan kode 6 angka dari aplikasi "
+        "autentikator, atau salah satu kode pemulihan."
+    ),
+    "invalid_token": _("Kode verifikasi salah atau sudah dipakai. Coba lagi."),
+    "device_required": _("Kode verifikasi salah atau sudah dipakai. Coba lagi."),
+    "verification_not_allowed": _("Terlalu banyak kode salah. Tunggu sebentar lalu coba lagi."),
+    "n_failed_attempts": _("Terlalu banyak kode salah. Tunggu sebentar lalu coba lagi."),
+}
+
+
+def is_verified(user) -> bool:
+    return bool(getattr(user, "is_verified", None) and user.is_verified())
+
+
+def _device_for_token(user, token: str, *, confirmed: bool = True):
+    """A six-digit token is checked against the authenticator app, anything else against the
+    recovery codes; the user never has to pick a device."""
+    token = token.strip().replace(" ", "")
+    model = TOTPDevice if token.isdigit() and len(token) == 6 else StaticDevice
+    return model.objects.filter(user=user, confirmed=confirmed).order_by("pk").first()
+
+
+class OtpTokenMixin(OTPAuthenticationFormMixin):
+    otp_error_messages = OTP_ERROR_MESSAGES
+
+    def _chosen_device(self, user):
+        device = _device_for_token(user, self.cleaned_data.get("otp_token") or "")
+        if device is not None:
+            # Re-read with a row lock, as django-otp does, so throttling counts every attempt.
+            device = type(device).objects.select_for_update().get(pk=device.pk)
+        return device
+
+
+class LoginForm(OtpTokenMixin, AdminAuthenticationForm):
+    """Username and password, then (only for users with a device) the second step's code."""
+
+    otp_token = forms.CharField(
+        label=_("Kode verifikasi"),
+        required=False,
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "spellcheck": "false"}
+        ),
+        help_text=_("Hanya jika akun Anda memakai verifikasi dua langkah."),
+    )
+
+    def clean(self):
+        self.cleaned_data = super().clean()
+        user = self.get_user()
+        if user is not None and any(devices_for_user(user)):
+            self.clean_otp(user)
+        return self.cleaned_data
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("Kode verifikasi"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
+    )
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """AXES_LOCKOUT_CALLABLE: the Indonesian lock-out page, status 429."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    context = {"failure_limit": settings.AXES_FAILURE_LIMIT, "cooloff_minutes": minutes}
+    return render(request, "errors/429_locked_out.html", context, status=429)
+
+
+def qr_code_svg(data: str) -> SafeString:
+    """The QR code of `data` as inline SVG, drawn on the server (no external service).
+
+    Safe to emit as markup: the SVG holds only the library's own path geometry; `data` is
+    encoded into the modules, never written as text.
+    """
+    image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    return mark_safe(image.to_string(encoding="unicode"))
+
+
+def new_recovery_codes(user) -> list[str]:
+    """Replace the user's recovery codes with fresh ones; each works once."""
+    StaticDevice.objects.filter(user=user).delete()
+    device = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME, confirmed=True)
+    codes = [StaticToken.random_token() for _i in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+@transaction.atomic
+def reset_two_factor(user) -> None:
+    """Remove every device of `user` (lost phone): the next log-in asks for a new set-up."""
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    record(AuditEvent.Action.TWO_FACTOR, instance=user, changes={"two_factor": "reset"})
+
+
+class TwoFactorAdminSiteMixin:
+    """Adds the second log-in step and the set-up page to an AdminSite.
+
+    Sites define `has_base_permission` (who may use the site at all) and `two_factor_required`.
+    A user who passes the first but must and has not yet verified a device is sent to the set-up
+    page, which is the only admin page open to them.
+    """
+
+    login_form = LoginForm
+    login_template = "admin/login_2fa.html"
+
+    def has_base_permission(self, request) -> bool:
+        return super().has_permission(request)
+
+    def two_factor_required(self, request) -> bool:
+        raise NotImplementedError
+
+    def has_permission(self, request):
+        return self.has_base_permission(request) and (
+            is_verified(request.user) or not self.two_factor_required(request)
+        )
+
+    def admin_view(self, view, cacheable=False):
+        inner = super().admin_view(view, cacheable)
+
+        def wrapper(request, *args, **kwargs):
+            if not self.has_permission(request) and self.has_base_permission(request):
+                if request.path == reverse(f"{self.name}:logout"):
+                    return view(request, *args, **kwargs)
+                return redirect(f"{self.name}:two_factor")
+            return inner(request, *args, **kwargs)
+
+        return update_wrapper(wrapper, view)
+
+    def login(self, request, extra_context=None):
+        if (
+            request.method == "GET"
+            and self.has_base_permission(request)
+            and not self.has_permission(request)
+        ):
+            return redirect(f"{self.name}:two_factor")
+        return super().login(request, extra_context)
+
+    def get_urls(self):
+        two_factor = csrf_protect(never_cache(self.two_factor_view))
+        return [
+            path("verifikasi-dua-langkah/", two_factor, name="two_factor"),
+            *super().get_urls(),
+        ]
+
+    def two_factor_view(self, request):
+        if not self.has_base_permission(request):
+            return redirect_to_login(request.get_full_path(), reverse(f"{self.name}:login"))
+        user = request.user
+        required = self.two_factor_required(request)
+        context = {
+            **self.each_context(request),
+            "title": _("Verifikasi dua langkah"),
+            "required": required,
+            # Shows the user tools (log out) in the header; the app list stays hidden.
+            "has_permission": True,
+        }
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            return self._set_up(request, context)
+        if not is_verified(user):
+            return self._verify(request, context)
+        action = request.POST.get("action") if request.method == "POST" else None
+        if action == "recovery":
+            codes = new_recovery_codes(user)
+            record(AuditEvent.Action.TWO_FACTOR, instance=user, changes={"recovery_codes": "new"})
+            return self._show_recovery_codes(request, context, codes)
+        if action == "disable" and not required:
+            reset_two_factor(user)
+            return redirect(f"{self.name}:index")
+        context["recovery_left"] = StaticToken.objects.filter(device__user=user).count()
+        return TemplateResponse(request, "admin/two_factor/status.html", context)
+
+    def _set_up(self, request, context):
+        user = request.user
+        device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=False)
+        form = TokenForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            if device.verify_token(form.cleaned_data["token"].strip()):
+                device.confirmed = True
+                device.save(update_fields=["confirmed"])
+                codes = new_recovery_codes(user)
+                otp_login(request, device)
+                record(AuditEvent.Action.TWO_FACTOR, instance=user, changes={"two_factor": "on"})
+                return self._show_recovery_codes(request, context, codes)
+            form.add_error("token", OTP_ERROR_MESSAGES["invalid_token"])
+        context.update(
+            {
+                "form": form,
+                "qr_svg": qr_code_svg(device.config_url),
+                "secret": _grouped(device.config_url.split("secret=", 1)[1].split("&", 1)[0]),
+            }
+        )
+        return TemplateResponse(request, "admin/two_factor/set_up.html", context)
+
+    def _verify(self, request, context):
+        form = TokenForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            token = form.cleaned_data["token"].strip().replace(" ", "")
+            device = _device_for_token(request.user, token)
+            if device is not None and device.verify_token(token):
+                otp_login(request, device)
+                return redirect(f"{self.name}:index")
+            form.add_error("token", OTP_ERROR_MESSAGES["invalid_token"])
+        context["form"] = form
+        return TemplateResponse(request, "admin/two_factor/verify.html", context)
+
+    def _show_recovery_codes(self, request, context, codes):
+        context["codes"] = codes
+        return TemplateResponse(request, "admin/two_factor/recovery_codes.html", context)
+
+
+def _grouped(secret: str) -> str:
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+
+
+class LoginThrottleBackend(AxesStandaloneBackend):
+    """django-axes' backend, leaving authentication without a request (the test client's
+    login(), the shell) to the next backend: there is no client to throttle there. Every
+    log-in form passes its request, so every one of them is throttled."""
+
+    def authenticate(self, request=None, *args, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, *args, **kwargs)

@@ -1,0 +1,29 @@
+"""The whole audit trail, read-only, in the Kominfo console."""
+
+from django.contrib import admin
+
+from audit.models import AuditEvent
+from core.sites import console_site
+
+
+@admin.register(AuditEvent, site=console_site)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Every OPD's audit log, read-only."""
+
+    list_display = ("at", "opd", "actor", "action", "object_type", "object_repr", "ip_address")
+    list_filter = ("action", "opd", "at")
+    list_select_related = ("opd",)
+    search_fields = ("actor", "object_repr", "object_id", "ip_address")
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# Log-in lock-outs of Kominfo's own accounts (public schema); deleting an attempt unlocks it.

@@ -1,0 +1,129 @@
+"""The one place where content apps plug into the platform.
+
+Each content app (news, pages, ppid and those to come) registers a `ContentApp` in its
+`AppConfig.ready()`. Shared code asks this registry what to seed on provisioning, what to index
+on the portal, screen, audit, search, back up, count on the checklist and grant to which role;
+it never names a content app. Adding a content type means registering it here, nothing else.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+
+
+@dataclass(frozen=True)
+class Publishable:
+    """A kind of content citizens see once it is published (an article, a page, a DIP entry).
+
+    Its model provides the guard protocol: `guard_kind`, `guard_publish_field`, `guard_html()`,
+    `guard_is_published()` and `guard_set_published(published)`.
+    """
+
+    model: type[models.Model]
+    label: str
+    # The portal index entry of one published item, and every entry of the current OPD (to
+    # rebuild the index); None when this kind is not shown on the main domain.
+    index_entry: Callable[[Any], Any] | None = None
+    index_entries: Callable[[], Iterable[Any]] | None = None
+    # Items of this kind are the OPD's news: the portal's news page lists them and the console
+    # counts them to tell how active an OPD is.
+    is_news: bool = False
+
+    @property
+    def kind(self) -> str:
+        return self.model.guard_kind
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One item of the content checklist the console shows for every OPD, in `position` order."""
+
+    key: str
+    label: str
+    position: int
+    # Only OPDs that serve the public directly (dinas, badan, kecamatan, kelurahan) need it.
+    service_units_only: bool = False
+
+
+@dataclass(frozen=True)
+class ContentApp:
+    label: str
+    # The default roles (accounts.roles) that get every permission of this app. The Admin OPD
+    # role always does.
+    roles: tuple[str, ...] = ()
+    # Permissions of this app only the Admin OPD role gets, whatever `roles` says.
+    admin_only_permissions: tuple[str, ...] = ()
+    publishables: tuple[Publishable, ...] = ()
+    # Other models whose changes the audit log records (categories, officials, requests...).
+    audited_models: tuple[type[models.Model], ...] = ()
+    # Runs inside a new OPD's schema when it is provisioned.
+    seed_defaults: Callable[[], None] | None = None
+    # Adds demo content for one demo.catalogue.DemoOpd, inside its schema.
+    seed_demo: Callable[[Any], None] | None = None
+    # The checklist facts of the current OPD, recomputed whenever one of `checklist_models`
+    # changes.
+    checklist_items: tuple[ChecklistItem, ...] = ()
+    checklist: Callable[[], dict[str, bool]] | None = None
+    checklist_models: tuple[type[models.Model], ...] = ()
+    # Records, inside the OPD's schema, other figures the console shows (PPID due dates).
+    record_summary: Callable[[], None] | None = None
+    # A core.search.SearchSource: the app's share of the OPD's site search.
+    search: Any = None
+    # Context for the OPD's home page (latest news, announcements...).
+    home_context: Callable[[], dict] | None = None
+    # Permissions any of which lets an operator upload images through the rich-text editor.
+    editor_permissions: tuple[str, ...] = ()
+
+
+_apps: dict[str, ContentApp] = {}
+_listeners: list[Callable[[ContentApp], None]] = []
+
+
+def register(app: ContentApp) -> None:
+    _apps[app.label] = app
+    for listener in _listeners:
+        listener(app)
+
+
+def on_register(listener: Callable[[ContentApp], None]) -> None:
+    """Call `listener` with every content app, registered already or later: shared apps connect
+    their receivers this way, whatever the order of INSTALLED_APPS."""
+    _listeners.append(listener)
+    for app in list(_apps.values()):
+        listener(app)
+
+
+def content_apps() -> list[ContentApp]:
+    return list(_apps.values())
+
+
+def publishables() -> list[Publishable]:
+    return [publishable for app in _apps.values() for publishable in app.publishables]
+
+
+def publishable(kind: str) -> Publishable:
+    for candidate in publishables():
+        if candidate.kind == kind:
+            return candidate
+    raise LookupError(f"No content kind {kind!r} is registered.")
+
+
+def publishable_for(model: type[models.Model]) -> Publishable | None:
+    concrete = model._meta.concrete_model
+    return next((p for p in publishables() if p.model is concrete), None)
+
+
+def news_kinds() -> list[str]:
+    return [publishable.kind for publishable in publishables() if publishable.is_news]
+
+
+def kind_choices() -> list[tuple[str, str]]:
+    """Choices of a field that stores a content kind (the portal index, the guard's holds)."""
+    return [(publishable.kind, publishable.label) for publishable in publishables()]
+
+
+def checklist_items() -> list[ChecklistItem]:
+    items = [item for app in _apps.values() for item in app.checklist_items]
+    return sorted(items, key=lambda item: item.position)

@@ -1,0 +1,96 @@
+import sys
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.db import connection
+from django.http import Http404, HttpResponseServerError, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from django.views.static import serve
+from django_tenants.utils import get_public_schema_name
+
+from core import registry
+from core import search as site_search_engine
+from core.images import save_upload
+from core.middleware import database_unavailable, is_database_down
+
+
+def server_error(request):
+    """handler500: an unreachable database gets the friendly 503 page, anything else the 500 page.
+
+    Errors raised in middleware after the tenant middleware (sessions, authentication) never
+    reach its process_exception: Django turns them into a 500 response right there, through
+    this handler, while the error is still being handled (so sys.exc_info() names it).
+    """
+    if is_database_down(sys.exc_info()[1]):
+        return database_unavailable(request)
+    return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def unknown_host(request):
+    """Shown for a host that belongs to no OPD (DEFAULT_NOT_FOUND_TENANT_VIEW)."""
+    return render(request, "errors/404_host.html", status=404)
+
+
+@require_GET
+def serve_media(request, path):
+    """Development media server. An OPD host only reaches its own schema's folder; the main
+    domain, which shows every OPD's logo, reaches all of them."""
+    schema_folder = path.split("/", 1)[0]
+    current_schema = connection.schema_name
+    if current_schema != get_public_schema_name() and schema_folder != current_schema:
+        raise Http404
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
+    return response
+
+
+@require_GET
+def site_search(request):
+    """/cari/ on an OPD site: every registered content type, ranked together."""
+    text, truncated = site_search_engine.clean_query(request.GET.get("q", ""))
+    context = {"query": text, "truncated": truncated, "results": None}
+    if text and site_search_engine.is_searchable(text):
+        context["results"] = site_search_engine.search(text, request.GET.get("page"))
+    elif text:
+        context["unsearchable"] = True
+    response = render(request, "core/search.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _upload_error(message, status):
+    return JsonResponse({"error": {"message": str(message)}}, status=status)
+
+
+def may_upload_editor_images(user) -> bool:
+    """Whoever may write content with images (the registry's editor permissions) may upload."""
+    return (
+        connection.schema_name != get_public_schema_name()
+        and user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and any(
+            user.has_perm(permission)
+            for app in registry.content_apps()
+            for permission in app.editor_permissions
+        )
+    )
+
+
+@require_POST
+def upload_editor_image(request):
+    """The CKEditor 5 image upload (CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME), answered in its JSON."""
+    if not may_upload_editor_images(request.user):
+        return _upload_error(_("Anda tidak berhak mengunggah gambar."), 403)
+    upload = request.FILES.get("upload")
+    if upload is None:
+        return _upload_error(_("Tidak ada berkas yang diunggah."), 400)
+    try:
+        name = save_upload(upload, folder="editor")
+    except ValidationError as error:
+        return _upload_error(error.messages[0], 400)
+    return JsonResponse({"url": default_storage.url(name)})

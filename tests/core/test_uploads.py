@@ -1,0 +1,186 @@
+"""The editor's image upload: permission, type, size, bombs, re-encoding, random names."""
+
+import io
+import struct
+import zlib
+
+import pytest
+from PIL import Image
+
+from accounts import roles
+from tests.factories import make_operator
+from tests.news.factories import image_bytes, jpeg_with_exif, uploaded
+
+pytestmark = pytest.mark.django_db
+
+URL = "/editor/unggah-gambar/"
+
+
+@pytest.fixture
+def editor_a(opd_a, in_opd, client_a):
+    with in_opd(opd_a):
+        user = make_operator("penulis", role=roles.OPERATOR_BERITA)
+        client_a.force_login(user)
+    return client_a
+
+
+def stored_files(media_root):
+    return [path for path in media_root.rglob("*") if path.is_file()] if media_root.exists() else []
+
+
+def png_bomb(width=100_000, height=100_000) -> bytes:
+    """A tiny PNG whose header claims billions of pixels."""
+
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))  # fmt: skip
+
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    pixels = zlib.compress(b"\x00" * 1024)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+def test_anonymous_upload_is_refused(client_a, media_root):
+    response = client_a.post(URL, {"upload": uploaded("a.jpg", image_bytes())})
+    assert response.status_code == 403
+    assert response.json()["error"]["message"]
+    assert stored_files(media_root) == []
+
+
+def test_operator_without_permission_is_refused(opd_a, in_opd, client_a, media_root):
+    with in_opd(opd_a):
+        user = make_operator("ppid", role=roles.PETUGAS_PPID)
+        client_a.force_login(user)
+    response = client_a.post(URL, {"upload": uploaded("a.jpg", image_bytes())})
+    assert response.status_code == 403
+    assert "tidak berhak" in response.json()["error"]["message"]
+    assert stored_files(media_root) == []
+
+
+def test_an_operator_of_b_cannot_upload_into_a(opd_b, in_opd, client_b, media_root):
+    from django.test import Client
+
+    with in_opd(opd_b):
+        user = make_operator("penulis", role=roles.OPERATOR_BERITA)
+        client_b.force_login(user)
+    on_a = Client(HTTP_HOST="alpha.localhost")
+    on_a.cookies = client_b.cookies
+    response = on_a.post(URL, {"upload": uploaded("a.jpg", image_bytes())})
+    assert response.status_code == 403
+    assert stored_files(media_root) == []
+
+
+def test_a_permitted_upload_is_reencoded_under_a_random_name(editor_a, media_root):
+    response = editor_a.post(URL, {"upload": uploaded("Foto Kepala Dinas.jpg", jpeg_with_exif())})
+    assert response.status_code == 200
+    url = response.json()["url"]
+    assert url.startswith("/media/alpha/editor/")
+    files = stored_files(media_root)
+    assert len(files) == 1
+    stored = files[0]
+    assert stored.is_relative_to(media_root / "alpha" / "editor")
+    assert "Kepala" not in stored.name and len(stored.stem) == 32
+    assert url.endswith(stored.name)
+    with Image.open(stored) as image:
+        assert image.format == "JPEG"
+        assert not image.getexif()
+    assert b"KameraRahasia" not in stored.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "extension"),
+    [
+        ("a.png", image_bytes("PNG"), "png"),
+        ("a.webp", image_bytes("WEBP"), "webp"),
+        ("a.gif", image_bytes("GIF"), "gif"),
+    ],
+)
+def test_png_webp_and_gif_are_accepted(editor_a, media_root, name, data, extension):
+    response = editor_a.post(URL, {"upload": uploaded(name, data, "image/" + extension)})
+    assert response.status_code == 200
+    assert response.json()["url"].endswith("." + extension)
+
+
+def test_large_images_are_scaled_down(editor_a, media_root):
+    response = editor_a.post(URL, {"upload": uploaded("besar.jpg", image_bytes(size=(3000, 1500)))})
+    assert response.status_code == 200
+    with Image.open(stored_files(media_root)[0]) as image:
+        assert image.size == (2000, 1000)
+
+
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+HTML = b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF"
+
+
+def bmp_bytes():
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(buffer, "BMP")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "fragment"),
+    [
+        ("gambar.svg", SVG, "valid"),
+        ("halaman.png", HTML, "valid"),
+        ("dokumen.jpg", PDF, "valid"),
+        ("potong.jpg", image_bytes(size=(400, 400))[:300], "valid"),
+        ("peta.bmp", bmp_bytes(), "Jenis berkas tidak didukung"),
+        ("bom.png", png_bomb(), "terlalu besar"),
+    ],
+)
+def test_refused_uploads_get_400_with_a_message_and_store_nothing(
+    editor_a, media_root, name, data, fragment
+):
+    response = editor_a.post(URL, {"upload": uploaded(name, data)})
+    assert response.status_code == 400
+    assert fragment in response.json()["error"]["message"]
+    assert stored_files(media_root) == []
+
+
+def test_a_real_decompression_bomb_is_refused(editor_a, media_root):
+    buffer = io.BytesIO()
+    Image.new("1", (20_000, 10_000)).save(buffer, "PNG")
+    response = editor_a.post(URL, {"upload": uploaded("bom.png", buffer.getvalue(), "image/png")})
+    assert response.status_code == 400
+    assert "terlalu besar" in response.json()["error"]["message"]
+    assert stored_files(media_root) == []
+
+
+def test_oversize_upload_is_refused(editor_a, media_root, settings):
+    settings.EDITOR_UPLOAD_MAX_BYTES = 1024
+    response = editor_a.post(URL, {"upload": uploaded("besar.jpg", image_bytes(size=(800, 800)))})
+    assert response.status_code == 400
+    assert "melebihi batas" in response.json()["error"]["message"]
+    assert stored_files(media_root) == []
+
+
+def test_a_request_without_file_gets_400(editor_a):
+    response = editor_a.post(URL, {})
+    assert response.status_code == 400
+    assert response.json()["error"]["message"]
+
+
+def test_get_is_not_allowed(editor_a):
+    assert editor_a.get(URL).status_code == 405
+
+
+def test_the_upload_url_reverses_in_both_urlconfs():
+    from django.conf import settings
+    from django.urls import reverse
+
+    for urlconf in (settings.ROOT_URLCONF, settings.PUBLIC_SCHEMA_URLCONF):
+        assert reverse(settings.CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME, urlconf=urlconf)
+
+
+def test_the_kominfo_superuser_cannot_upload_on_the_main_domain(portal_client, media_root):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("kominfo-uji", "k@x.id", "x")
+    portal_client.force_login(admin)
+    response = portal_client.post(URL, {"upload": uploaded("a.jpg", image_bytes())})
+    assert response.status_code == 403
+    assert stored_files(media_root) == []
