@@ -109,7 +109,7 @@ class OperatorAccountAdmin(admin.ModelAdmin):
             "opts": self.opts,
             "back_url": reverse("console:accounts_operatoraccount_changelist"),
         }
-        return TemplateResponse(request, "admin/tenants/invitations.html", context)
+        return TemplateResponse(request, "admin/accounts/invitations.html", context)
 
     @admin.action(description=_("Nonaktifkan akun terpilih"))
     def deactivate_accounts(self, request, queryset):
@@ -212,7 +212,7 @@ class OperatorAdmin(admin.ModelAdmin):
             "opts": self.opts,
             "back_url": reverse("admin:auth_user_changelist"),
         }
-        return TemplateResponse(request, "admin/tenants/invitations.html", context)
+        return TemplateResponse(request, "admin/accounts/invitations.html", context)
 
 
 # Each OPD sees and unlocks its own in its admin (django-axes registers on the OPD admin site).

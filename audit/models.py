@@ -19,6 +19,7 @@ class AuditEvent(models.Model):
         DELETE = "delete", _("hapus")
         PUBLISH = "publish", _("terbitkan")
         UNPUBLISH = "unpublish", _("batal terbit")
+        HOLD = "hold", _("ditahan penjaga konten")
         PERMISSION = "permission", _("ubah hak akses")
         PASSWORD = "password", _("ubah kata sandi")
         LOGIN = "login", _("masuk")

@@ -1,58 +1,28 @@
 """Audit events for changes made outside the publishing service: accounts, roles, OPDs,
 domains, banners and the other records an operator or Kominfo user edits."""
 
-from datetime import date, datetime
-from decimal import Decimal
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
-from django.db import connection, models
+from django.db import connection
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django_tenants.utils import get_public_schema_name
 
 from audit.models import AuditEvent
 from audit.services import (
     ANONYMOUS_ACTOR,
-    IGNORED_FIELDS,
     PERMISSION_FIELDS,
-    VALUE_MAX_LENGTH,
+    audited_fields,
+    changes_between,
+    json_value,
     record,
+    snapshot,
 )
 from banners.models import EmergencyBanner
 from core import registry
 from tenants.models import Domain, Opd
 
 # Changes ---------------------------------------------------------------------------------------
-
-
-def _audited_fields(model) -> list:
-    return [
-        field
-        for field in model._meta.concrete_fields
-        if field.name not in IGNORED_FIELDS
-        and not field.primary_key
-        and not isinstance(field, models.GeneratedField)
-        and not getattr(field, "auto_now", False)
-    ]
-
-
-def _json_value(value):
-    if value is None or isinstance(value, bool | int | float):
-        return value
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    text = str(value)
-    return text if len(text) <= VALUE_MAX_LENGTH else f"{text[: VALUE_MAX_LENGTH - 1]}…"
-
-
-def _snapshot(instance) -> dict:
-    return {
-        field.attname: _json_value(field.value_from_object(instance))
-        for field in _audited_fields(type(instance))
-    }
 
 
 def remember_old_values(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -63,43 +33,17 @@ def remember_old_values(sender, instance, raw=False, update_fields=None, **kwarg
     if raw or instance._state.adding or instance.pk is None:
         instance._audit_before = None
         return
-    fields = [field.attname for field in _audited_fields(sender)]
+    fields = [field.attname for field in audited_fields(sender)]
     if sender is get_user_model():
         fields.append("password")
     before = sender._base_manager.filter(pk=instance.pk).values(*fields).first()
     instance._audit_before = (
-        {key: _json_value(value) for key, value in before.items()} if before else None
+        {key: json_value(value) for key, value in before.items()} if before else None
     )
 
 
 def _diff(instance) -> dict:
-    before = getattr(instance, "_audit_before", None)
-    after = _snapshot(instance)
-    if before is None:
-        return {key: [None, value] for key, value in after.items() if value not in (None, "")}
-    return {
-        key: [before.get(key), value] for key, value in after.items() if before.get(key) != value
-    }
-
-
-def _published_value(model) -> object:
-    probe = model()
-    probe.guard_set_published(True)
-    return getattr(probe, model.guard_publish_field)
-
-
-def _publish_action(sender, instance, changes: dict) -> str | None:
-    if registry.publishable_for(sender) is None:
-        return None
-    field, published = sender.guard_publish_field, _published_value(sender)
-    if field not in changes:
-        return None
-    old, new = changes[field]
-    if new == published and old != published:
-        return AuditEvent.Action.PUBLISH
-    if old == published and new != published:
-        return AuditEvent.Action.UNPUBLISH
-    return None
+    return changes_between(getattr(instance, "_audit_before", None), snapshot(instance))
 
 
 def content_saved(sender, instance, created, raw=False, **kwargs):
@@ -111,7 +55,7 @@ def content_saved(sender, instance, created, raw=False, **kwargs):
     else:
         if not changes:
             return
-        action = _publish_action(sender, instance, changes) or AuditEvent.Action.CHANGE
+        action = AuditEvent.Action.CHANGE
     record(action, instance=instance, changes=changes, opd_id=_concerned_opd(instance))
 
 
@@ -202,8 +146,7 @@ def connect_model(model) -> None:
 
 
 def connect_content_app(app: registry.ContentApp) -> None:
-    for publishable in app.publishables:
-        connect_model(publishable.model)
+    # Publishable content is audited by publishing.services, in the same transaction.
     for model in app.audited_models:
         connect_model(model)
 

@@ -8,6 +8,8 @@ an audited change and its event are saved or rolled back together.
 """
 
 from contextvars import ContextVar
+from datetime import date, datetime
+from decimal import Decimal
 
 from django.db import connection, models
 
@@ -91,3 +93,45 @@ def record(
         changes=changes or {},
         ip_address=client_ip(request) if request is not None else None,
     )
+
+
+# Changes ---------------------------------------------------------------------------------------
+
+
+def audited_fields(model) -> list:
+    return [
+        field
+        for field in model._meta.concrete_fields
+        if field.name not in IGNORED_FIELDS
+        and not field.primary_key
+        and not isinstance(field, models.GeneratedField)
+        and not getattr(field, "auto_now", False)
+    ]
+
+
+def json_value(value):
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    text = str(value)
+    return text if len(text) <= VALUE_MAX_LENGTH else f"{text[: VALUE_MAX_LENGTH - 1]}…"
+
+
+def snapshot(instance) -> dict:
+    """The audited fields of `instance`, as they would be written into an event."""
+    return {
+        field.attname: json_value(field.value_from_object(instance))
+        for field in audited_fields(type(instance))
+    }
+
+
+def changes_between(before: dict | None, after: dict) -> dict:
+    """{field: [old, new]} between two snapshots (a new object: every field it has a value for)."""
+    if before is None:
+        return {key: [None, value] for key, value in after.items() if value not in (None, "")}
+    return {
+        key: [before.get(key), value] for key, value in after.items() if before.get(key) != value
+    }

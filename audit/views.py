@@ -30,7 +30,7 @@ def opd_audit_list(request, admin_site):
         "actions": AuditEvent.Action.choices,
         "current_action": action,
     }
-    return TemplateResponse(request, "admin/tenants/audit_list.html", context)
+    return TemplateResponse(request, "admin/audit/audit_list.html", context)
 
 
 def opd_audit_detail(request, admin_site, pk):
@@ -42,4 +42,4 @@ def opd_audit_detail(request, admin_site, pk):
         "title": _("Peristiwa audit"),
         "event": event,
     }
-    return TemplateResponse(request, "admin/tenants/audit_detail.html", context)
+    return TemplateResponse(request, "admin/audit/audit_detail.html", context)

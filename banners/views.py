@@ -54,7 +54,7 @@ def opd_broadcast_view(request, admin_site):
         "banners": EmergencyBanner.objects.filter(issued_by=opd).order_by("-starts_at")[:20],
         "now": timezone.now(),
     }
-    return TemplateResponse(request, "admin/tenants/opd_broadcast.html", context)
+    return TemplateResponse(request, "admin/banners/opd_broadcast.html", context)
 
 
 def end_banner(*, opd, banner_id) -> None:

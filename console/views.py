@@ -64,7 +64,7 @@ def activity_dashboard(request, admin_site):
     }
     for row in rows:
         row.bars = chart_bars(row.monthly, context["max_monthly"])
-    return TemplateResponse(request, "admin/tenants/activity_dashboard.html", context)
+    return TemplateResponse(request, "admin/console/activity_dashboard.html", context)
 
 
 def chart_bars(monthly: list[int], maximum: int) -> list[dict]:

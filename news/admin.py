@@ -4,9 +4,9 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from guard.services import HeldContentAdminMixin
 from news.forms import ArticleAdminForm
 from news.models import Article, Category, Tag
+from publishing.admin import PublishingAdminMixin
 
 
 class MonthListFilter(admin.SimpleListFilter):
@@ -42,7 +42,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(HeldContentAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(PublishingAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = (
         "title",

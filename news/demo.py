@@ -14,6 +14,7 @@ from PIL import Image, ImageDraw
 
 from console.models import ActivityLevel
 from news.models import Article, Category
+from publishing.services import publish_content
 
 # (days ago, category slug, title, summary) per activity level.
 _RECENT = (
@@ -121,4 +122,4 @@ def seed_demo_content(demo) -> None:
         if index == 0 and demo.activity != ActivityLevel.INACTIVE:
             article.cover = _cover(demo.colour, title)
             article.cover_alt = f"Ilustrasi: {title}"
-        article.save()
+        publish_content(article)

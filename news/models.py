@@ -16,7 +16,6 @@ from django_ckeditor_5.fields import CKEditor5Field
 
 from core.richtext import html_to_text, sanitize_html
 from core.search import SEARCH_CONFIG
-from guard import services as guard
 
 ANNOUNCEMENT_CATEGORY = "pengumuman"
 # Paths under /berita/ that an article slug would shadow.
@@ -195,8 +194,7 @@ class Article(models.Model):
             self.cover_meta = make_cover_renditions(self.cover.name, storage=self.cover.storage)
         elif not self.cover:
             self.cover_meta = {}
-        with guard.screening(self, kwargs):
-            super().save(*args, **kwargs)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})

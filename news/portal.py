@@ -5,7 +5,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils.text import Truncator
 
-from mainsite.index import IndexEntry, index_item, unindex_item
+from mainsite.index import IndexEntry
 from news.models import Article
 
 SUMMARY_WORDS = 40
@@ -34,16 +34,3 @@ def index_entries() -> list[IndexEntry]:
     """Every published or scheduled article of the current OPD (used to rebuild the index)."""
     articles = Article.objects.filter(status=Article.Status.PUBLISHED).select_related("category")
     return [article_entry(article) for article in articles]
-
-
-def article_saved(sender, instance, **kwargs) -> None:
-    if kwargs.get("raw"):
-        return
-    if instance.status == instance.Status.PUBLISHED:
-        index_item(article_entry(instance))
-    else:
-        unindex_item(kind=Article.guard_kind, source_id=instance.pk)
-
-
-def article_deleted(sender, instance, **kwargs) -> None:
-    unindex_item(kind=Article.guard_kind, source_id=instance.pk)

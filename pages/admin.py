@@ -5,15 +5,15 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from guard.services import HeldContentAdminMixin
 from pages.forms import IdentityForm, OfficialAdminForm
 from pages.models import Official, Page
+from publishing.admin import PublishingAdminMixin
 
 IDENTITY_PERMISSION = "pages.change_identity"
 
 
 @admin.register(Page)
-class PageAdmin(HeldContentAdminMixin, admin.ModelAdmin):
+class PageAdmin(PublishingAdminMixin, admin.ModelAdmin):
     list_display = ("title", "slug", "menu_order", "show_in_menu", "is_published", "updated_at")
     list_editable = ("menu_order", "show_in_menu", "is_published")
     search_fields = ("title", "body_text")

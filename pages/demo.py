@@ -1,6 +1,7 @@
 """Demo text for the default pages of the demo OPDs (idempotent)."""
 
 from pages.models import Official, Page
+from publishing.services import publish_content
 
 _PROFILE = (
     "<p>{name} adalah perangkat daerah yang melaksanakan urusan pemerintahan di Kota Serang "
@@ -19,7 +20,7 @@ def seed_demo_content(demo) -> None:
         page = Page.objects.filter(slug=slug, body="").first()
         if page is not None:
             page.body = body.format(name=demo.name)
-            page.save()
+            publish_content(page)
     if not Official.objects.exists():
         Official.objects.create(name="Kepala " + demo.short_name, position="Kepala", order=1)
         Official.objects.create(

@@ -10,7 +10,6 @@ from django_ckeditor_5.fields import CKEditor5Field
 
 from core.richtext import html_to_text, sanitize_html
 from core.search import SEARCH_CONFIG
-from guard import services as guard
 
 PROFILE_SLUG = "profil"
 
@@ -59,8 +58,7 @@ class Page(models.Model):
     def save(self, *args, **kwargs):
         self.body = sanitize_html(self.body)
         self.body_text = html_to_text(self.body)
-        with guard.screening(self, kwargs):
-            super().save(*args, **kwargs)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("pages:detail", kwargs={"slug": self.slug})

@@ -16,7 +16,7 @@ def home(request):
     for app in registry.content_apps():
         if app.home_context is not None:
             context.update(app.home_context())
-    return render(request, "opd/home.html", context)
+    return render(request, "pages/home.html", context)
 
 
 @require_GET

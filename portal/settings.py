@@ -70,6 +70,7 @@ SHARED_APPS = [
     "workdays",
     "mainsite",
     "guard",
+    "publishing",
     "audit",
     "banners",
     "console",

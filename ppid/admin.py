@@ -10,7 +10,6 @@ from django.urls import path, re_path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from guard.services import HeldContentAdminMixin
 from ppid import reports, services
 from ppid.forms import (
     AnswerObjectionForm,
@@ -21,6 +20,7 @@ from ppid.forms import (
     YearForm,
 )
 from ppid.models import InformationRequest, Objection, PublicInformation
+from publishing.admin import PublishingAdminMixin
 
 
 class StaleFilter(admin.SimpleListFilter):
@@ -37,7 +37,7 @@ class StaleFilter(admin.SimpleListFilter):
 
 
 @admin.register(PublicInformation)
-class PublicInformationAdmin(HeldContentAdminMixin, admin.ModelAdmin):
+class PublicInformationAdmin(PublishingAdminMixin, admin.ModelAdmin):
     form = PublicInformationAdminForm
     list_display = ("number", "title", "category", "year", "is_published", "stale", "updated_at")
     list_filter = ("category", "year", "is_published", StaleFilter)

@@ -3,6 +3,8 @@
 import datetime
 
 from console.models import ActivityLevel
+from ppid.models import PublicInformation
+from publishing.services import publish_content
 
 # (number, category, title, summary, holder, retention)
 _DIP = (
@@ -50,8 +52,6 @@ _DIP = (
 
 
 def seed_demo_content(demo) -> None:
-    from ppid.models import PublicInformation
-
     entries = _DIP if demo.activity != ActivityLevel.INACTIVE else _DIP[:2]
     for number, category, title, summary, holder, retention in entries:
         extra = {}
@@ -61,18 +61,19 @@ def seed_demo_content(demo) -> None:
                 "exclusion_consequence": "Membuka data pribadi pegawai tanpa persetujuan.",
                 "exclusion_tested_on": datetime.date(2026, 1, 15),
             }
-        PublicInformation.objects.get_or_create(
+        if PublicInformation.objects.filter(year=2026, number=number).exists():
+            continue
+        entry = PublicInformation(
             year=2026,
             number=number,
-            defaults={
-                "category": category,
-                "title": title,
-                "summary": summary,
-                "holder": holder,
-                "responsible_person": f"Kepala {demo.short_name}",
-                "produced_when": "2026",
-                "produced_where": demo.name,
-                "retention_period": retention,
-                **extra,
-            },
+            category=category,
+            title=title,
+            summary=summary,
+            holder=holder,
+            responsible_person=f"Kepala {demo.short_name}",
+            produced_when="2026",
+            produced_where=demo.name,
+            retention_period=retention,
+            **extra,
         )
+        publish_content(entry)

@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from guard import services as guard
 from ppid.storage import (
     document_upload_to,
     id_scan_upload_to,
@@ -180,8 +179,7 @@ class PublicInformation(models.Model):
         return f"{self.number} {self.title}"
 
     def save(self, *args, **kwargs):
-        with guard.screening(self, kwargs):
-            super().save(*args, **kwargs)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("ppid:dip") + f"#informasi-{self.pk}"

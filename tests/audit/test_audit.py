@@ -8,6 +8,7 @@ from django.test import Client
 from accounts import roles
 from audit.models import AuditEvent
 from news.models import Article, Category
+from publishing.services import delete_content, publish_content
 from tests.conftest import PASSWORD
 from tests.factories import login_console, make_operator
 
@@ -51,16 +52,17 @@ def test_an_admin_change_is_recorded_with_actor_ip_and_changes(opd_a, in_opd, ad
 
 def test_publishing_and_unpublishing_are_named_as_such(opd_a, in_opd):
     with in_opd(opd_a):
-        article = Article.objects.create(
+        article = Article(
             title="Kabar", category=Category.objects.get(slug="berita"), body="<p>Isi</p>"
         )
+        publish_content(article)
         article.status = Article.Status.PUBLISHED
-        article.save()
+        publish_content(article)
         article.title = "Kabar baru"
-        article.save()
+        publish_content(article)
         article.status = Article.Status.DRAFT
-        article.save()
-        article.delete()
+        publish_content(article)
+        delete_content(article)
     actions = list(
         AuditEvent.objects.filter(object_type="news.Article")
         .order_by("pk")

@@ -22,10 +22,12 @@ def main() -> None:
 
     from accounts import roles
     from accounts.services import create_operator
-    from demo.catalogue import Activity, DemoOpd
+    from console.models import ActivityLevel
+    from demo.catalogue import DemoOpd
     from news.demo import seed_demo_content as seed_demo_news
     from news.models import Article, Category
     from pages.demo import seed_demo_content as seed_demo_pages
+    from publishing.services import publish_content
     from tenants.models import Opd
     from tenants.services import create_opd
     from tests.e2e import stack
@@ -40,7 +42,7 @@ def main() -> None:
             "Dinkes",
             "Dinas Kesehatan Kota Uji",
             Opd.Kind.DINAS,
-            Activity.ACTIVE,
+            ActivityLevel.ACTIVE,
             "#0f766e",
         ),
         DemoOpd(
@@ -48,7 +50,7 @@ def main() -> None:
             "BPBD",
             "Badan Penanggulangan Bencana Daerah Kota Uji",
             Opd.Kind.BADAN,
-            Activity.BARELY_ACTIVE,
+            ActivityLevel.BARELY_ACTIVE,
             "#c2410c",
         ),
     )
@@ -90,7 +92,7 @@ def main() -> None:
             ppid.save()
             cover = io.BytesIO()
             Image.new("RGB", (1600, 900), "#0f766e").save(cover, "JPEG", quality=80)
-            Article.objects.create(
+            article = Article(
                 title=stack.SEEDED_ARTICLE_TITLE,
                 cover=ContentFile(cover.getvalue(), name="sampul.jpg"),
                 cover_alt="Petugas puskesmas memberikan vaksin kepada balita",
@@ -104,6 +106,7 @@ def main() -> None:
                 category=Category.objects.get(slug="berita"),
                 status=Article.Status.PUBLISHED,
             )
+            publish_content(article)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from mainsite.models import PublishedItem
 from news.models import Article
 from pages.models import Page
 from ppid.models import PublicInformation
+from publishing.services import publish_content
 from tests.conftest import PASSWORD
 from tests.factories import login_console, make_operator
 from tests.news.factories import make_article
@@ -39,7 +40,9 @@ def ppid_entry(**fields):
         "category": PublicInformation.Category.PERIODIC,
         **fields,
     }
-    return PublicInformation.objects.create(**values)
+    entry = PublicInformation(**values)
+    publish_content(entry)
+    return entry
 
 
 @pytest.fixture
@@ -96,7 +99,8 @@ def test_clean_content_and_drafts_are_not_held(opd_a, in_opd):
 
 def test_pages_and_ppid_entries_are_held_as_unpublished(opd_a, in_opd):
     with in_opd(opd_a):
-        page = Page.objects.create(title="Profil", slug="profil-2", body=SPAM_BODY)
+        page = Page(title="Profil", slug="profil-2", body=SPAM_BODY)
+        publish_content(page)
         entry = ppid_entry(link="https://slot-resmi.example/laporan.pdf")
         page.refresh_from_db()
         entry.refresh_from_db()
@@ -112,13 +116,14 @@ def test_a_link_kominfo_allows_is_not_held(opd_a, in_opd):
     assert entry.is_published is True
 
 
-def test_saving_with_update_fields_still_unpublishes(opd_a, in_opd):
+def test_an_edit_that_injects_a_published_article_unpublishes_it(opd_a, in_opd):
     with in_opd(opd_a):
         article = make_article("Awal")
         article.body = SPAM_BODY
-        article.save(update_fields=["body"])
+        outcome = publish_content(article)
         article.refresh_from_db()
-    assert article.status == Article.Status.DRAFT
+    assert outcome.held and article.status == Article.Status.DRAFT
+    assert not PublishedItem.objects.filter(opd=opd_a, source_id=article.pk).exists()
 
 
 def test_the_opd_admin_sees_why_the_article_was_not_published(opd_a, in_opd, client_a):
@@ -173,12 +178,12 @@ def test_kominfo_releases_a_hold_and_the_content_is_published(
         assert PublishedItem.objects.filter(opd=opd_a, source_id=article.pk).exists()
         # Saving exactly the reviewed content again keeps it published ...
         article.is_pinned = True
-        article.save()
+        publish_content(article)
         article.refresh_from_db()
         assert article.status == Article.Status.PUBLISHED
         # ... any new injection is held again.
         article.body += '<p><a href="https://lain.example/">y</a></p>'
-        article.save()
+        publish_content(article)
         article.refresh_from_db()
         assert article.status == Article.Status.DRAFT
     assert ContentHold.objects.filter(object_id=article.pk, status="ditahan").count() == 1
@@ -211,7 +216,7 @@ def test_content_fixed_by_the_opd_settles_the_hold(opd_a, in_opd):
         article = make_article("Spam", body=SPAM_BODY)
         article.body = "<p>Rapat koordinasi penanggulangan banjir.</p>"
         article.status = Article.Status.PUBLISHED
-        article.save()
+        publish_content(article)
         article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED
     assert ContentHold.objects.get().status == ContentHold.Status.CLEARED

@@ -3,7 +3,7 @@
 import pytest
 
 from core.richtext import sanitize_html
-from guard.services import inspect_html, is_domain_allowed, spam_terms
+from guard.inspection import inspect_html, is_domain_allowed, spam_terms
 
 ALLOWED = frozenset({"go.id", "youtube.com", "localhost", "wikipedia.org"})
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from mainsite.models import PublishedItem
 from news.models import Article
+from publishing.services import delete_content, publish_content
 from tests.news.factories import image_bytes, make_article, uploaded
 
 pytestmark = pytest.mark.django_db
@@ -45,9 +46,9 @@ def test_drafts_are_not_indexed_and_unpublishing_removes(opd_a, in_opd):
     assert indexed(opd_a) == ["Sudah terbit"]
     with in_opd(opd_a):
         published.status = Article.Status.DRAFT
-        published.save()
+        publish_content(published)
         draft.status = Article.Status.PUBLISHED
-        draft.save()
+        publish_content(draft)
     assert indexed(opd_a) == ["Masih draf"]
 
 
@@ -55,10 +56,10 @@ def test_edits_update_and_deletion_removes(opd_a, in_opd, portal_client):
     with in_opd(opd_a):
         article = make_article("Judul lama")
         article.title = "Judul baru"
-        article.save()
+        publish_content(article)
     assert indexed(opd_a) == ["Judul baru"]
     with in_opd(opd_a):
-        article.delete()
+        delete_content(article)
     assert indexed(opd_a) == []
     assert "Judul baru" not in portal_client.get("/berita/").content.decode()
 

@@ -8,19 +8,22 @@ from django.utils import timezone
 from PIL import Image
 
 from news.models import Article, Category
+from publishing.services import publish_content
 
 
 def make_article(title="Berita uji", *, category="berita", status=Article.Status.PUBLISHED,
                  published_at=None, **fields):  # fmt: skip
     fields.setdefault("summary", f"Ringkasan {title}")
     fields.setdefault("body", f"<p>Isi {title}</p>")
-    return Article.objects.create(
+    article = Article(
         title=title,
         category=Category.objects.get(slug=category),
         status=status,
         published_at=published_at or timezone.now() - timedelta(minutes=1),
         **fields,
     )
+    publish_content(article)
+    return article
 
 
 def image_bytes(format="JPEG", size=(64, 48), colour=(200, 30, 30), **save_options) -> bytes:

@@ -1,0 +1,64 @@
+"""The OPD admin's side of publishing: saving and deleting go through publishing.services, and
+the operator is told when the content guard held what they saved."""
+
+from django.contrib import messages
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.tenancy import current_opd
+from guard.models import ContentHold
+from publishing.services import delete_content, publish_content
+
+
+class PublishingAdminMixin:
+    """For the OPD admin of a publishable model (core.registry)."""
+
+    def save_model(self, request, obj, form, change):
+        outcome = publish_content(obj)
+        if outcome.held:
+            messages.warning(
+                request,
+                _(
+                    "“%(title)s” disimpan sebagai draf dan TIDAK diterbitkan: %(reasons)s "
+                    "Admin OPD dan Kominfo sudah diberi tahu; Kominfo akan memeriksanya."
+                )
+                % {
+                    "title": obj,
+                    "reasons": " ".join(finding.message for finding in outcome.findings),
+                },
+            )
+
+    def delete_model(self, request, obj):
+        delete_content(obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            delete_content(obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET" and str(object_id).isdigit():
+            self._warn_if_held(request, int(object_id))
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _warn_if_held(self, request, object_id: int) -> None:
+        opd = current_opd()
+        if opd is None:
+            return
+        hold = ContentHold.objects.filter(
+            opd=opd,
+            kind=self.model.guard_kind,
+            object_id=object_id,
+            status=ContentHold.Status.HELD,
+        ).first()
+        if hold is not None:
+            messages.warning(
+                request,
+                _(
+                    "Konten ini ditahan penjaga konten sejak %(when)s dan menunggu "
+                    "pemeriksaan Kominfo: %(reasons)s"
+                )
+                % {
+                    "when": timezone.localtime(hold.held_at).strftime("%d-%m-%Y %H:%M"),
+                    "reasons": " ".join(finding["message"] for finding in hold.findings),
+                },
+            )

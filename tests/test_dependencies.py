@@ -1,0 +1,114 @@
+"""The layout's dependency rules (docs/architecture.md), checked on the imports themselves.
+
+Every `import` and `from ... import` in our packages is read with `ast` (function-level imports
+included), so a dependency cannot hide inside a function or behind an alias.
+"""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_SHELL = "portal"
+INFRASTRUCTURE = {"core"}
+SHARED_APPS = {
+    "tenants",
+    "accounts",
+    "audit",
+    "guard",
+    "backups",
+    "console",
+    "banners",
+    "mainsite",
+    "workdays",
+    "demo",
+    "publishing",
+}
+CONTENT_APPS = {"news", "pages", "ppid"}
+OUR_PACKAGES = {PROJECT_SHELL} | INFRASTRUCTURE | SHARED_APPS | CONTENT_APPS
+
+
+def imported_packages(path: Path) -> set[str]:
+    """Our top-level packages that the module at `path` imports."""
+    tree = ast.parse(path.read_text(), filename=str(path))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module)
+    return {name.split(".")[0] for name in names} & OUR_PACKAGES
+
+
+def modules_of(package: str) -> list[Path]:
+    return sorted((ROOT / package).rglob("*.py"))
+
+
+def imports_by_module(packages) -> list[tuple[str, str, str]]:
+    """(package, module path, imported package) for every cross-package import."""
+    found = []
+    for package in sorted(packages):
+        for path in modules_of(package):
+            for imported in imported_packages(path) - {package}:
+                found.append((package, str(path.relative_to(ROOT)), imported))
+    return found
+
+
+def test_the_layers_cover_every_package_of_ours():
+    on_disk = {
+        path.parent.name
+        for path in ROOT.glob("*/__init__.py")
+        if path.parent.name not in {"tests", "bench"}
+    }
+    assert on_disk == OUR_PACKAGES, "add the new package to a layer of this test"
+
+
+def test_nobody_imports_the_project_shell():
+    others = OUR_PACKAGES - {PROJECT_SHELL}
+    offenders = [
+        (module, imported)
+        for _pkg, module, imported in imports_by_module(others)
+        if imported == PROJECT_SHELL
+    ]
+    # Tests, benchmark scripts and manage.py may (they run the project); our packages may not.
+    assert offenders == []
+
+
+def test_infrastructure_imports_no_app():
+    offenders = [(module, imported) for _pkg, module, imported in imports_by_module(INFRASTRUCTURE)]
+    assert offenders == []
+
+
+def test_shared_apps_never_import_content_apps():
+    offenders = [
+        (module, imported)
+        for _pkg, module, imported in imports_by_module(SHARED_APPS)
+        if imported in CONTENT_APPS or imported == PROJECT_SHELL
+    ]
+    assert offenders == []
+
+
+def test_content_apps_do_not_import_each_other():
+    offenders = [
+        (module, imported)
+        for _pkg, module, imported in imports_by_module(CONTENT_APPS)
+        if imported in CONTENT_APPS or imported == PROJECT_SHELL
+    ]
+    assert offenders == []
+
+
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ("from news.models import Article", {"news"}),
+        ("def f():\n    from pages import views\n", {"pages"}),
+        ("import ppid.services as s", {"ppid"}),
+        ("from . import models", set()),
+        ("from django.db import models", set()),
+    ],
+)
+def test_the_import_reader_sees_every_form_of_import(tmp_path, source, expected):
+    module = tmp_path / "module.py"
+    module.write_text(source)
+    assert imported_packages(module) == expected
