@@ -64,36 +64,21 @@ def test_the_layers_cover_every_package_of_ours():
     assert on_disk == OUR_PACKAGES, "add the new package to a layer of this test"
 
 
-def test_nobody_imports_the_project_shell():
-    others = OUR_PACKAGES - {PROJECT_SHELL}
+@pytest.mark.parametrize(
+    "packages, forbidden",
+    [
+        # Tests, benchmark scripts and manage.py may import the shell (they run the project).
+        pytest.param(OUR_PACKAGES - {PROJECT_SHELL}, {PROJECT_SHELL}, id="nobody-imports-portal"),
+        pytest.param(INFRASTRUCTURE, OUR_PACKAGES, id="infrastructure-imports-no-app"),
+        pytest.param(SHARED_APPS, CONTENT_APPS, id="shared-apps-never-import-content-apps"),
+        pytest.param(CONTENT_APPS, CONTENT_APPS, id="content-apps-do-not-import-each-other"),
+    ],
+)
+def test_dependencies_point_one_way(packages, forbidden):
     offenders = [
         (module, imported)
-        for _pkg, module, imported in imports_by_module(others)
-        if imported == PROJECT_SHELL
-    ]
-    # Tests, benchmark scripts and manage.py may (they run the project); our packages may not.
-    assert offenders == []
-
-
-def test_infrastructure_imports_no_app():
-    offenders = [(module, imported) for _pkg, module, imported in imports_by_module(INFRASTRUCTURE)]
-    assert offenders == []
-
-
-def test_shared_apps_never_import_content_apps():
-    offenders = [
-        (module, imported)
-        for _pkg, module, imported in imports_by_module(SHARED_APPS)
-        if imported in CONTENT_APPS or imported == PROJECT_SHELL
-    ]
-    assert offenders == []
-
-
-def test_content_apps_do_not_import_each_other():
-    offenders = [
-        (module, imported)
-        for _pkg, module, imported in imports_by_module(CONTENT_APPS)
-        if imported in CONTENT_APPS or imported == PROJECT_SHELL
+        for _package, module, imported in imports_by_module(packages)
+        if imported in forbidden
     ]
     assert offenders == []
 
