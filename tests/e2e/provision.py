@@ -22,7 +22,8 @@ def main() -> None:
 
     from accounts import roles
     from accounts.services import create_operator
-    from demo.catalogue import Activity, DemoOpd
+    from console.models import ActivityLevel
+    from demo.catalogue import DemoOpd
     from news.demo import seed_demo_content as seed_demo_news
     from news.models import Article, Category
     from pages.demo import seed_demo_content as seed_demo_pages
@@ -40,7 +41,7 @@ def main() -> None:
             "Dinkes",
             "Dinas Kesehatan Kota Uji",
             Opd.Kind.DINAS,
-            Activity.ACTIVE,
+            ActivityLevel.ACTIVE,
             "#0f766e",
         ),
         DemoOpd(
@@ -48,7 +49,7 @@ def main() -> None:
             "BPBD",
             "Badan Penanggulangan Bencana Daerah Kota Uji",
             Opd.Kind.BADAN,
-            Activity.BARELY_ACTIVE,
+            ActivityLevel.BARELY_ACTIVE,
             "#c2410c",
         ),
     )
