@@ -1,13 +1,11 @@
 """Operator accounts of an OPD: invite, reset, hand over, deactivate."""
 
-import logging
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser, Group
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import connection, transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -17,9 +15,8 @@ from django_tenants.utils import schema_context
 
 from accounts import roles
 from accounts.tokens import set_password_token_generator
+from core.mail import send_templated_mail
 from tenants.models import Opd
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -114,26 +111,19 @@ def _invite(opd: Opd, user: AbstractUser, *, send: bool = True) -> OperatorInvit
 
 
 def _send_invitation(invitation: OperatorInvitation) -> None:
+    # A failure is only logged: the console shows the link too, so a mail outage must not undo
+    # the account.
     opd, user = invitation.opd, invitation.user
-    subject = _("Akun operator situs %(opd)s") % {"opd": opd.name}
-    body = _(
-        "Yth. %(name)s,\n\n"
-        "Akun Anda untuk mengelola situs %(opd)s sudah siap. Nama pengguna Anda: %(username)s\n"
-        "Buat kata sandi melalui tautan sekali pakai berikut:\n\n%(url)s\n\n"
-        "Setelah itu, masuk di %(admin)s\n\n"
-        "Portal OPD Terpadu"
-    ) % {
-        "name": user.get_full_name() or user.username,
-        "opd": opd.name,
-        "username": user.username,
-        "url": invitation.set_password_url,
-        "admin": opd.site_url("/admin/"),
-    }
-    try:
-        send_mail(subject, body, None, [user.email])
-    except OSError:
-        # The console shows the link too, so a mail outage must not undo the account.
-        logger.exception("Could not e-mail the set-password link to %s", user.email)
+    send_templated_mail(
+        template="accounts/email/invitation",
+        context={
+            "opd": opd,
+            "user": user,
+            "set_password_url": invitation.set_password_url,
+            "admin_url": opd.site_url("/admin/"),
+        },
+        to=[user.email],
+    )
 
 
 def _require_schema(opd: Opd) -> None:

@@ -3,15 +3,14 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.core.mail import send_mail
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from accounts import roles
 from accounts.models import OperatorAccount
 from console.activity import OpdActivity, opd_activity
 from console.models import ActivityLevel, ActivityReminder, ActivitySettings
+from core.mail import send_templated_mail
 
 
 @dataclass(frozen=True)
@@ -54,29 +53,21 @@ def plan_reminders(*, now: datetime | None = None) -> list[PlannedReminder]:
     return planned
 
 
-def send_reminder(reminder: PlannedReminder, *, now: datetime | None = None) -> ActivityReminder:
+def send_reminder(
+    reminder: PlannedReminder, *, now: datetime | None = None
+) -> ActivityReminder | None:
+    """E-mail the OPD's admins and log the reminder; None when the mail could not be sent.
+
+    A reminder that did not go out is not logged: the log reads as "sent", and the OPD is
+    planned again on the next run instead of waiting a whole interval."""
     activity, opd = reminder.activity, reminder.opd
-    last = (
-        timezone.localtime(activity.last_published_at).strftime("%d-%m-%Y")
-        if activity.last_published_at
-        else _("belum pernah")
+    sent = send_templated_mail(
+        template="console/email/reminder",
+        context={"opd": opd, "activity": activity, "admin_url": opd.site_url("/admin/")},
+        to=reminder.recipients,
     )
-    missing = "\n".join(f"- {label}" for label in activity.missing_labels) or "-"
-    body = _(
-        "Yth. Admin %(opd)s,\n\n"
-        "Situs %(opd)s saat ini berstatus: %(status)s. Berita terakhir terbit: %(last)s.\n\n"
-        "Konten wajib yang belum lengkap:\n%(missing)s\n\n"
-        "Mohon perbarui situs melalui %(admin)s\n\n"
-        "Terima kasih,\nKominfo · Portal OPD Terpadu"
-    ) % {
-        "opd": opd.name,
-        "status": activity.status_label,
-        "last": last,
-        "missing": missing,
-        "admin": opd.site_url("/admin/"),
-    }
-    subject = _("Pengingat: situs %(opd)s perlu diperbarui") % {"opd": opd.short_name}
-    send_mail(subject, body, None, reminder.recipients)
+    if not sent:
+        return None
     return ActivityReminder.objects.create(
         opd=opd,
         sent_at=now or timezone.now(),

@@ -1,7 +1,6 @@
 """PPID writes with consequences: registering requests and objections, moving them along the
 legal clock, and telling the requester by e-mail once the transaction commits."""
 
-import logging
 import re
 from dataclasses import dataclass
 
@@ -9,12 +8,13 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
+from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from core.mail import send_templated_mail
 from ppid.models import (
     DECISION_WORKING_DAYS,
     MAX_EXTENSION_WORKING_DAYS,
@@ -28,8 +28,6 @@ from ppid.models import (
 )
 from tenants.models import Opd
 from workdays import counting as workdays
-
-logger = logging.getLogger(__name__)
 
 MAX_MAIL_ATTACHMENT_BYTES = 10 * 1024 * 1024
 
@@ -368,147 +366,58 @@ def _url(opd: Opd, name: str) -> str:
     return opd.site_url(reverse(name, urlconf=settings.ROOT_URLCONF))
 
 
-def _send(opd: Opd, *, to: str, subject: str, body: str, attachment=None) -> None:
-    message = EmailMessage(f"[{opd.short_name}] {subject}", body, None, [to])
+def _send(
+    opd: Opd, template: str, *, to: str, context: dict, attachment: FieldFile | None = None
+) -> None:
+    attachments = []
     if attachment and attachment.size <= MAX_MAIL_ATTACHMENT_BYTES:
         with attachment.open("rb") as file:
-            message.attach(attachment.name.rsplit("/", 1)[-1], file.read())
-    try:
-        message.send()
-    except OSError:
-        # The requester can still track the request; a mail outage must not undo it.
-        logger.exception("Could not e-mail PPID notice to %s", to)
-
-
-def _signature(opd: Opd) -> str:
-    return _("Hormat kami,\nPPID Pelaksana %(opd)s\n%(url)s") % {
-        "opd": opd.name,
-        "url": opd.site_url("/ppid/"),
-    }
+            attachments.append((attachment.name.rsplit("/", 1)[-1], file.read(), None))
+    # A failure is logged by the helper: the requester can still track the request, and a mail
+    # outage must not undo it.
+    send_templated_mail(
+        template=f"ppid/email/{template}",
+        context={"opd": opd, "ppid_url": opd.site_url("/ppid/"), **context},
+        to=[to],
+        attachments=attachments,
+    )
 
 
 def _send_request_receipt(opd: Opd, request: InformationRequest, code: str) -> None:
-    body = _(
-        "Yth. %(name)s,\n\n"
-        "Permohonan informasi Anda kepada PPID %(opd)s telah kami terima.\n\n"
-        "Nomor pendaftaran: %(number)s\n"
-        "Kode pelacakan: %(code)s\n"
-        "Tanggal diterima: %(received)s\n"
-        "Batas waktu pemberitahuan tertulis: %(due)s (10 hari kerja)\n\n"
-        "Simpan nomor dan kode pelacakan ini. Pantau status permohonan di:\n%(track)s\n\n"
-        "%(signature)s"
-    ) % {
-        "name": request.applicant_name,
-        "opd": opd.name,
-        "number": request.number,
-        "code": code,
-        "received": _date(request.received_on()),
-        "due": _date(request.due_date),
-        "track": _url(opd, "ppid:request_track"),
-        "signature": _signature(opd),
-    }
     _send(
         opd,
+        "request_receipt",
         to=request.email,
-        subject=_("Tanda terima permohonan informasi %(number)s") % {"number": request.number},
-        body=body,
+        context={"request": request, "code": code, "track_url": _url(opd, "ppid:request_track")},
     )
 
 
 def _send_extension_notice(opd: Opd, request: InformationRequest) -> None:
-    body = _(
-        "Yth. %(name)s,\n\n"
-        "Batas waktu pemberitahuan tertulis atas permohonan %(number)s diperpanjang %(days)d "
-        "hari kerja hingga %(due)s, dengan alasan:\n\n%(reason)s\n\n%(signature)s"
-    ) % {
-        "name": request.applicant_name,
-        "number": request.number,
-        "days": request.extension_days,
-        "due": _date(request.due_date),
-        "reason": request.extension_reason,
-        "signature": _signature(opd),
-    }
-    _send(
-        opd,
-        to=request.email,
-        subject=_("Perpanjangan waktu permohonan %(number)s") % {"number": request.number},
-        body=body,
-    )
+    _send(opd, "extension_notice", to=request.email, context={"request": request})
 
 
 def _send_decision(opd: Opd, request: InformationRequest) -> None:
-    lines = [
-        _("Yth. %(name)s,") % {"name": request.applicant_name},
-        "",
-        _("Pemberitahuan tertulis atas permohonan informasi %(number)s: %(decision)s.")
-        % {"number": request.number, "decision": request.get_status_display()},
-        "",
-        request.notice,
-    ]
-    if request.refusal_ground:
-        lines += [
-            "",
-            _("Alasan penolakan: %(ground)s") % {"ground": request.get_refusal_ground_display()},
-            request.refusal_basis,
-        ]
-    lines += [
-        "",
-        _("Bila Anda tidak puas, Anda dapat mengajukan keberatan dalam 30 hari kerja di:\n%(url)s")
-        % {"url": _url(opd, "ppid:objection_create")},
-        "",
-        _signature(opd),
-    ]
     _send(
         opd,
+        "decision",
         to=request.email,
-        subject=_("Pemberitahuan tertulis permohonan %(number)s") % {"number": request.number},
-        body="\n".join(lines),
+        context={"request": request, "objection_url": _url(opd, "ppid:objection_create")},
         attachment=request.notice_attachment or None,
     )
 
 
 def _send_objection_receipt(opd: Opd, objection: Objection, code: str) -> None:
-    request = objection.request
-    body = _(
-        "Yth. %(name)s,\n\n"
-        "Keberatan Anda atas permohonan %(request)s telah kami terima.\n\n"
-        "Nomor keberatan: %(number)s\n"
-        "Kode pelacakan: %(code)s\n"
-        "Batas waktu tanggapan atasan PPID: %(due)s (30 hari kerja)\n\n"
-        "Pantau keberatan Anda di:\n%(track)s\n\n%(signature)s"
-    ) % {
-        "name": request.applicant_name,
-        "request": request.number,
-        "number": objection.number,
-        "code": code,
-        "due": _date(objection.due_date),
-        "track": _url(opd, "ppid:objection_track"),
-        "signature": _signature(opd),
-    }
     _send(
         opd,
-        to=request.email,
-        subject=_("Tanda terima keberatan %(number)s") % {"number": objection.number},
-        body=body,
+        "objection_receipt",
+        to=objection.request.email,
+        context={
+            "objection": objection,
+            "code": code,
+            "track_url": _url(opd, "ppid:objection_track"),
+        },
     )
 
 
 def _send_objection_answer(opd: Opd, objection: Objection) -> None:
-    body = _(
-        "Yth. %(name)s,\n\n"
-        "Tanggapan atasan PPID atas keberatan %(number)s: %(outcome)s.\n\n%(response)s\n\n"
-        "Bila Anda tidak puas dengan tanggapan ini, Anda dapat mengajukan sengketa informasi ke "
-        "Komisi Informasi dalam 14 hari kerja.\n\n%(signature)s"
-    ) % {
-        "name": objection.request.applicant_name,
-        "number": objection.number,
-        "outcome": objection.get_outcome_display(),
-        "response": objection.response,
-        "signature": _signature(opd),
-    }
-    _send(
-        opd,
-        to=objection.request.email,
-        subject=_("Tanggapan keberatan %(number)s") % {"number": objection.number},
-        body=body,
-    )
+    _send(opd, "objection_answer", to=objection.request.email, context={"objection": objection})

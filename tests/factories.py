@@ -39,3 +39,18 @@ def login_console(client, user):
         client.force_login(user)
         verify_two_factor(client, user)
     return client
+
+
+def point_mail_at_a_closed_port(settings):
+    """Send mail through Django's real SMTP backend to a local port where nothing listens, so
+    every send fails the way it does when the mail server is down."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_TIMEOUT = 2

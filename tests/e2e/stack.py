@@ -57,7 +57,11 @@ def configured_database() -> dict:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
     from django.conf import settings
 
-    return dict(settings.DATABASES["default"])
+    database = dict(settings.DATABASES["default"])
+    # dj-database-url puts the embedded pgserver's socket folder in OPTIONS; without it the
+    # stack would reach the machine's default PostgreSQL, shared with every other checkout.
+    database["HOST"] = database.get("HOST") or database.get("OPTIONS", {}).get("host", "")
+    return database
 
 
 def database_url(database: dict, name: str) -> str:

@@ -1,4 +1,5 @@
 import datetime
+import logging
 
 import pytest
 from django.core import mail
@@ -13,6 +14,7 @@ from ppid.models import (
     RequestEvent,
     hash_tracking_code,
 )
+from tests.factories import point_mail_at_a_closed_port
 from tests.ppid.conftest import petugas, submit, token
 from workdays.counting import add_working_days
 
@@ -42,6 +44,23 @@ def test_submission_gets_number_deadline_hashed_code_and_receipt_mail(
     assert request.number in receipt.body
     assert first.tracking_code in receipt.body
     assert "Dinas Alpha Kota Uji" in receipt.body
+
+
+def test_a_request_is_registered_when_the_mail_server_is_down(
+    opd_a, in_opd, settings, caplog, django_capture_on_commit_callbacks
+):
+    point_mail_at_a_closed_port(settings)
+    with (
+        caplog.at_level(logging.ERROR, logger="core.mail"),
+        in_opd(opd_a),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        submission = submit(opd_a)
+        assert InformationRequest.objects.filter(pk=submission.record.pk).exists()
+    [failure] = [record for record in caplog.records if record.name == "core.mail"]
+    assert "ppid/email/request_receipt" in failure.getMessage()
+    for personal in ("budi@example.org", "Budi Santoso", submission.tracking_code):
+        assert personal not in caplog.text
 
 
 def test_the_same_form_token_never_registers_twice(opd_a, in_opd):

@@ -6,7 +6,8 @@ from console.reminders import plan_reminders, send_reminder
 class Command(BaseCommand):
     help = (
         "E-mail the admins of barely active and inactive OPDs what is missing, at most once per "
-        "configured interval per OPD (meant for a daily cron job). Every reminder is logged."
+        "configured interval per OPD (meant for a daily cron job). Every reminder sent is logged; "
+        "one that could not be sent is tried again on the next run."
     )
 
     def add_arguments(self, parser):
@@ -16,15 +17,27 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         planned = plan_reminders()
+        if options["dry_run"]:
+            for reminder in planned:
+                self.stdout.write(f"would mail {self._describe(reminder)}")
+            self.stdout.write(f"{len(planned)} OPD would be reminded.")
+            return
+        failed = 0
         for reminder in planned:
-            line = (
-                f"{reminder.opd.slug}: {reminder.activity.status_label} -> "
-                f"{', '.join(reminder.recipients)}"
-            )
-            if options["dry_run"]:
-                self.stdout.write(f"would mail {line}")
+            if send_reminder(reminder) is None:
+                failed += 1
+                self.stderr.write(f"could not mail {self._describe(reminder)} (retried next run)")
             else:
-                send_reminder(reminder)
-                self.stdout.write(f"mailed {line}")
-        verb = "would be reminded" if options["dry_run"] else "reminded"
-        self.stdout.write(f"{len(planned)} OPD {verb}.")
+                self.stdout.write(f"mailed {self._describe(reminder)}")
+        self.stdout.write(f"{len(planned) - failed} OPD reminded, {failed} failed.")
+        if failed:
+            self.stderr.write(
+                f"{failed} reminder(s) could not be sent; see the core.mail log for the error."
+            )
+
+    @staticmethod
+    def _describe(reminder) -> str:
+        return (
+            f"{reminder.opd.slug}: {reminder.activity.status_label} -> "
+            f"{', '.join(reminder.recipients)}"
+        )
