@@ -1,0 +1,443 @@
+"""Upgrading a database made by release 0.1 (commit 1914345, before the one-app-per-job layout).
+
+The fixture (fixtures/README.md says how it was made) is loaded into a throw-away database on the
+server the suite uses; the current code then migrates it with `migrate_schemas`, in a subprocess
+as a deploy would, and a second subprocess (check_upgraded.py) reads it through the new apps'
+models and serves its pages. Everything the release stored must still be there, served, and
+reachable by its operators; the upgrade itself only hands nine models over to their new apps, so
+it must not create, drop or alter a single table.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+import psycopg
+import pytest
+from django.db import connection
+from psycopg.conninfo import make_conninfo
+
+from tests.upgrade.plain_sql import load_dump, runnable_sql
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+FIXTURES = HERE / "fixtures"
+DUMP = FIXTURES / "release-0.1.sql.gz"
+EXPECTED_FILE = FIXTURES / "EXPECTED.json"
+TRACKING_CODES_FILE = FIXTURES / "tracking_codes.json"
+EXPECTED = json.loads(EXPECTED_FILE.read_text())
+TRACKING_CODES = json.loads(TRACKING_CODES_FILE.read_text())
+PASSWORD = EXPECTED["demo_password"]
+
+SCHEMAS = EXPECTED["schemas"]
+OPD_SCHEMAS = [schema for schema in SCHEMAS if schema != "public"]
+# What 6fe07be adds to a release-0.1 database, in every schema (django-tenants records every
+# app's migrations in every schema, whether or not they may run there).
+LAYOUT_MIGRATIONS = {
+    ("tenants", "0006_move_models_to_their_apps"),
+    ("accounts", "0001_initial"),
+    ("audit", "0001_initial"),
+    ("banners", "0001_initial"),
+    ("console", "0001_initial"),
+    ("guard", "0001_initial"),
+    ("mainsite", "0001_initial"),
+    ("workdays", "0001_initial"),
+}
+MOVED_MODELS = {
+    "activityreminder": "console",
+    "activitysettings": "console",
+    "allowedlinkdomain": "guard",
+    "auditevent": "audit",
+    "contenthold": "guard",
+    "emergencybanner": "banners",
+    "localholiday": "workdays",
+    "operatoraccount": "accounts",
+    "publisheditem": "mainsite",
+}
+# The suite sets up its test database only for tests that ask for database access; the
+# fixture reads that database (a fresh install) and uses its server.
+pytestmark = pytest.mark.django_db
+
+APPLYING = re.compile(
+    r"^\[(?:.* )?standard:(?P<schema>\w+)\]\s+Applying (?P<app>\w+)\.(?P<name>\w+)"
+)
+
+
+class Server:
+    """The PostgreSQL server of the suite's own database (embedded pgserver or DATABASE_URL)."""
+
+    def __init__(self, settings_dict: dict):
+        self.settings = settings_dict
+        self.options = {k: v for k, v in settings_dict.get("OPTIONS", {}).items() if k != "host"}
+        self.host = settings_dict.get("HOST") or settings_dict.get("OPTIONS", {}).get("host") or ""
+        self.port = str(settings_dict.get("PORT") or "")
+
+    def conninfo(self, dbname: str) -> str:
+        params = {
+            "dbname": dbname,
+            "user": self.settings.get("USER"),
+            "password": self.settings.get("PASSWORD"),
+            "host": self.host,
+            "port": self.port,
+            **self.options,
+        }
+        return make_conninfo(**{key: value for key, value in params.items() if value})
+
+    def url(self, dbname: str) -> str:
+        """A DATABASE_URL for the settings (dj-database-url) of a subprocess."""
+        credentials = quote(self.settings.get("USER") or "", safe="")
+        if self.settings.get("PASSWORD"):
+            credentials += ":" + quote(self.settings["PASSWORD"], safe="")
+        query = {key: str(value) for key, value in self.options.items()}
+        if self.host.startswith("/"):  # a Unix socket directory (the embedded server)
+            location = ""
+            query.update(host=self.host, **({"port": self.port} if self.port else {}))
+        else:
+            location = self.host + (f":{self.port}" if self.port else "")
+        return f"postgresql://{credentials}@{location}/{dbname}" + (
+            f"?{urlencode(query)}" if query else ""
+        )
+
+    def execute(self, sql: str) -> None:
+        with psycopg.connect(self.conninfo("postgres"), autocommit=True) as conn:
+            conn.execute(sql)
+
+
+@dataclass
+class Snapshot:
+    """What information_schema and the catalogues say about each schema, plus the few rows that
+    migrations write (migration records, content types, permissions)."""
+
+    tables: dict[str, set[str]]
+    structure: dict[str, set[tuple]]
+    row_counts: dict[str, dict[str, int]]
+    migrations: dict[str, set[tuple[str, str]]]
+    content_types: dict[str, set[tuple]]
+    permissions: dict[str, set[tuple]]
+    group_permissions: dict[str, set[tuple]]
+
+
+def _structure(conn, schema: str) -> set[tuple]:
+    """Columns, indexes and constraints, with the schema's own name taken out so that two
+    schemas (an upgraded OPD and a fresh one) compare."""
+    prefix = re.compile(rf"\b{re.escape(schema)}\.")
+    columns = conn.execute(
+        "SELECT table_name, column_name, data_type, is_nullable, is_identity, "
+        "coalesce(column_default, ''), coalesce(character_maximum_length, 0) "
+        "FROM information_schema.columns WHERE table_schema = %s",
+        [schema],
+    ).fetchall()
+    indexes = conn.execute(
+        "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = %s", [schema]
+    ).fetchall()
+    constraints = conn.execute(
+        "SELECT rel.relname, con.conname, con.contype::text, pg_get_constraintdef(con.oid) "
+        "FROM pg_constraint con JOIN pg_class rel ON rel.oid = con.conrelid "
+        "JOIN pg_namespace ns ON ns.oid = rel.relnamespace WHERE ns.nspname = %s",
+        [schema],
+    ).fetchall()
+    return (
+        {("column", *row) for row in columns}
+        | {
+            ("index", table, name, prefix.sub("", definition))
+            for table, name, definition in indexes
+        }
+        | {("constraint", *row[:3], prefix.sub("", row[3])) for row in constraints}
+    )
+
+
+def _rows(conn, schema: str, table: str, columns: str) -> set[tuple]:
+    return set(conn.execute(f'SELECT {columns} FROM "{schema}"."{table}"'))
+
+
+def take_snapshot(conninfo: str, schemas: list[str]) -> Snapshot:
+    snapshot = Snapshot({}, {}, {}, {}, {}, {}, {})
+    with psycopg.connect(conninfo) as conn:
+        for schema in schemas:
+            tables = {
+                name
+                for (name,) in conn.execute(
+                    "SELECT table_name FROM information_schema.tables "
+                    "WHERE table_schema = %s AND table_type = 'BASE TABLE'",
+                    [schema],
+                )
+            }
+            snapshot.tables[schema] = tables
+            snapshot.structure[schema] = _structure(conn, schema)
+            snapshot.row_counts[schema] = {
+                table: conn.execute(f'SELECT count(*) FROM "{schema}"."{table}"').fetchone()[0]
+                for table in tables
+            }
+            snapshot.migrations[schema] = _rows(conn, schema, "django_migrations", "app, name")
+            snapshot.content_types[schema] = _rows(
+                conn, schema, "django_content_type", "id, app_label, model"
+            )
+            snapshot.permissions[schema] = _rows(
+                conn, schema, "auth_permission", "id, content_type_id, codename"
+            )
+            snapshot.group_permissions[schema] = _rows(
+                conn, schema, "auth_group_permissions", "group_id, permission_id"
+            )
+    return snapshot
+
+
+@dataclass
+class Upgrade:
+    database: str
+    before: Snapshot
+    after: Snapshot
+    fresh: Snapshot
+    first_migrate: str
+    checked: dict
+    second_migrate: str
+    makemigrations: subprocess.CompletedProcess
+
+
+def run(args: list[str], env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
+
+
+def succeeded(result: subprocess.CompletedProcess) -> str:
+    output = f"{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+    assert result.returncode == 0, f"{result.args} exited {result.returncode}\n{output}"
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def upgrade(django_db_setup, tmp_path_factory):
+    server = Server(dict(connection.settings_dict))
+    # The suite's own test database: migrated from scratch by the current code, with a freshly
+    # provisioned OPD (conftest): what an upgraded database must look like.
+    fresh = take_snapshot(server.conninfo(connection.settings_dict["NAME"]), ["public", "alpha"])
+    name = f"upgrade_{uuid.uuid4().hex[:12]}"
+    server.execute(f'CREATE DATABASE "{name}"')
+    try:
+        load_dump(DUMP, server.conninfo(name))
+        before = take_snapshot(server.conninfo(name), SCHEMAS)
+        env = {key: value for key, value in os.environ.items() if key != "REDIS_URL"}
+        env.update(
+            DATABASE_URL=server.url(name),
+            DJANGO_DEBUG="1",
+            DJANGO_SETTINGS_MODULE="portal.settings",
+            PYTHONPATH=str(ROOT),
+            PORTAL_VAR_DIR=str(tmp_path_factory.mktemp("upgrade-var")),
+            PORTAL_DOMAIN="localhost",
+            CONSOLE_REQUIRE_2FA="1",
+            EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        )
+        migrate = ["manage.py", "migrate_schemas", "--executor=standard", "--noinput"]
+        first_migrate = succeeded(run(migrate, env))
+        after = take_snapshot(server.conninfo(name), SCHEMAS)
+        check = [str(HERE / "check_upgraded.py"), str(EXPECTED_FILE), str(TRACKING_CODES_FILE)]
+        checked = json.loads(succeeded(run(check, env)))
+        second_migrate = succeeded(run(migrate, env))
+        makemigrations = run(["manage.py", "makemigrations", "--check", "--dry-run"], env)
+        yield Upgrade(
+            name, before, after, fresh, first_migrate, checked, second_migrate, makemigrations
+        )
+    finally:
+        server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_the_fixture_loads_as_release_0_1_left_it(upgrade):
+    assert upgrade.checked["database"] == upgrade.database
+    assert upgrade.before.row_counts == EXPECTED["table_row_counts"]
+    for schema in SCHEMAS:
+        assert not LAYOUT_MIGRATIONS & upgrade.before.migrations[schema]
+
+
+def test_migrate_applies_the_layout_migrations_in_every_schema(upgrade):
+    applied = {schema: set() for schema in SCHEMAS}
+    for line in upgrade.first_migrate.splitlines():
+        if match := APPLYING.match(line):
+            applied[match["schema"]].add((match["app"], match["name"]))
+    assert applied == dict.fromkeys(SCHEMAS, LAYOUT_MIGRATIONS)
+    for schema in SCHEMAS:
+        assert upgrade.after.migrations[schema] - upgrade.before.migrations[schema] == (
+            LAYOUT_MIGRATIONS
+        )
+        assert upgrade.before.migrations[schema] <= upgrade.after.migrations[schema]
+
+
+def test_the_upgrade_creates_drops_and_alters_no_table(upgrade):
+    assert upgrade.after.tables == upgrade.before.tables
+    assert upgrade.after.structure == upgrade.before.structure
+
+
+def test_an_upgraded_database_is_built_like_a_fresh_one(upgrade):
+    fresh = upgrade.fresh
+    assert upgrade.after.tables["public"] == fresh.tables["public"]
+    assert upgrade.after.structure["public"] == fresh.structure["public"]
+    assert upgrade.after.migrations["public"] == fresh.migrations["public"]
+    for schema in OPD_SCHEMAS:
+        assert upgrade.after.tables[schema] == fresh.tables["alpha"]
+        assert upgrade.after.structure[schema] == fresh.structure["alpha"]
+        assert upgrade.after.migrations[schema] == fresh.migrations["alpha"]
+
+
+def test_migrating_keeps_every_row(upgrade):
+    for schema in SCHEMAS:
+        before = dict(upgrade.before.row_counts[schema])
+        after = dict(upgrade.after.row_counts[schema])
+        recorded = after.pop("django_migrations") - before.pop("django_migrations")
+        assert recorded == len(LAYOUT_MIGRATIONS)
+        if schema != "public":
+            # post_migrate adds the new apps' content types and permissions to OPD schemas
+            # (checked row by row in the content type test).
+            for table in ("django_content_type", "auth_permission"):
+                assert after.pop(table) >= before.pop(table)
+        assert after == before, schema
+
+
+def test_content_types_and_permissions_move_with_their_models(upgrade):
+    before, after = upgrade.before, upgrade.after
+    # Public schema: the same rows, ids unchanged, only the app label of the moved models
+    # differs; so every permission (and whoever holds it) still points at the right model.
+    moved = {
+        (pk, MOVED_MODELS[model] if app == "tenants" and model in MOVED_MODELS else app, model)
+        for pk, app, model in before.content_types["public"]
+    }
+    assert after.content_types["public"] == moved
+    assert {("audit", "auditevent")} <= {(app, model) for _pk, app, model in moved}
+    assert not {
+        model for _pk, app, model in after.content_types["public"] if app == "tenants"
+    } & set(MOVED_MODELS)
+    assert after.permissions["public"] == before.permissions["public"]
+    public = upgrade.checked["public"]
+    assert public["moved_content_types"] == sorted(
+        [app, model] for model, app in MOVED_MODELS.items()
+    )
+    assert public["moved_model_permissions"] == 4 * len(MOVED_MODELS)
+    # OPD schemas: nothing lost, nothing re-pointed; the roles keep exactly their permissions.
+    for schema in OPD_SCHEMAS:
+        assert before.content_types[schema] <= after.content_types[schema]
+        assert before.permissions[schema] <= after.permissions[schema]
+        assert after.group_permissions[schema] == before.group_permissions[schema]
+        assert (
+            len(after.group_permissions[schema])
+            == EXPECTED["table_row_counts"][schema]["auth_group_permissions"]
+        )
+
+
+def test_every_opd_and_its_content_is_still_there(upgrade):
+    public = upgrade.checked["public"]
+    for key in ("opd_rows", "opd_rows_excluding_public", "opd_slugs", "domains"):
+        assert public[key] == EXPECTED["public"][key], key
+    assert set(upgrade.checked["opds"]) == set(EXPECTED["opds"])
+    for schema, expected in EXPECTED["opds"].items():
+        found = upgrade.checked["opds"][schema]
+        for key in (
+            "slug", "schema_name", "name", "short_name", "kind", "is_active", "domains",
+            "articles", "articles_published", "articles_draft", "article_slugs", "pages",
+            "page_slugs", "officials", "ppid_public_information", "information_requests",
+            "information_request_numbers", "request_events", "objections", "objection_numbers",
+            "operator_usernames", "audit_events", "content_holds", "published_items",
+        ):  # fmt: skip
+            assert found[key] == expected[key], (schema, key)
+        assert found["latest_published"] == expected["published_article"]["slug"]
+
+
+def test_shared_records_are_read_through_their_new_apps(upgrade):
+    public = upgrade.checked["public"]
+    for key in (
+        "audit_events", "audit_events_by_action", "audit_actors", "operator_accounts",
+        "emergency_banners", "content_holds", "allowed_link_domains", "local_holidays",
+        "activity_settings", "activity_reminders", "published_items",
+    ):  # fmt: skip
+        assert public[key] == EXPECTED["public"][key], key
+    assert public["audit_events"] == EXPECTED["table_row_counts"]["public"]["tenants_auditevent"]
+
+
+def test_the_upgraded_sites_are_served(upgrade):
+    served = upgrade.checked["served"]
+    assert served["portal"] == {
+        "status": 200,
+        "shows_banners": [True] * len(EXPECTED["public"]["emergency_banners"]),
+        "shows_latest_item": True,
+    }
+    for schema in OPD_SCHEMAS:
+        assert served[schema]["home"] == {"status": 200, "shows_article": True}, schema
+        assert served[schema]["article"] == {"status": 200, "shows_article": True}, schema
+
+
+def test_ppid_requests_and_objections_can_still_be_tracked(upgrade):
+    assert {
+        schema: opd["tracking_codes"]
+        for schema, opd in EXPECTED["opds"].items()
+        if opd["tracking_codes"]
+    } == TRACKING_CODES
+    for schema, codes in TRACKING_CODES.items():
+        tracking = upgrade.checked["served"][schema]["tracking"]
+        assert set(tracking) == set(codes)
+        for number, result in tracking.items():
+            assert result["status"] == 200, number
+            assert result["shows_record"] and result["shows_status"], (number, result)
+            assert not result["says_not_found"], number
+        wrong = upgrade.checked["served"][schema]["tracking_wrong_code"]
+        assert wrong["status"] == 200
+        assert wrong["says_not_found"] and not wrong["shows_record"]
+    statuses = {
+        number: status
+        for opd in EXPECTED["opds"].values()
+        for numbers in (opd["information_request_numbers"], opd["objection_numbers"])
+        for number, status in numbers.items()
+    }
+    assert {
+        number: found
+        for opd in upgrade.checked["opds"].values()
+        for numbers in (opd["information_request_numbers"], opd["objection_numbers"])
+        for number, found in numbers.items()
+    } == statuses
+
+
+def test_operators_and_kominfo_can_still_log_in(upgrade):
+    log_in = upgrade.checked["log_in"]
+    for schema in OPD_SCHEMAS:
+        assert log_in[schema] == {
+            "status": 302,
+            "location": "/admin/",
+            "logged_in": True,
+            "admin": {"status": 200, "location": ""},
+        }, schema
+    # The console asks for the second step only once the password has passed.
+    assert log_in["kominfo"] == {
+        "status": 302,
+        "location": "/admin/",
+        "logged_in": True,
+        "admin": {"status": 302, "location": "/admin/verifikasi-dua-langkah/"},
+    }
+    for refused in ("kominfo_wrong_password", "opd_admin_on_portal"):
+        assert log_in[refused]["status"] == 200, refused
+        assert not log_in[refused]["logged_in"], refused
+
+
+def test_migrating_again_applies_nothing(upgrade):
+    assert "Applying" not in upgrade.second_migrate
+    assert upgrade.second_migrate.count("No migrations to apply.") == len(SCHEMAS)
+
+
+def test_the_models_need_no_new_migration(upgrade):
+    result = upgrade.makemigrations
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No changes detected" in result.stdout
+
+
+def test_the_loader_leaves_out_what_another_pg_dump_version_wrote():
+    dump = (
+        "\\restrict abc123\n"
+        "SET statement_timeout = 0;\n"
+        "SET transaction_timeout = 0;\n"
+        "CREATE TABLE t (id integer);\n"
+        "\\unrestrict abc123\n"
+    )
+    assert runnable_sql(dump, {"statement_timeout"}) == (
+        "SET statement_timeout = 0;\nCREATE TABLE t (id integer);\n"
+    )
