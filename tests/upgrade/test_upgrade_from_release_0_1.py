@@ -48,6 +48,8 @@ LAYOUT_MIGRATIONS = {
     ("guard", "0001_initial"),
     ("mainsite", "0001_initial"),
     ("workdays", "0001_initial"),
+    # The audit log's new "hold" action: a choices change, nothing in the database.
+    ("audit", "0002_alter_auditevent_action"),
 }
 MOVED_MODELS = {
     "activityreminder": "console",
