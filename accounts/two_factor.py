@@ -4,6 +4,20 @@ and the two-factor (TOTP) set-up with recovery codes.
 Devices live in the user's own schema (django-otp is in SHARED_APPS and TENANT_APPS), like the
 users. The Kominfo console always requires a verified device (CONSOLE_REQUIRE_2FA); an OPD admin
 requires one when Kominfo set `Opd.require_2fa_for_operators`, and offers it to every operator.
+
+Every code is checked by django-otp's own form logic (`OTPAuthenticationFormMixin.clean_otp`:
+throttling, a locked device row, `otp_verification_failed`). django-otp's admin support
+(`django_otp.admin.OTPAdminSite` + `OTPAdminAuthenticationForm`, 1.7.5) is not used, because it
+covers none of what is left here, checked against our users in a throw-away test:
+- it requires a verified device of every user of the site (no optional mode for an OPD, no
+  CONSOLE_REQUIRE_2FA switch), and its log-in form asks every user for a code ("token_required"
+  without a device), so a user without a device can never log in to set one up: it has no
+  set-up page, QR code or recovery codes, and no audit events;
+- an unverified user is treated as not staff (the log-in page says "not authorised") instead of
+  being sent to the set-up or verification page;
+- its form needs the device picked from a list ("device_required" for a right code without
+  one), where ours infers it from the code; its template and messages are English only
+  (django-otp ships no Indonesian catalogue).
 """
 
 from functools import update_wrapper
@@ -23,9 +37,9 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
-from django_otp import devices_for_user
 from django_otp import login as otp_login
-from django_otp.forms import OTPAuthenticationFormMixin
+from django_otp import user_has_device
+from django_otp.forms import OTPAuthenticationFormMixin, OTPTokenForm
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -53,16 +67,19 @@ def is_verified(user) -> bool:
     return bool(getattr(user, "is_verified", None) and user.is_verified())
 
 
-def _device_for_token(user, token: str, *, confirmed: bool = True):
+def _device_for_token(user, token: str):
     """A six-digit token is checked against the authenticator app, anything else against the
     recovery codes; the user never has to pick a device."""
-    token = token.strip().replace(" ", "")
     model = TOTPDevice if token.isdigit() and len(token) == 6 else StaticDevice
-    return model.objects.filter(user=user, confirmed=confirmed).order_by("pk").first()
+    return model.objects.filter(user=user, confirmed=True).order_by("pk").first()
 
 
 class OtpTokenMixin(OTPAuthenticationFormMixin):
     otp_error_messages = OTP_ERROR_MESSAGES
+
+    def clean_otp_token(self):
+        # Authenticator apps show the code as "123 456".
+        return self.cleaned_data["otp_token"].replace(" ", "")
 
     def _chosen_device(self, user):
         device = _device_for_token(user, self.cleaned_data.get("otp_token") or "")
@@ -88,17 +105,29 @@ class LoginForm(OtpTokenMixin, AdminAuthenticationForm):
     def clean(self):
         self.cleaned_data = super().clean()
         user = self.get_user()
-        if user is not None and any(devices_for_user(user)):
+        if user is not None and user_has_device(user):
             self.clean_otp(user)
         return self.cleaned_data
 
 
-class TokenForm(forms.Form):
-    token = forms.CharField(
+class TokenForm(OtpTokenMixin, OTPTokenForm):
+    """The second step alone, for a user already signed in with a password."""
+
+    # The device comes from the code (OtpTokenMixin), so django-otp's device list is never shown.
+    otp_device = forms.ChoiceField(required=False, widget=forms.HiddenInput)
+    otp_token = forms.CharField(
         label=_("Kode verifikasi"),
+        required=False,
         max_length=20,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
     )
+
+
+class SetUpTokenForm(TokenForm):
+    """The first code of the authenticator app being set up (its device is not confirmed yet)."""
+
+    def _chosen_device(self, user):
+        return TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).first()
 
 
 def lockout_response(request, original_response=None, credentials=None):
@@ -218,16 +247,15 @@ class TwoFactorAdminSiteMixin:
         device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
         if device is None:
             device = TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=False)
-        form = TokenForm(request.POST or None)
+        form = SetUpTokenForm(user, request, data=request.POST or None)
         if request.method == "POST" and form.is_valid():
-            if device.verify_token(form.cleaned_data["token"].strip()):
-                device.confirmed = True
-                device.save(update_fields=["confirmed"])
-                codes = new_recovery_codes(user)
-                otp_login(request, device)
-                record(AuditEvent.Action.TWO_FACTOR, instance=user, changes={"two_factor": "on"})
-                return self._show_recovery_codes(request, context, codes)
-            form.add_error("token", OTP_ERROR_MESSAGES["invalid_token"])
+            device = form.get_user().otp_device
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            codes = new_recovery_codes(user)
+            otp_login(request, device)
+            record(AuditEvent.Action.TWO_FACTOR, instance=user, changes={"two_factor": "on"})
+            return self._show_recovery_codes(request, context, codes)
         context.update(
             {
                 "form": form,
@@ -238,14 +266,10 @@ class TwoFactorAdminSiteMixin:
         return TemplateResponse(request, "admin/two_factor/set_up.html", context)
 
     def _verify(self, request, context):
-        form = TokenForm(request.POST or None)
+        form = TokenForm(request.user, request, data=request.POST or None)
         if request.method == "POST" and form.is_valid():
-            token = form.cleaned_data["token"].strip().replace(" ", "")
-            device = _device_for_token(request.user, token)
-            if device is not None and device.verify_token(token):
-                otp_login(request, device)
-                return redirect(f"{self.name}:index")
-            form.add_error("token", OTP_ERROR_MESSAGES["invalid_token"])
+            otp_login(request, form.get_user().otp_device)
+            return redirect(f"{self.name}:index")
         context["form"] = form
         return TemplateResponse(request, "admin/two_factor/verify.html", context)
 

@@ -177,14 +177,16 @@ def test_a_kominfo_user_sets_up_an_authenticator_and_gets_recovery_codes(kominfo
     device = TOTPDevice.objects.get(user=kominfo, confirmed=False)
     assert "Kunci:" in html
 
-    wrong = portal_client.post("/admin/verifikasi-dua-langkah/", {"token": "000000"})
+    wrong = portal_client.post("/admin/verifikasi-dua-langkah/", {"otp_token": "000000"})
     assert "Kode verifikasi salah" in wrong.content.decode()
     device.refresh_from_db()
     device.throttling_failure_count = 0
     device.throttling_failure_timestamp = None
     device.save()
 
-    done = portal_client.post("/admin/verifikasi-dua-langkah/", {"token": current_token(device)})
+    done = portal_client.post(
+        "/admin/verifikasi-dua-langkah/", {"otp_token": current_token(device)}
+    )
     assert done.status_code == 200
     codes = done.context["codes"]
     assert len(codes) == 10 and all(code in done.content.decode() for code in codes)
@@ -224,6 +226,42 @@ def test_a_recovery_code_works_once(kominfo, portal_client):
     again = Client(HTTP_HOST="localhost")
     assert log_in(again, "kominfo", otp_token=codes[0]).status_code == 200
     assert "_auth_user_id" not in again.session
+
+
+def test_a_session_signed_in_before_its_device_was_added_asks_for_the_code(kominfo, portal_client):
+    assert log_in(portal_client, "kominfo").status_code == 302  # no device yet
+    device = TOTPDevice.objects.create(user=kominfo, name="ponsel", confirmed=True)
+    assert portal_client.get("/admin/").url == "/admin/verifikasi-dua-langkah/"
+    page = portal_client.get("/admin/verifikasi-dua-langkah/")
+    assert "two-factor-qr" not in page.content.decode()  # a code is asked for, not a new set-up
+
+    wrong = portal_client.post("/admin/verifikasi-dua-langkah/", {"otp_token": "000000"})
+    assert "Kode verifikasi salah" in wrong.content.decode()
+    device.refresh_from_db()
+    device.throttling_failure_count = 0
+    device.save()
+    code = current_token(device)
+    done = portal_client.post(
+        "/admin/verifikasi-dua-langkah/", {"otp_token": f"{code[:3]} {code[3:]}"}
+    )
+    assert done.status_code == 302 and done.url == "/admin/"
+    assert portal_client.get("/admin/tenants/opd/").status_code == 200
+
+
+def test_a_throttled_device_says_wait_even_for_the_right_code(kominfo, portal_client):
+    assert log_in(portal_client, "kominfo").status_code == 302
+    device = TOTPDevice.objects.create(
+        user=kominfo,
+        name="ponsel",
+        confirmed=True,
+        throttling_failure_count=5,  # locked for 16 s after the last failure
+        throttling_failure_timestamp=timezone.now(),
+    )
+    page = portal_client.post(
+        "/admin/verifikasi-dua-langkah/", {"otp_token": current_token(device)}
+    )
+    assert "Terlalu banyak kode salah" in page.content.decode()
+    assert portal_client.get("/admin/").status_code == 302
 
 
 def test_two_factor_is_optional_for_operators_until_kominfo_requires_it(opd_a, in_opd, client_a):
