@@ -1,5 +1,5 @@
 """The audit log: every create, change, publish, delete and permission change, with who, when,
-what and from which IP (tenants.models.AuditEvent, public schema).
+what and from which IP (audit.models.AuditEvent, public schema).
 
 The actor and IP come from the request being served (AuditContextMiddleware keeps it in a
 context variable; WSGI serves one request per thread at a time); outside a request (commands,

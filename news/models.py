@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 
+from core.images import make_cover_renditions
 from core.richtext import html_to_text, sanitize_html
 from core.search import SEARCH_CONFIG
 
@@ -185,8 +186,6 @@ class Article(models.Model):
         if not self.slug:
             self.slug = unique_slug(Article, self.title, exclude_pk=self.pk)
         if self.cover and self.cover_meta.get("source") != self.cover.name:
-            from core.images import make_cover_renditions
-
             # Store the upload first (as FileField.pre_save would) so the renditions, and with
             # them everything post_save receivers see, are complete when the row is written.
             if not self.cover._committed:

@@ -6,11 +6,10 @@ from datetime import datetime
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from core import pagecache
+from news.models import Article, Category, Tag
 
 
 def next_scheduled_publication() -> datetime | None:
-    from news.models import Article
-
     return (
         Article.objects.scheduled()
         .order_by("published_at")
@@ -24,8 +23,6 @@ def content_changed(sender, **kwargs):
 
 
 def connect() -> None:
-    from news.models import Article, Category, Tag
-
     pagecache.register_schedule_provider(next_scheduled_publication)
     for model in (Article, Category, Tag):
         post_save.connect(content_changed, sender=model, dispatch_uid=f"pagecache-save-{model}")

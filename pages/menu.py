@@ -2,14 +2,14 @@
 
 from django.core.cache import cache
 
+from pages.models import Page
+
 MENU_KEY = "pages:menu"
 
 
 def menu_pages() -> list[dict]:
     items = cache.get(MENU_KEY)
     if items is None:
-        from pages.models import Page
-
         items = [
             {"title": title, "url": f"/halaman/{slug}/", "slug": slug}
             for title, slug in Page.objects.in_menu().values_list("title", "slug")

@@ -4,6 +4,8 @@ from django.db.models.signals import post_delete, post_save
 
 from core import pagecache
 from pages.menu import forget_menu
+from pages.models import Official, Page
+from tenants.models import Opd
 
 
 def page_changed(sender, **kwargs):
@@ -21,9 +23,6 @@ def opd_changed(sender, instance, **kwargs):
 
 
 def connect() -> None:
-    from pages.models import Official, Page
-    from tenants.models import Opd
-
     post_save.connect(page_changed, sender=Page, dispatch_uid="pages-page-save")
     post_delete.connect(page_changed, sender=Page, dispatch_uid="pages-page-delete")
     post_save.connect(content_changed, sender=Official, dispatch_uid="pages-official-save")

@@ -2,7 +2,7 @@
 
 A working day is Monday to Friday, except Indonesian national holidays and cuti bersama (the
 `holidays` package's "public" and "government" categories) and the local dates Kominfo adds in
-the console (`tenants.LocalHoliday`, a public-schema table every tenant schema can read).
+the console (`workdays.LocalHoliday`, a public-schema table every tenant schema can read).
 """
 
 import datetime
@@ -12,8 +12,10 @@ from functools import lru_cache
 
 import holidays
 
+from workdays.models import LocalHoliday
+
 # How long a worker trusts its copy of Kominfo's local dates; saving one clears it at once in
-# the saving process (ppid.apps) and the other workers pick it up within this delay.
+# the saving process (workdays.receivers) and the other workers pick it up within this delay.
 LOCAL_HOLIDAYS_TTL_SECONDS = 300
 
 _local_lock = threading.Lock()
@@ -31,8 +33,6 @@ def national_holidays(year: int) -> frozenset[datetime.date]:
 
 def local_holidays() -> frozenset[datetime.date]:
     """The local non-working days Kominfo added, cached per process."""
-    from workdays.models import LocalHoliday
-
     with _local_lock:
         if time.monotonic() >= _local_cache["expires"]:
             _local_cache["dates"] = frozenset(LocalHoliday.objects.values_list("date", flat=True))

@@ -1,4 +1,4 @@
-"""Anonymous pages of the portal are cached like the OPDs' (portal/pagecache.py), invalidated by
+"""Anonymous pages of the portal are cached like the OPDs' (core/pagecache.py), invalidated by
 the portal index and by OPD changes, and every cached page answers conditional GETs."""
 
 import pytest
