@@ -11,9 +11,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 WORKDIR /app
 RUN useradd --system --home /app portal && mkdir -p /var/lib/portal/media && chown -R portal /var/lib/portal
 COPY . .
+# Without the dev extra: no pgserver, no test tools.
 RUN pip install --no-cache-dir .
-# collectstatic needs settings but no database: a placeholder URL keeps pgserver out of the build.
+# collectstatic needs settings, which refuse to load without these three, but no database:
+# placeholders that nothing connects to.
 RUN DATABASE_URL=postgresql://build@localhost/build DJANGO_SECRET_KEY=build-only \
+    DJANGO_ALLOWED_HOSTS=localhost \
     python manage.py collectstatic --noinput --verbosity 0 && chown -R portal /app
 USER portal
 EXPOSE 8000

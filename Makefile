@@ -8,6 +8,12 @@ INSTALLED := $(VENV)/.installed
 
 .PHONY: install migrate run serve test audit lint clean-db bench loadtest
 
+# The settings fail closed (README, Configuration). These development targets turn DEBUG on: a
+# development secret key and hosts, and the embedded PostgreSQL when DATABASE_URL is unset. The
+# gunicorn servers that bench/run.py and bench/loadtest.py start get DJANGO_DEBUG=0 and every
+# production variable from those scripts, so `make bench` needs nothing here.
+migrate run test audit loadtest: export DJANGO_DEBUG := 1
+
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'

@@ -1,10 +1,14 @@
 """Load test: mixed traffic over many OPDs on a local gunicorn, then a check that nothing was lost.
 
-    DATABASE_URL=postgresql://... .venv/bin/python bench/loadtest.py [--opds 50] [--duration 60]
+    DJANGO_DEBUG=1 [DATABASE_URL=postgresql://...] .venv/bin/python bench/loadtest.py [--opds 50]
+
+This process runs with development settings (`make loadtest` sets DJANGO_DEBUG=1); without
+DATABASE_URL it uses the embedded PostgreSQL.
 
 1. prepares the database (migrations, `--opds` OPDs named lt-01, lt-02, ... with a few articles;
    existing ones are reused) or uses the OPDs given with `--slugs`;
-2. starts gunicorn (production settings, PPID rate limit lifted) on 127.0.0.1 only;
+2. starts gunicorn (production settings: DJANGO_DEBUG=0 with a secret key, the hosts and the
+   same database given explicitly; PPID rate limit lifted) on 127.0.0.1 only;
 3. runs `--threads` clients for `--duration` seconds (at most `--max-requests`): home, news
    list, article, search, PPID pages, and PPID information requests posted through the real
    form (CSRF cookie, one-time token);
@@ -243,12 +247,25 @@ def run_action(client, action, slug, site, rng, stats):
     return client.request("GET", host, "/")[0]
 
 
+def database_url() -> str:
+    """DATABASE_URL, or else the embedded PostgreSQL this process's settings started."""
+    if os.environ.get("DATABASE_URL", "").strip():
+        return os.environ["DATABASE_URL"]
+    from django.conf import settings
+
+    from core.embedded_db import embedded_database_url
+
+    return embedded_database_url(settings.VAR_DIR / "pgdata")
+
+
 def start_gunicorn(port, threads):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.loadtest_settings",
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "loadtest-" + "x" * 50),
+        "DJANGO_ALLOWED_HOSTS": "localhost,.localhost",
+        "DATABASE_URL": database_url(),
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "PPID_SUBMISSIONS_PER_HOUR": "1000000000",
         "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",

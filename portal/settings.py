@@ -27,8 +27,25 @@ def env_list(name, default):
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
-SECRET_KEY = env("DJANGO_SECRET_KEY", "dev-only-insecure-secret-key" if DEBUG else None)
+# Fail closed: only DJANGO_DEBUG=1 (make run, make test) gets development defaults.
+DEBUG = env_bool("DJANGO_DEBUG", False)
+
+
+def required_in_production(name):
+    """The variable's value. Without DEBUG a missing or blank one stops the project; with DEBUG
+    it is "" and the caller's development default stands in."""
+    value = os.environ.get(name, "")
+    if value.strip():
+        return value
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            f"Set the {name} environment variable: it is required in production (DJANGO_DEBUG "
+            "unset or 0). For development, set DJANGO_DEBUG=1 instead (see README, Configuration)."
+        )
+    return ""
+
+
+SECRET_KEY = required_in_production("DJANGO_SECRET_KEY") or "dev-only-insecure-secret-key"
 
 PORTAL_DOMAIN = env("PORTAL_DOMAIN", "localhost").lower()
 PORTAL_SCHEME = env("PORTAL_SCHEME", "http" if DEBUG else "https")
@@ -36,7 +53,8 @@ PORTAL_SCHEME = env("PORTAL_SCHEME", "http" if DEBUG else "https")
 PORTAL_PORT = env("PORTAL_PORT", "")
 # Custom OPD domains must be added here (or use "*": the tenant middleware still answers 404 for
 # any host that is not in the Domain table).
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", f"{PORTAL_DOMAIN},.{PORTAL_DOMAIN}")
+_hosts = required_in_production("DJANGO_ALLOWED_HOSTS") or f"{PORTAL_DOMAIN},.{PORTAL_DOMAIN}"
+ALLOWED_HOSTS = [host.strip() for host in _hosts.split(",") if host.strip()]
 
 ACCOUNT_SECURITY_APPS = [
     "axes",
@@ -143,12 +161,13 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "portal.wsgi.application"
 
-if "DATABASE_URL" in os.environ:
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"])}
-else:
+_database_url = required_in_production("DATABASE_URL")
+if not _database_url:
+    # Development only: the embedded PostgreSQL (pgserver, a dev dependency) under var/.
     from core.embedded_db import embedded_database_url
 
-    DATABASES = {"default": dj_database_url.parse(embedded_database_url(VAR_DIR / "pgdata"))}
+    _database_url = embedded_database_url(VAR_DIR / "pgdata")
+DATABASES = {"default": dj_database_url.parse(_database_url)}
 DATABASES["default"]["ENGINE"] = "django_tenants.postgresql_backend"
 DATABASES["default"]["CONN_MAX_AGE"] = int(env("DATABASE_CONN_MAX_AGE", "60"))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

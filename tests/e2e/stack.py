@@ -167,6 +167,7 @@ def start_stack(*, database: dict | None = None, production_like: bool = False) 
         "DATABASE_URL": database_url(database, name),
         "DJANGO_SETTINGS_MODULE": "portal.settings",
         "DJANGO_DEBUG": "0" if production_like else "1",
+        "DJANGO_ALLOWED_HOSTS": "localhost,.localhost",
         "PORTAL_DOMAIN": "localhost",
         "PORTAL_SCHEME": "http",
         "PORTAL_PORT": str(port),

@@ -119,6 +119,7 @@ def throwaway_app(django_db_setup, django_db_blocker, tmp_path):
             "DJANGO_SETTINGS_MODULE": "tests.resilience.prod_settings",
             "DJANGO_DEBUG": "0",
             "DJANGO_SECRET_KEY": "throwaway-test-secret-key-" + "x" * 40,
+            "DJANGO_ALLOWED_HOSTS": "localhost,.localhost",
             "DJANGO_SECURE_SSL_REDIRECT": "0",
             "DATABASE_CONN_MAX_AGE": "60",
             "PORTAL_VAR_DIR": str(tmp_path / "var"),

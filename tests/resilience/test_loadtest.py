@@ -50,7 +50,9 @@ def test_a_short_load_test_has_no_errors_and_loses_nothing(scratch_database):
         [sys.executable, "bench/loadtest.py", "--slugs", "alpha,beta", "--duration", "4",
          "--threads", "4", "--port", "8463"],
         cwd=ROOT,
-        env={**os.environ, "DATABASE_URL": scratch_database},
+        # Development settings for its own process (it migrates and checks); it gives the gunicorn
+        # it starts production settings itself.
+        env={**os.environ, "DJANGO_DEBUG": "1", "DATABASE_URL": scratch_database},
         capture_output=True,
         text=True,
         timeout=120,

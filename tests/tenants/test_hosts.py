@@ -110,6 +110,7 @@ def test_with_the_database_down_healthz_and_pages_answer_503():
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings",
+        "DJANGO_DEBUG": "1",
         "DATABASE_URL": "postgresql://nobody@127.0.0.1:9/none?connect_timeout=2",
     }
     result = subprocess.run(
