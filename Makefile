@@ -36,7 +36,7 @@ run: migrate
 
 test: install
 	$(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest --cov --cov-report=term-missing:skip-covered
 
 # Lighthouse (mobile) on an OPD home page and an article; reports in var/audit/ (needs Node.js).
 audit: install
