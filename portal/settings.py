@@ -176,7 +176,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # "default" is keyed by schema, so one OPD can never read another's entries. "shared" holds what
 # the request path reads before or without a schema-keyed lookup: hosts, emergency banners and the
-# page cache, whose keys name the schema themselves (portal/pagecache.py).
+# page cache, whose keys name the schema themselves (core/pagecache.py).
 if "REDIS_URL" in os.environ:
     _cache = {
         # Django's RedisCache, degrading to "no cache" while Redis is unavailable.
@@ -272,7 +272,7 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", f"Portal OPD <noreply@{PORTAL_DOMAIN}>")
-# Who hears about content the content guard holds (tenants/guard.py); empty: every active
+# Who hears about content the content guard holds (guard/); empty: every active
 # Kominfo superuser with an e-mail address.
 KOMINFO_ALERT_EMAILS = env_list("KOMINFO_ALERT_EMAIL", "")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -327,7 +327,7 @@ RESERVED_SLUGS = frozenset(
     )
 )
 
-# Rich text: django-ckeditor-5 (see news/sanitize.py for the matching allowlist). Markdown and
+# Rich text: django-ckeditor-5 (see core/richtext.py for the matching allowlist). Markdown and
 # FullPage must be removed together, or the editor starts saving Markdown; GeneralHtmlSupport
 # must stay (the Style plugin needs it). Uploads go through core.views.upload_editor_image.
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "editor_upload"
