@@ -46,20 +46,9 @@ from ppid.models import (  # noqa: E402
     RequestEvent,
 )
 from tenants.models import Domain, Opd  # noqa: E402
+from tests.upgrade.layout import MOVED_MODELS as MOVED  # noqa: E402
 from workdays.models import LocalHoliday  # noqa: E402
 
-# The models tenants 0006 handed over to other apps (model name -> its app now).
-MOVED = {
-    "activityreminder": "console",
-    "activitysettings": "console",
-    "allowedlinkdomain": "guard",
-    "auditevent": "audit",
-    "contenthold": "guard",
-    "emergencybanner": "banners",
-    "localholiday": "workdays",
-    "operatoraccount": "accounts",
-    "publisheditem": "mainsite",
-}
 PASSWORD = "portal-demo-2026"
 
 expected = json.loads(Path(sys.argv[1]).read_text())

@@ -23,6 +23,7 @@ import pytest
 from django.db import connection
 from psycopg.conninfo import make_conninfo
 
+from tests.upgrade.layout import MOVED_MODELS
 from tests.upgrade.plain_sql import load_dump, runnable_sql
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,17 +51,6 @@ LAYOUT_MIGRATIONS = {
     ("workdays", "0001_initial"),
     # The audit log's new "hold" action: a choices change, nothing in the database.
     ("audit", "0002_alter_auditevent_action"),
-}
-MOVED_MODELS = {
-    "activityreminder": "console",
-    "activitysettings": "console",
-    "allowedlinkdomain": "guard",
-    "auditevent": "audit",
-    "contenthold": "guard",
-    "emergencybanner": "banners",
-    "localholiday": "workdays",
-    "operatoraccount": "accounts",
-    "publisheditem": "mainsite",
 }
 # The suite sets up its test database only for tests that ask for database access; the
 # fixture reads that database (a fresh install) and uses its server.
