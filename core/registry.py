@@ -3,7 +3,8 @@
 Each content app (news, pages, ppid and those to come) registers a `ContentApp` in its
 `AppConfig.ready()`. Shared code asks this registry what to seed on provisioning, what to index
 on the portal, screen, audit, search, back up, count on the checklist and grant to which role;
-it never names a content app. Adding a content type means registering it here, nothing else.
+it never names a content app. A new content type is listed in TENANT_APPS, routed in
+portal/urls_tenant.py and registered here; no shared code changes.
 """
 
 from collections.abc import Callable, Iterable
