@@ -156,7 +156,7 @@ def _with_headlines(source: SearchSource, ids: list[int], query: SearchQuery) ->
     snippet_options = {"MaxWords": 35, "MinWords": 15, "MaxFragments": 2}
     return (
         source.published()
-        .model.objects.filter(pk__in=ids)
+        .filter(pk__in=ids)
         .annotate(
             title_hl=_headline("title", query, HighlightAll="true"),
             snippet=_headline("body_text", query, **snippet_options),

@@ -55,6 +55,8 @@ def publish_content(instance: models.Model, *, screened: bool = True) -> Outcome
         else:
             unindex_item(kind=publishable.kind, source_id=instance.pk)
 
+    # The content apps' receivers retire the cached pages on any save too (a save from a shell or
+    # a script must not leave stale pages); doing it here keeps this function's order whole.
     pagecache.invalidate()
 
     if findings:
