@@ -139,6 +139,7 @@ _RELATION_NAMES = {}
 
 
 def connect_model(model) -> None:
+    audited_fields(model)  # fails at start-up, not at the first save, without an allow-list
     uid = model._meta.label
     pre_save.connect(remember_old_values, sender=model, dispatch_uid=f"audit-pre-{uid}")
     post_save.connect(content_saved, sender=model, dispatch_uid=f"audit-save-{uid}")
@@ -147,6 +148,8 @@ def connect_model(model) -> None:
 
 def connect_content_app(app: registry.ContentApp) -> None:
     # Publishable content is audited by publishing.services, in the same transaction.
+    for publishable in app.publishables:
+        audited_fields(publishable.model)
     for model in app.audited_models:
         connect_model(model)
 

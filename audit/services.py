@@ -11,6 +11,7 @@ from contextvars import ContextVar
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, models
 
 from audit.models import AuditEvent
@@ -24,22 +25,22 @@ REPR_MAX_LENGTH = 200
 
 _current_request: ContextVar = ContextVar("audit_request", default=None)
 
-# Fields never written into an event: secrets, derived data and timestamps.
-IGNORED_FIELDS = frozenset(
-    {
-        "password",
-        "last_login",
-        "search_vector",
-        "body_text",
-        "cover_meta",
-        "created_at",
-        "updated_at",
-        # Opd fields the platform itself keeps up to date.
-        "last_operator_login",
-        "content_checklist",
-        "ppid_open_due_dates",
-    }
-)
+# The fields recorded for Django's own models; every other audited model lists its own in an
+# `audit_fields` attribute. An allow-list: a field added later (a citizen's NIK, a token) stays
+# out of the public-schema log until someone decides it belongs there.
+CONTRIB_AUDIT_FIELDS = {
+    "auth.User": (
+        "username",
+        "first_name",
+        "last_name",
+        "email",
+        "is_active",
+        "is_staff",
+        "is_superuser",
+        "date_joined",
+    ),
+    "auth.Group": ("name",),
+}
 PERMISSION_FIELDS = frozenset({"is_superuser", "is_staff"})
 
 
@@ -99,14 +100,14 @@ def record(
 
 
 def audited_fields(model) -> list:
-    return [
-        field
-        for field in model._meta.concrete_fields
-        if field.name not in IGNORED_FIELDS
-        and not field.primary_key
-        and not isinstance(field, models.GeneratedField)
-        and not getattr(field, "auto_now", False)
-    ]
+    """The fields of `model` an event may carry: its `audit_fields` allow-list."""
+    names = getattr(model, "audit_fields", None) or CONTRIB_AUDIT_FIELDS.get(model._meta.label)
+    if names is None:
+        raise ImproperlyConfigured(
+            f"{model._meta.label} is audited but lists no audit_fields: decide which of its "
+            "fields the public-schema audit log may record."
+        )
+    return [model._meta.get_field(name) for name in names]
 
 
 def json_value(value):

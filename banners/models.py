@@ -37,6 +37,17 @@ class EmergencyBanner(models.Model):
 
     objects = EmergencyBannerQuerySet.as_manager()
 
+    # The fields the audit log records (an allow-list, audit.services.audited_fields).
+    audit_fields = (
+        "level",
+        "text",
+        "link",
+        "starts_at",
+        "expires_at",
+        "issued_by",
+        "created_by",
+    )
+
     class Meta:
         # Moved from the tenants app; the table keeps its name (no data copied).
         db_table = "tenants_emergencybanner"

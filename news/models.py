@@ -61,6 +61,14 @@ class Category(models.Model):
     description = models.TextField(_("keterangan"), blank=True)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
+    # The fields the audit log records (an allow-list, audit.services.audited_fields).
+    audit_fields = (
+        "name",
+        "slug",
+        "description",
+        "order",
+    )
+
     class Meta:
         verbose_name = _("kategori")
         verbose_name_plural = _("kategori")
@@ -167,6 +175,21 @@ class Article(models.Model):
     )
 
     objects = ArticleQuerySet.as_manager()
+
+    # The fields the audit log records (an allow-list, audit.services.audited_fields).
+    audit_fields = (
+        "title",
+        "slug",
+        "summary",
+        "body",
+        "cover",
+        "cover_alt",
+        "category",
+        "is_pinned",
+        "status",
+        "published_at",
+        "author",
+    )
 
     class Meta:
         verbose_name = _("artikel")

@@ -45,6 +45,16 @@ class Page(models.Model):
 
     objects = PageQuerySet.as_manager()
 
+    # The fields the audit log records (an allow-list, audit.services.audited_fields).
+    audit_fields = (
+        "title",
+        "slug",
+        "body",
+        "menu_order",
+        "show_in_menu",
+        "is_published",
+    )
+
     class Meta:
         verbose_name = _("halaman")
         verbose_name_plural = _("halaman")
@@ -89,6 +99,14 @@ class Official(models.Model):
     position = models.CharField(_("jabatan"), max_length=150)
     photo = models.ImageField(_("foto"), upload_to=official_photo_upload_to, blank=True)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    # The fields the audit log records (an allow-list, audit.services.audited_fields).
+    audit_fields = (
+        "name",
+        "position",
+        "photo",
+        "order",
+    )
 
     class Meta:
         verbose_name = _("pejabat")

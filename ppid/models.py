@@ -156,6 +156,29 @@ class PublicInformation(models.Model):
 
     objects = PublicInformationQuerySet.as_manager()
 
+    # The fields the audit log records (an allow-list, audit.services.audited_fields).
+    audit_fields = (
+        "number",
+        "title",
+        "summary",
+        "holder",
+        "responsible_person",
+        "produced_when",
+        "produced_where",
+        "available_format",
+        "retention_period",
+        "year",
+        "category",
+        "file",
+        "original_filename",
+        "file_type",
+        "link",
+        "exclusion_legal_basis",
+        "exclusion_consequence",
+        "exclusion_tested_on",
+        "is_published",
+    )
+
     class Meta:
         verbose_name = _("informasi publik (DIP)")
         verbose_name_plural = _("Daftar Informasi Publik")
@@ -331,6 +354,21 @@ class InformationRequest(TrackedSubmission):
 
     objects = InformationRequestQuerySet.as_manager()
 
+    # What the audit log may record (audit.services): facts of the procedure, never the
+    # applicant's identity, contacts, the request's text, the tracking code's hash or the token.
+    audit_fields = (
+        "number",
+        "year",
+        "obtain_method",
+        "delivery_method",
+        "status",
+        "received_at",
+        "due_date",
+        "extension_days",
+        "decided_at",
+        "refusal_ground",
+    )
+
     class Meta:
         verbose_name = _("permohonan informasi")
         verbose_name_plural = _("permohonan informasi")
@@ -454,6 +492,21 @@ class Objection(TrackedSubmission):
         blank=True,
         related_name="+",
         verbose_name=_("ditanggapi oleh"),
+    )
+
+    # What the audit log may record: never the objector's reason (free text about a citizen),
+    # the response, the tracking code's hash or the token.
+    audit_fields = (
+        "number",
+        "year",
+        "request",
+        "ground",
+        "filed_at",
+        "due_date",
+        "status",
+        "outcome",
+        "answered_at",
+        "answered_by",
     )
 
     class Meta:

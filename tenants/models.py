@@ -142,6 +142,31 @@ class Opd(TenantMixin):
     auto_create_schema = False
     auto_drop_schema = False
 
+    # The fields the audit log records (an allow-list, audit.services.audited_fields).
+    audit_fields = (
+        "schema_name",
+        "name",
+        "short_name",
+        "kind",
+        "slug",
+        "is_active",
+        "logo",
+        "header_image",
+        "primary_color",
+        "address",
+        "phone",
+        "email",
+        "opening_hours",
+        "map_url",
+        "instagram_url",
+        "facebook_url",
+        "x_url",
+        "youtube_url",
+        "tiktok_url",
+        "can_broadcast",
+        "require_2fa_for_operators",
+    )
+
     class Meta:
         verbose_name = _("OPD")
         verbose_name_plural = _("OPD")
@@ -184,6 +209,13 @@ def site_kind_choices() -> list[tuple[str, str]]:
 
 
 class Domain(DomainMixin):
+    # The fields the audit log records (an allow-list, audit.services.audited_fields).
+    audit_fields = (
+        "domain",
+        "tenant",
+        "is_primary",
+    )
+
     class Meta:
         verbose_name = _("domain")
         verbose_name_plural = _("domain")

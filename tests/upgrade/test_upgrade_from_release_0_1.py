@@ -51,7 +51,17 @@ LAYOUT_MIGRATIONS = {
     ("workdays", "0001_initial"),
     # The audit log's new "hold" action: a choices change, nothing in the database.
     ("audit", "0002_alter_auditevent_action"),
+    # Citizens' personal data taken out of the audit log's rows (no table changes).
+    ("audit", "0003_scrub_citizens_personal_data"),
 }
+# What release 0.1 copied into the public-schema audit log from its information requests.
+CITIZENS_PERSONAL_DATA = (
+    "siti.aminah@example.org",
+    "budi.santoso@example.org",
+    "rahmat@lsm-banten.example.org",
+    "081234567890",
+    "0254123456",
+)
 # The suite sets up its test database only for tests that ask for database access; the
 # fixture reads that database (a fresh install) and uses its server.
 pytestmark = pytest.mark.django_db
@@ -189,6 +199,16 @@ class Upgrade:
     checked: dict
     second_migrate: str
     makemigrations: subprocess.CompletedProcess
+    ppid_audit_before: list[tuple[str, dict]]
+    ppid_audit_after: list[tuple[str, dict]]
+
+
+def ppid_audit_changes(conninfo: str) -> list[tuple[str, dict]]:
+    with psycopg.connect(conninfo) as conn:
+        return conn.execute(
+            "SELECT object_type, changes FROM public.tenants_auditevent"
+            " WHERE object_type LIKE 'ppid.%' ORDER BY id"
+        ).fetchall()
 
 
 def run(args: list[str], env: dict) -> subprocess.CompletedProcess:
@@ -214,6 +234,7 @@ def upgrade(django_db_setup, tmp_path_factory):
     try:
         load_dump(DUMP, server.conninfo(name))
         before = take_snapshot(server.conninfo(name), SCHEMAS)
+        ppid_audit_before = ppid_audit_changes(server.conninfo(name))
         env = {key: value for key, value in os.environ.items() if key != "REDIS_URL"}
         env.update(
             DATABASE_URL=server.url(name),
@@ -228,12 +249,22 @@ def upgrade(django_db_setup, tmp_path_factory):
         migrate = ["manage.py", "migrate_schemas", "--executor=standard", "--noinput"]
         first_migrate = succeeded(run(migrate, env))
         after = take_snapshot(server.conninfo(name), SCHEMAS)
+        ppid_audit_after = ppid_audit_changes(server.conninfo(name))
         check = [str(HERE / "check_upgraded.py"), str(EXPECTED_FILE), str(TRACKING_CODES_FILE)]
         checked = json.loads(succeeded(run(check, env)))
         second_migrate = succeeded(run(migrate, env))
         makemigrations = run(["manage.py", "makemigrations", "--check", "--dry-run"], env)
         yield Upgrade(
-            name, before, after, fresh, first_migrate, checked, second_migrate, makemigrations
+            name,
+            before,
+            after,
+            fresh,
+            first_migrate,
+            checked,
+            second_migrate,
+            makemigrations,
+            ppid_audit_before,
+            ppid_audit_after,
         )
     finally:
         server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -287,6 +318,31 @@ def test_migrating_keeps_every_row(upgrade):
             for table in ("django_content_type", "auth_permission"):
                 assert after.pop(table) >= before.pop(table)
         assert after == before, schema
+
+
+def test_the_upgrade_takes_citizens_personal_data_out_of_the_audit_log(upgrade):
+    def text(events):
+        return json.dumps(events)
+
+    assert all(value in text(upgrade.ppid_audit_before) for value in CITIZENS_PERSONAL_DATA)
+    assert not any(value in text(upgrade.ppid_audit_after) for value in CITIZENS_PERSONAL_DATA)
+    allowed = {
+        "ppid.InformationRequest": {"number", "year", "status", "received_at", "due_date"},
+        "ppid.Objection": {"number", "year", "request_id", "ground", "filed_at", "status"},
+    }
+    for (object_type, before), (_, after) in zip(
+        upgrade.ppid_audit_before, upgrade.ppid_audit_after, strict=True
+    ):
+        if object_type not in allowed:
+            assert after == before  # DIP entries are public information, kept in full
+            continue
+        assert set(after) <= set(before)
+        # What the log may keep is kept: the procedure's facts, changed by whom and when.
+        assert {key: before[key] for key in allowed[object_type] if key in before}.items() <= (
+            after.items()
+        )
+        for secret in ("tracking_code_hash", "submission_token", "identity_number", "email"):
+            assert secret not in after
 
 
 def test_content_types_and_permissions_move_with_their_models(upgrade):
