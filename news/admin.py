@@ -1,9 +1,12 @@
+from datetime import datetime
+
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import ValidatedAutocompleteAdminMixin
 from news.forms import ArticleAdminForm
 from news.models import Article, Category, Tag
 from publishing.admin import PublishingAdminMixin
@@ -21,10 +24,10 @@ class MonthListFilter(admin.SimpleListFilter):
         if not self.value():
             return queryset
         try:
-            year, month = (int(part) for part in self.value().split("-"))
-        except ValueError:
+            month = datetime.strptime(self.value(), "%Y-%m")
+        except ValueError:  # typed into the address bar: no month matches
             return queryset.none()
-        return queryset.filter(published_at__year=year, published_at__month=month)
+        return queryset.filter(published_at__year=month.year, published_at__month=month.month)
 
 
 @admin.register(Category)
@@ -42,7 +45,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(PublishingAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(PublishingAdminMixin, ValidatedAutocompleteAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = (
         "title",

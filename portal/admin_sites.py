@@ -13,6 +13,7 @@ from audit.views import opd_audit_detail, opd_audit_list
 from banners.views import may_broadcast, opd_broadcast_view
 from console.activity import opd_activity
 from console.views import activity_dashboard
+from core.admin import ValidatedSelectionSiteMixin
 from tenants.models import Opd
 
 
@@ -36,7 +37,7 @@ class SetPasswordView(PasswordResetConfirmView):
         return response
 
 
-class OpdAdminSite(TwoFactorAdminSiteMixin, admin.AdminSite):
+class OpdAdminSite(TwoFactorAdminSiteMixin, ValidatedSelectionSiteMixin, admin.AdminSite):
     """The back office of one OPD, served only on that OPD's host (portal/urls_tenant.py).
 
     It must never register shared (public-schema) models such as Opd or Domain: the tenant
@@ -88,7 +89,7 @@ class OpdAdminSite(TwoFactorAdminSiteMixin, admin.AdminSite):
         return super().index(request, extra_context)
 
 
-class KominfoConsoleSite(TwoFactorAdminSiteMixin, admin.AdminSite):
+class KominfoConsoleSite(TwoFactorAdminSiteMixin, ValidatedSelectionSiteMixin, admin.AdminSite):
     """The Kominfo console on the main domain (portal/urls_public.py)."""
 
     site_header = _("Konsol Kominfo · Portal OPD Terpadu")

@@ -121,9 +121,10 @@ DEFAULT_NOT_FOUND_TENANT_VIEW = "core.views.unknown_host"
 CONSOLE_ADMIN_SITE = "portal.admin_sites.KominfoConsoleSite"
 
 MIDDLEWARE = [
+    # First: the endpoints below it pass parameters on to PostgreSQL too.
+    "core.middleware.StripNulBytesMiddleware",
     "tenants.middleware.InfrastructureEndpointsMiddleware",
     "tenants.middleware.OpdTenantMiddleware",
-    "core.middleware.StripNulBytesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -200,6 +201,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+# Where a log-in goes when its ?next= is missing or refused (another host): the admin home of the
+# site logged in to (both sites live at /admin/), not Django's /accounts/profile/.
+LOGIN_REDIRECT_URL = "/admin/"
 # The axes backend goes first: it refuses a locked-out user/IP before any password is checked.
 AUTHENTICATION_BACKENDS = [
     "accounts.two_factor.LoginThrottleBackend",

@@ -13,6 +13,7 @@ from django_tenants.utils import tenant_context
 
 from accounts import services as accounts_services
 from accounts.forms import HandOverForm, OperatorForm
+from core.admin import ValidatedAutocompleteAdminMixin
 from core.sites import console_site
 from tenants import services
 from tenants.forms import OpdCreationForm
@@ -187,7 +188,7 @@ class OpdAdmin(admin.ModelAdmin):
 
 
 @admin.register(Domain, site=console_site)
-class DomainAdmin(admin.ModelAdmin):
+class DomainAdmin(ValidatedAutocompleteAdminMixin, admin.ModelAdmin):
     list_display = ("domain", "tenant", "is_primary")
     list_select_related = ("tenant",)
     search_fields = ("domain", "tenant__name")

@@ -1,6 +1,7 @@
 """Which OPD a request is for: the Host header, and the endpoints infrastructure calls."""
 
 import logging
+import re
 
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, connection
@@ -13,6 +14,16 @@ from tenants.host_cache import tenant_for_host
 from tenants.models import Domain
 
 logger = logging.getLogger(__name__)
+
+# A DNS name as a certificate can be issued for: labels of letters, digits and hyphens.
+HOST_NAME = re.compile(
+    r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"
+)
+
+
+def normalised_host(hostname: str) -> str:
+    """Host names are case-insensitive, and a trailing dot names the same host."""
+    return hostname.lower().removesuffix(".")
 
 
 class InfrastructureEndpointsMiddleware:
@@ -50,10 +61,10 @@ class InfrastructureEndpointsMiddleware:
 
     @staticmethod
     def tls_ask(domain):
-        domain = domain.strip().lower()
+        domain = normalised_host(domain.strip())
         connection.set_schema_to_public()
-        known = (
-            bool(domain) and Domain.objects.filter(domain=domain, tenant__is_active=True).exists()
+        known = HOST_NAME.fullmatch(domain) is not None and (
+            Domain.objects.filter(domain=domain, tenant__is_active=True).exists()
         )
         return HttpResponse(status=200 if known else 404)
 
@@ -67,7 +78,7 @@ class OpdTenantMiddleware(TenantMainMiddleware):
 
     def get_tenant(self, domain_model, hostname):
         # Through the shared cache, invalidated by signals (tenants/host_cache.py).
-        return tenant_for_host(hostname)
+        return tenant_for_host(normalised_host(hostname))
 
     def process_request(self, request):
         try:

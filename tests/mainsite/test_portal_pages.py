@@ -57,6 +57,10 @@ def test_portal_news_is_paginated(portal_client, opd_a):
     second = portal_client.get("/berita/", {"page": 2}).content.decode()
     assert "Kabar nomor 00" in first and "Kabar nomor 14" not in first
     assert "Kabar nomor 14" in second
+    assert 'href="?page=2" rel="next"' in first
+    assert 'href="?page=1" rel="prev"' in second
+    filtered = portal_client.get("/berita/", {"opd": "alpha"}).content.decode()
+    assert 'href="?opd=alpha&amp;page=2" rel="next"' in filtered
     assert portal_client.get("/berita/", {"page": "999"}).status_code == 200
     assert portal_client.get("/berita/", {"page": "x<script>"}).status_code == 200
 
