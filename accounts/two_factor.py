@@ -70,7 +70,7 @@ def is_verified(user) -> bool:
 def _device_for_token(user, token: str):
     """A six-digit token is checked against the authenticator app, anything else against the
     recovery codes; the user never has to pick a device."""
-    model = TOTPDevice if token.isdigit() and len(token) == 6 else StaticDevice
+    model = TOTPDevice if token.isascii() and token.isdigit() and len(token) == 6 else StaticDevice
     return model.objects.filter(user=user, confirmed=True).order_by("pk").first()
 
 

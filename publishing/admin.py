@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.admin import is_key_of
 from core.tenancy import current_opd
 from guard.models import ContentHold
 from publishing.services import delete_content, publish_content
@@ -36,8 +37,9 @@ class PublishingAdminMixin:
             delete_content(obj)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        if request.method == "GET" and str(object_id).isdigit():
-            self._warn_if_held(request, int(object_id))
+        pk_field = self.model._meta.pk
+        if request.method == "GET" and is_key_of(pk_field, object_id):
+            self._warn_if_held(request, pk_field.to_python(object_id))
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _warn_if_held(self, request, object_id: int) -> None:
