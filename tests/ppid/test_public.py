@@ -346,6 +346,20 @@ def test_submissions_are_rate_limited_per_ip(opd_a, in_opd, client_a, settings):
         assert InformationRequest.objects.count() == 3
 
 
+def test_a_form_to_correct_costs_no_submission_but_spam_does(opd_a, in_opd, client_a, settings):
+    settings.PPID_SUBMISSIONS_PER_HOUR = 2
+    for _ in range(5):
+        assert client_a.post("/ppid/permohonan/", form_data(email="budi@")).status_code == 200
+    assert (
+        client_a.post("/ppid/permohonan/", form_data(website="http://spam.example")).status_code
+        == 200
+    )
+    assert client_a.post("/ppid/permohonan/", form_data()).status_code == 302
+    assert client_a.post("/ppid/permohonan/", form_data()).status_code == 429
+    with in_opd(opd_a):
+        assert InformationRequest.objects.count() == 1
+
+
 def test_id_scan_is_stored_privately_with_a_generated_name(
     opd_a, in_opd, client_a, media_root, private_media_root
 ):
