@@ -22,7 +22,8 @@ from ppid.forms import (
 from ppid.models import InformationRequest, Objection, PublicInformation
 
 RECEIPT_SESSION_KEY = "ppid_receipt"
-# Wrong tracking codes per client IP per hour, on both tracking pages together.
+# Wrong tracking codes per client IP per hour, counted together wherever a code is checked
+# (request tracking, objection tracking, the objection form's number and code).
 TRACKING_FAILURES_PER_HOUR = 30
 CODE_CHECK_SCOPE = "ppid-kode"
 # The submission scopes; portal.settings.REQUEST_BODY_LIMITS charges refused uploads to them.
@@ -122,6 +123,7 @@ def objection_create(request):
         request,
         form_class=ObjectionForm,
         scope=OBJECTION_SCOPE,
+        checks_code=True,
         template="ppid/objection_form.html",
         submit=lambda form: services.file_objection(
             opd=request.tenant,
@@ -161,20 +163,26 @@ def statistics(request):
     return render(request, "ppid/statistics.html", context)
 
 
-def _submission_form(request, *, form_class, scope, template, submit, receipt):
+def _submission_form(request, *, form_class, scope, template, submit, receipt, checks_code=False):
     """A public form: each client IP gets PPID_SUBMISSIONS_PER_HOUR submissions per hour.
 
     The slot is taken before any work, in one atomic step (core.throttle), so clients posting at
     the same moment cannot all find room left. Accepted and spam-caught posts keep their slot; a
     form the citizen has to correct, or a double submit landing on its first receipt, gives it
-    back.
+    back. A form that checks a tracking code also counts against the code-check throttle.
     """
     if request.method != "POST":
         return render(request, template, {"form": form_class()})
     if throttle.hit(request, scope) > settings.PPID_SUBMISSIONS_PER_HOUR:
         return render(request, "ppid/rate_limited.html", status=429)
     form = form_class(request.POST, request.FILES)
-    if form.is_valid():
+    if checks_code and not _code_check_allowed(request):
+        throttle.give_back(request, scope)
+        return render(request, template, {"form": form_class(), "limited": True}, status=429)
+    valid = form.is_valid()
+    if checks_code and not form.has_error(NON_FIELD_ERRORS, "unknown_request"):
+        throttle.give_back(request, CODE_CHECK_SCOPE)
+    if valid:
         try:
             submission = submit(form)
         except services.DuplicateSubmission:

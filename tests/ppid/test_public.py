@@ -506,6 +506,49 @@ def test_objection_with_unknown_number_or_wrong_code_is_refused(opd_a, in_opd, c
         assert not Objection.objects.exists()
 
 
+def test_wrong_codes_on_the_objection_form_lock_it_even_for_the_right_code(
+    opd_a, in_opd, client_a, settings
+):
+    settings.PPID_SUBMISSIONS_PER_HOUR = 1000
+    submission = decided(opd_a, in_opd)
+    for _ in range(30):
+        wrong = objection_data(submission, tracking_code="AAAA-BBBB-CCCC")
+        assert client_a.post("/ppid/keberatan/", wrong).status_code == 200
+    response = client_a.post("/ppid/keberatan/", objection_data(submission))
+    assert response.status_code == 429
+    assert "Terlalu banyak percobaan" in response.content.decode()
+    with in_opd(opd_a):
+        assert not Objection.objects.exists()
+    other_ip = client_a.post("/ppid/keberatan/", objection_data(submission), REMOTE_ADDR="10.0.0.9")
+    assert other_ip.status_code == 302
+
+
+def test_wrong_codes_count_together_wherever_a_code_is_checked(opd_a, in_opd, client_a, settings):
+    settings.PPID_SUBMISSIONS_PER_HOUR = 1000
+    submission = decided(opd_a, in_opd)
+    wrong = {"number": submission.record.number, "code": "AAAA-BBBB-CCCC"}
+    for _ in range(10):
+        client_a.post("/ppid/permohonan/lacak/", wrong)
+        client_a.post("/ppid/keberatan/lacak/", wrong)
+        client_a.post("/ppid/keberatan/", objection_data(submission, tracking_code="AAAA-BBBB"))
+    right = {"number": submission.record.number, "code": submission.tracking_code}
+    assert client_a.post("/ppid/permohonan/lacak/", right).status_code == 429
+    assert client_a.post("/ppid/keberatan/", objection_data(submission)).status_code == 429
+
+
+def test_right_codes_and_other_mistakes_cost_no_code_check(opd_a, in_opd, client_a, settings):
+    settings.PPID_SUBMISSIONS_PER_HOUR = 1000
+    submission = decided(opd_a, in_opd)
+    right = {"number": submission.record.number, "code": submission.tracking_code}
+    for _ in range(40):
+        assert client_a.post("/ppid/permohonan/lacak/", right).status_code == 200
+        assert (
+            client_a.post("/ppid/keberatan/", objection_data(submission, ground="")).status_code
+            == 200
+        )
+    assert client_a.post("/ppid/keberatan/", objection_data(submission)).status_code == 302
+
+
 def test_late_objection_is_refused_with_the_deadline(opd_a, in_opd, client_a):
     submission = decided(opd_a, in_opd, days_ago=80)
     response = client_a.post("/ppid/keberatan/", objection_data(submission))
