@@ -208,6 +208,11 @@ AUTHENTICATION_BACKENDS = [
 
 # Log-in throttling (django-axes), per schema: failures count per username *and* client IP
 # together, so a whole office behind one NAT address is not locked out by one person's typos.
+# On top of it, one client IP may fail LOGIN_FAILURES_PER_IP times per LOGIN_IP_WINDOW_MINUTES
+# over all accounts of the schema (accounts.two_factor.LoginThrottleBackend): far above an
+# office's typos, far below what guessing passwords on many accounts needs.
+LOGIN_FAILURES_PER_IP = int(env("LOGIN_FAILURES_PER_IP", "30"))
+LOGIN_IP_WINDOW_MINUTES = int(env("LOGIN_IP_WINDOW_MINUTES", "60"))
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
