@@ -121,10 +121,13 @@ DEFAULT_NOT_FOUND_TENANT_VIEW = "core.views.unknown_host"
 CONSOLE_ADMIN_SITE = "portal.admin_sites.KominfoConsoleSite"
 
 MIDDLEWARE = [
-    # First: the endpoints below it pass parameters on to PostgreSQL too.
-    "core.middleware.StripNulBytesMiddleware",
+    # The certificate check (/_tls/ask) validates its domain itself, before any query.
     "tenants.middleware.InfrastructureEndpointsMiddleware",
     "tenants.middleware.OpdTenantMiddleware",
+    # Before anything reads the body (StripNulBytesMiddleware reads request.POST), after the
+    # tenant (a refused upload is charged to the OPD's PPID limit).
+    "core.request_body.RequestBodyLimitMiddleware",
+    "core.middleware.StripNulBytesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -212,6 +215,11 @@ AUTHENTICATION_BACKENDS = [
 
 # Log-in throttling (django-axes), per schema: failures count per username *and* client IP
 # together, so a whole office behind one NAT address is not locked out by one person's typos.
+# On top of it, one client IP may fail LOGIN_FAILURES_PER_IP times per LOGIN_IP_WINDOW_MINUTES
+# over all accounts of the schema (accounts.two_factor.LoginThrottleBackend): far above an
+# office's typos, far below what guessing passwords on many accounts needs.
+LOGIN_FAILURES_PER_IP = int(env("LOGIN_FAILURES_PER_IP", "30"))
+LOGIN_IP_WINDOW_MINUTES = int(env("LOGIN_IP_WINDOW_MINUTES", "60"))
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -337,6 +345,28 @@ RESERVED_SLUGS = frozenset(
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "editor_upload"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "webp", "gif"]
 EDITOR_UPLOAD_MAX_BYTES = int(env("EDITOR_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
+
+# Request bodies (core/request_body.py): the largest body a route accepts, refused with 413 before
+# it is read; deploy/Caddyfile sets the same ceilings at the proxy. Public PPID forms carry at most
+# one ID scan; the back office (the OPD admin, the console, the editor's image upload) the largest
+# DIP document. The room on top is for the form's other fields and for a file only a little too
+# large, which the form then refuses by name ("melebihi batas 20 MB") instead of a bare 413.
+_MB = 1024 * 1024
+PUBLIC_FORM_BODY_MAX_BYTES = (PPID_MAX_ID_SCAN_MB + 1) * _MB
+BACK_OFFICE_BODY_MAX_BYTES = (max(PPID_MAX_UPLOAD_MB, EDITOR_UPLOAD_MAX_BYTES // _MB) + 5) * _MB
+REQUEST_BODY_MAX_BYTES = int(env("REQUEST_BODY_MAX_BYTES", str(_MB)))
+# (path prefix, largest body, throttle scope a refused body is charged to); first match wins.
+REQUEST_BODY_LIMITS = (
+    ("/ppid/permohonan/", PUBLIC_FORM_BODY_MAX_BYTES, "ppid-permohonan"),
+    ("/ppid/keberatan/", REQUEST_BODY_MAX_BYTES, "ppid-keberatan"),
+    ("/admin/", BACK_OFFICE_BODY_MAX_BYTES, None),
+    ("/editor/unggah-gambar/", BACK_OFFICE_BODY_MAX_BYTES, None),
+)
+# Django's own limits inside those: form fields other than files (2.5 MB, Django's default, is
+# far above any of our texts), and uploads above 1 MB spool to a temporary file, not memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * _MB)
+FILE_UPLOAD_MAX_MEMORY_SIZE = _MB
+
 # How long an anonymous page stays in the per-OPD page cache at most (0 turns the cache off);
 # any change to the OPD's content invalidates it at once.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))

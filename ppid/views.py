@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core import throttle
 from core.pagecache import cache_anonymous_page
-from ppid import reports, services, throttle
+from ppid import reports, services
 from ppid.filetypes import CONTENT_TYPES
 from ppid.forms import (
     DipFilterForm,
@@ -21,7 +22,13 @@ from ppid.forms import (
 from ppid.models import InformationRequest, Objection, PublicInformation
 
 RECEIPT_SESSION_KEY = "ppid_receipt"
+# Wrong tracking codes per client IP per hour, counted together wherever a code is checked
+# (request tracking, objection tracking, the objection form's number and code).
 TRACKING_FAILURES_PER_HOUR = 30
+CODE_CHECK_SCOPE = "ppid-kode"
+# The submission scopes; portal.settings.REQUEST_BODY_LIMITS charges refused uploads to them.
+REQUEST_SCOPE = "ppid-permohonan"
+OBJECTION_SCOPE = "ppid-keberatan"
 DIP_CSV_HEADER = (
     "Nomor",
     "Judul",
@@ -82,7 +89,7 @@ def request_create(request):
     return _submission_form(
         request,
         form_class=InformationRequestForm,
-        scope="permohonan",
+        scope=REQUEST_SCOPE,
         template="ppid/request_form.html",
         submit=lambda form: services.submit_request(
             opd=request.tenant,
@@ -115,7 +122,8 @@ def objection_create(request):
     return _submission_form(
         request,
         form_class=ObjectionForm,
-        scope="keberatan",
+        scope=OBJECTION_SCOPE,
+        checks_code=True,
         template="ppid/objection_form.html",
         submit=lambda form: services.file_objection(
             opd=request.tenant,
@@ -155,30 +163,48 @@ def statistics(request):
     return render(request, "ppid/statistics.html", context)
 
 
-def _submission_form(request, *, form_class, scope, template, submit, receipt):
-    limit = settings.PPID_SUBMISSIONS_PER_HOUR
-    if request.method == "POST" and throttle.is_limited(request, scope, limit):
+def _submission_form(request, *, form_class, scope, template, submit, receipt, checks_code=False):
+    """A public form: each client IP gets PPID_SUBMISSIONS_PER_HOUR submissions per hour.
+
+    The slot is taken before any work, in one atomic step (core.throttle), so clients posting at
+    the same moment cannot all find room left. Accepted and spam-caught posts keep their slot; a
+    form the citizen has to correct, or a double submit landing on its first receipt, gives it
+    back. A form that checks a tracking code also counts against the code-check throttle.
+    """
+    if request.method != "POST":
+        return render(request, template, {"form": form_class()})
+    if throttle.hit(request, scope) > settings.PPID_SUBMISSIONS_PER_HOUR:
         return render(request, "ppid/rate_limited.html", status=429)
-    form = form_class(request.POST or None, request.FILES or None)
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                submission = submit(form)
-            except services.DuplicateSubmission:
-                return redirect(receipt)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                throttle.record_hit(request, scope)
-                request.session[RECEIPT_SESSION_KEY] = {
-                    "model": submission.record._meta.label_lower,
-                    "pk": submission.record.pk,
-                    "code": submission.tracking_code,
-                }
-                return redirect(receipt)
-        elif form.has_error(NON_FIELD_ERRORS, "spam"):
-            throttle.record_hit(request, scope)
+    form = form_class(request.POST, request.FILES)
+    if checks_code and not _code_check_allowed(request):
+        throttle.give_back(request, scope)
+        return render(request, template, {"form": form_class(), "limited": True}, status=429)
+    valid = form.is_valid()
+    if checks_code and not form.has_error(NON_FIELD_ERRORS, "unknown_request"):
+        throttle.give_back(request, CODE_CHECK_SCOPE)
+    if valid:
+        try:
+            submission = submit(form)
+        except services.DuplicateSubmission:
+            throttle.give_back(request, scope)
+            return redirect(receipt)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            request.session[RECEIPT_SESSION_KEY] = {
+                "model": submission.record._meta.label_lower,
+                "pk": submission.record.pk,
+                "code": submission.tracking_code,
+            }
+            return redirect(receipt)
+    if not form.has_error(NON_FIELD_ERRORS, "spam"):
+        throttle.give_back(request, scope)
     return render(request, template, {"form": form})
+
+
+def _code_check_allowed(request) -> bool:
+    """Count one tracking-code check before it is made; a right code is given back after."""
+    return throttle.hit(request, CODE_CHECK_SCOPE) <= TRACKING_FAILURES_PER_HOUR
 
 
 def _receipt(request, model, template, track_url):
@@ -197,15 +223,15 @@ def _track(request, queryset, template):
     form = TrackingForm(request.POST or None)
     context = {"form": form, "record": None, "not_found": False, "limited": False}
     if request.method == "POST" and form.is_valid():
-        if throttle.is_limited(request, "lacak", TRACKING_FAILURES_PER_HOUR):
+        if not _code_check_allowed(request):
             context["limited"] = True
             return render(request, template, context, status=429)
         record = queryset.filter(number=form.cleaned_data["number"]).first()
         if record is not None and record.check_tracking_code(form.cleaned_data["code"]):
+            throttle.give_back(request, CODE_CHECK_SCOPE)
             context["record"] = record
             context["today"] = timezone.localdate()
         else:
-            throttle.record_hit(request, "lacak")
             context["not_found"] = True
     return render(request, template, context)
 

@@ -86,6 +86,61 @@ def test_a_forged_forwarded_for_header_does_not_escape_the_lock_out(opd_a, in_op
     assert log_in(client_a, "sari", HTTP_X_FORWARDED_FOR="10.9.9.99").status_code == 429
 
 
+def test_a_few_wrong_passwords_on_many_accounts_lock_that_address_out(opd_a, in_opd, client_a):
+    names = [f"pegawai{number}" for number in range(8)]
+    with in_opd(opd_a):
+        for name in names:
+            make_operator(name, role=roles.OPERATOR_BERITA)
+    for name in names:  # 4 per account: below axes' 5, 32 in all from one address
+        for _attempt in range(4):
+            log_in(client_a, name, "salah-sekali")
+    for name in names:  # even the right password, for every account
+        locked = log_in(client_a, name)
+        assert locked.status_code == 429
+        assert "ke berbagai akun" in locked.content.decode()
+        assert "_auth_user_id" not in client_a.session
+    elsewhere = Client(HTTP_HOST="alpha.localhost", REMOTE_ADDR="10.1.2.3")
+    assert log_in(elsewhere, names[0]).status_code == 302
+
+
+def test_the_address_ceiling_uses_the_client_behind_the_trusted_proxy(opd_a, in_opd, settings):
+    settings.PORTAL_TRUSTED_PROXY_COUNT = 1
+    settings.LOGIN_FAILURES_PER_IP = 3
+    with in_opd(opd_a):
+        for name in ("ani", "budi", "citra", "dewi"):
+            make_operator(name, role=roles.OPERATOR_BERITA)
+    attacker = Client(
+        HTTP_HOST="alpha.localhost", REMOTE_ADDR="172.18.0.5", HTTP_X_FORWARDED_FOR="203.0.113.7"
+    )
+    for name in ("ani", "budi", "citra"):
+        log_in(attacker, name, "salah-sekali")
+    assert log_in(attacker, "dewi").status_code == 429
+    # Another citizen behind the same proxy, and a forged header of the attacker, do not share it.
+    other = Client(
+        HTTP_HOST="alpha.localhost", REMOTE_ADDR="172.18.0.5", HTTP_X_FORWARDED_FOR="203.0.113.8"
+    )
+    assert log_in(other, "dewi").status_code == 302
+    forged = Client(
+        HTTP_HOST="alpha.localhost",
+        REMOTE_ADDR="172.18.0.5",
+        HTTP_X_FORWARDED_FOR="10.0.0.1, 203.0.113.7",
+    )
+    assert log_in(forged, "dewi").status_code == 429
+
+
+def test_an_offices_typos_behind_one_address_lock_nobody_out(opd_a, in_opd, client_a):
+    names = [f"staf{number}" for number in range(10)]
+    with in_opd(opd_a):
+        for name in names:
+            make_operator(name, role=roles.OPERATOR_BERITA)
+    for name in names:  # ten colleagues, each mistyping twice before getting it right
+        log_in(client_a, name, "salah-ketik")
+        log_in(client_a, name, "salah-ketik-lagi")
+        office = Client(HTTP_HOST="alpha.localhost")
+        assert log_in(office, name).status_code == 302
+    assert log_in(client_a, names[0]).status_code == 302
+
+
 def test_the_client_ip_trusts_only_the_configured_proxies(rf, settings):
     request = rf.get("/", REMOTE_ADDR="172.18.0.5", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7")
     settings.PORTAL_TRUSTED_PROXY_COUNT = 0

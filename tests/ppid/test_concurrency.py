@@ -119,3 +119,57 @@ def test_concurrent_double_submit_registers_once(opd_a):
         assert counter.last_number == 1
     finally:
         in_own_connection(opd_a, cleanup)
+
+
+def test_simultaneous_posts_of_the_request_form_get_no_more_than_the_limit(opd_a, settings):
+    """Twelve clients of one IP post the real form through the real view at the same moment:
+    exactly PPID_SUBMISSIONS_PER_HOUR of them are registered, the others get 429."""
+    from django.contrib.sessions.models import Session
+    from django.test import Client
+
+    from audit.models import AuditEvent
+    from tests.ppid.test_public import form_data
+
+    settings.PPID_SUBMISSIONS_PER_HOUR = 3
+    posters = 12
+    forms = [form_data() for _ in range(posters)]
+    tokens = [data["submission_token"] for data in forms]
+    last_event = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    barrier = threading.Barrier(posters)
+    statuses, session_keys, errors = [], [], []
+
+    def poster(data):
+        client = Client(HTTP_HOST="alpha.localhost")
+        try:
+            barrier.wait(timeout=30)
+            statuses.append(client.post("/ppid/permohonan/", data).status_code)
+            if "sessionid" in client.cookies:
+                session_keys.append(client.cookies["sessionid"].value)
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    def cleanup():
+        InformationRequest.objects.filter(submission_token__in=tokens).delete()
+        RegistrationCounter.objects.filter(kind=RegistrationCounter.Kind.REQUEST).delete()
+        Session.objects.filter(session_key__in=session_keys).delete()
+        connection.set_schema_to_public()
+        AuditEvent.objects.filter(pk__gt=last_event).delete()
+
+    threads = [threading.Thread(target=poster, args=(data,)) for data in forms]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert not errors
+        assert sorted(statuses) == [302] * 3 + [429] * (posters - 3)
+        registered = in_own_connection(
+            opd_a,
+            lambda: InformationRequest.objects.filter(submission_token__in=tokens).count(),
+        )
+        assert registered == 3
+    finally:
+        in_own_connection(opd_a, cleanup)
+    assert in_own_connection(opd_a, lambda: InformationRequest.objects.count()) == 0

@@ -346,6 +346,20 @@ def test_submissions_are_rate_limited_per_ip(opd_a, in_opd, client_a, settings):
         assert InformationRequest.objects.count() == 3
 
 
+def test_a_form_to_correct_costs_no_submission_but_spam_does(opd_a, in_opd, client_a, settings):
+    settings.PPID_SUBMISSIONS_PER_HOUR = 2
+    for _ in range(5):
+        assert client_a.post("/ppid/permohonan/", form_data(email="budi@")).status_code == 200
+    assert (
+        client_a.post("/ppid/permohonan/", form_data(website="http://spam.example")).status_code
+        == 200
+    )
+    assert client_a.post("/ppid/permohonan/", form_data()).status_code == 302
+    assert client_a.post("/ppid/permohonan/", form_data()).status_code == 429
+    with in_opd(opd_a):
+        assert InformationRequest.objects.count() == 1
+
+
 def test_id_scan_is_stored_privately_with_a_generated_name(
     opd_a, in_opd, client_a, media_root, private_media_root
 ):
@@ -370,10 +384,10 @@ def test_executable_renamed_pdf_is_refused(opd_a, in_opd, client_a, private_medi
 
 
 def test_a_30_mb_file_is_refused_without_a_server_error(opd_a, in_opd, client_a):
+    # Far over the form's body ceiling: refused before it is read (tests/security).
     big = SimpleUploadedFile("ktp.pdf", b"%PDF-1.4\n" + b"0" * (30 * 1024 * 1024))
     response = client_a.post("/ppid/permohonan/", form_data(id_scan=big))
-    assert response.status_code == 200
-    assert "melebihi batas" in str(response.context["form"].errors["id_scan"])
+    assert response.status_code == 413
     with in_opd(opd_a):
         assert not InformationRequest.objects.exists()
 
@@ -490,6 +504,49 @@ def test_objection_with_unknown_number_or_wrong_code_is_refused(opd_a, in_opd, c
         assert "tidak cocok" in response.content.decode()
     with in_opd(opd_a):
         assert not Objection.objects.exists()
+
+
+def test_wrong_codes_on_the_objection_form_lock_it_even_for_the_right_code(
+    opd_a, in_opd, client_a, settings
+):
+    settings.PPID_SUBMISSIONS_PER_HOUR = 1000
+    submission = decided(opd_a, in_opd)
+    for _ in range(30):
+        wrong = objection_data(submission, tracking_code="AAAA-BBBB-CCCC")
+        assert client_a.post("/ppid/keberatan/", wrong).status_code == 200
+    response = client_a.post("/ppid/keberatan/", objection_data(submission))
+    assert response.status_code == 429
+    assert "Terlalu banyak percobaan" in response.content.decode()
+    with in_opd(opd_a):
+        assert not Objection.objects.exists()
+    other_ip = client_a.post("/ppid/keberatan/", objection_data(submission), REMOTE_ADDR="10.0.0.9")
+    assert other_ip.status_code == 302
+
+
+def test_wrong_codes_count_together_wherever_a_code_is_checked(opd_a, in_opd, client_a, settings):
+    settings.PPID_SUBMISSIONS_PER_HOUR = 1000
+    submission = decided(opd_a, in_opd)
+    wrong = {"number": submission.record.number, "code": "AAAA-BBBB-CCCC"}
+    for _ in range(10):
+        client_a.post("/ppid/permohonan/lacak/", wrong)
+        client_a.post("/ppid/keberatan/lacak/", wrong)
+        client_a.post("/ppid/keberatan/", objection_data(submission, tracking_code="AAAA-BBBB"))
+    right = {"number": submission.record.number, "code": submission.tracking_code}
+    assert client_a.post("/ppid/permohonan/lacak/", right).status_code == 429
+    assert client_a.post("/ppid/keberatan/", objection_data(submission)).status_code == 429
+
+
+def test_right_codes_and_other_mistakes_cost_no_code_check(opd_a, in_opd, client_a, settings):
+    settings.PPID_SUBMISSIONS_PER_HOUR = 1000
+    submission = decided(opd_a, in_opd)
+    right = {"number": submission.record.number, "code": submission.tracking_code}
+    for _ in range(40):
+        assert client_a.post("/ppid/permohonan/lacak/", right).status_code == 200
+        assert (
+            client_a.post("/ppid/keberatan/", objection_data(submission, ground="")).status_code
+            == 200
+        )
+    assert client_a.post("/ppid/keberatan/", objection_data(submission)).status_code == 302
 
 
 def test_late_objection_is_refused_with_the_deadline(opd_a, in_opd, client_a):
