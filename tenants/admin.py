@@ -15,7 +15,7 @@ from accounts import services as accounts_services
 from accounts.forms import HandOverForm, OperatorForm
 from core.sites import console_site
 from tenants import services
-from tenants.forms import OpdCreationForm
+from tenants.forms import OpdAdminForm, OpdCreationForm
 from tenants.models import Domain, Opd
 
 
@@ -27,6 +27,7 @@ class DomainInline(admin.TabularInline):
 
 @admin.register(Opd, site=console_site)
 class OpdAdmin(admin.ModelAdmin):
+    form = OpdAdminForm
     list_display = (
         "name",
         "short_name",
