@@ -143,9 +143,11 @@ def encode(image: Image.Image, format: str) -> bytes:
     return buffer.getvalue()
 
 
-def reencode_upload(upload, *, max_width: int = 2000) -> tuple[bytes, str]:
+def reencode_upload(
+    upload, *, max_width: int = 2000, max_bytes: int | None = None
+) -> tuple[bytes, str]:
     """Validate, straighten, shrink to `max_width` and re-encode. Returns (data, extension)."""
-    decoded = decode_image(upload)
+    decoded = decode_image(upload, max_bytes=max_bytes)
     image = decoded.image
     target_format, extension = ALLOWED_FORMATS[decoded.format]
     image = _upright(image)
@@ -161,9 +163,11 @@ def save_upload(upload, *, folder: str, max_width: int = 2000, storage=None) -> 
     return storage.save(f"{folder}/{uuid.uuid4().hex}.{extension}", ContentFile(data))
 
 
-def validated_image_file(upload, *, max_width: int = 2000) -> ContentFile:
+def validated_image_file(
+    upload, *, max_width: int = 2000, max_bytes: int | None = None
+) -> ContentFile:
     """A re-encoded copy of `upload` for an ImageField; its name is random (upload_to decides)."""
-    data, extension = reencode_upload(upload, max_width=max_width)
+    data, extension = reencode_upload(upload, max_width=max_width, max_bytes=max_bytes)
     return ContentFile(data, name=f"{uuid.uuid4().hex}.{extension}")
 
 
