@@ -1,15 +1,13 @@
 import sys
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import connection
-from django.http import Http404, HttpResponseServerError, JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
-from django.views.static import serve
 from django_tenants.utils import get_public_schema_name
 
 from core import registry
@@ -33,19 +31,6 @@ def server_error(request):
 def unknown_host(request):
     """Shown for a host that belongs to no OPD (DEFAULT_NOT_FOUND_TENANT_VIEW)."""
     return render(request, "errors/404_host.html", status=404)
-
-
-@require_GET
-def serve_media(request, path):
-    """Development media server. An OPD host only reaches its own schema's folder; the main
-    domain, which shows every OPD's logo, reaches all of them."""
-    schema_folder = path.split("/", 1)[0]
-    current_schema = connection.schema_name
-    if current_schema != get_public_schema_name() and schema_folder != current_schema:
-        raise Http404
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
-    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
-    return response
 
 
 @require_GET

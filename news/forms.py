@@ -1,9 +1,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from core.images import validated_image_file
+from core.images import reencoded_if_uploaded
 from news.models import Article
 
 
@@ -25,10 +24,7 @@ class ArticleAdminForm(forms.ModelForm):
         )
 
     def clean_cover(self):
-        cover = self.cleaned_data.get("cover")
-        if isinstance(cover, UploadedFile):
-            return validated_image_file(cover, max_width=2400)
-        return cover
+        return reencoded_if_uploaded(self.cleaned_data.get("cover"), max_width=2400)
 
     def clean(self):
         cleaned = super().clean()

@@ -1,8 +1,8 @@
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 
-from core.images import validated_image_file
+from core.images import reencoded_if_uploaded
 from pages.models import Official
+from tenants.forms import OpdImagesFormMixin
 from tenants.models import Opd
 
 IDENTITY_FIELDS = (
@@ -22,26 +22,13 @@ IDENTITY_FIELDS = (
 )
 
 
-def _reencoded(value, *, max_width):
-    """Validate and re-encode a freshly uploaded image; leave stored files alone."""
-    if isinstance(value, UploadedFile):
-        return validated_image_file(value, max_width=max_width)
-    return value
-
-
-class IdentityForm(forms.ModelForm):
+class IdentityForm(OpdImagesFormMixin, forms.ModelForm):
     """The OPD's identity, edited by its own admin (bound to request.tenant, never another)."""
 
     class Meta:
         model = Opd
         fields = IDENTITY_FIELDS
         widgets = {"primary_color": forms.TextInput(attrs={"type": "color"})}
-
-    def clean_logo(self):
-        return _reencoded(self.cleaned_data.get("logo"), max_width=512)
-
-    def clean_header_image(self):
-        return _reencoded(self.cleaned_data.get("header_image"), max_width=1920)
 
 
 class OfficialAdminForm(forms.ModelForm):
@@ -50,4 +37,4 @@ class OfficialAdminForm(forms.ModelForm):
         fields = ("name", "position", "photo", "order")
 
     def clean_photo(self):
-        return _reencoded(self.cleaned_data.get("photo"), max_width=600)
+        return reencoded_if_uploaded(self.cleaned_data.get("photo"), max_width=600)

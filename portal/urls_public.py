@@ -6,6 +6,7 @@ from django.urls import path, re_path
 from core import views as core_views
 from core.sites import console_site
 from mainsite import views as mainsite_views
+from tenants import views as tenants_views
 
 urlpatterns = [
     path("", mainsite_views.portal_home, name="portal_home"),
@@ -19,6 +20,6 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    urlpatterns += [re_path(r"^media/(?P<path>.+)$", core_views.serve_media, name="media")]
+    urlpatterns += [re_path(r"^media/(?P<path>.+)$", tenants_views.serve_media, name="media")]
 
 handler500 = "core.views.server_error"

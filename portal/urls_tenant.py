@@ -28,6 +28,6 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    urlpatterns += [re_path(r"^media/(?P<path>.+)$", core_views.serve_media, name="media")]
+    urlpatterns += [re_path(r"^media/(?P<path>.+)$", tenants_views.serve_media, name="media")]
 
 handler500 = "core.views.server_error"

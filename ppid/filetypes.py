@@ -1,7 +1,9 @@
 """Recognise uploaded files by their content (magic bytes), never by their name."""
 
 import codecs
+import re
 import zipfile
+import zlib
 from pathlib import PurePath
 
 PDF = "pdf"
@@ -79,6 +81,135 @@ def detect_file_type(file) -> str | None:
         return CSV if _is_text(file) else None
     finally:
         file.seek(0)
+
+
+# PDF names that make a file act when it is opened or clicked: run a script, start a program,
+# carry other files, send or load form data, play embedded media. /OpenAction counts only when it
+# names an action: as a destination array (`/OpenAction [3 0 R /Fit]`, which LibreOffice writes)
+# it only sets the first view. Every action names its kind (/S /JavaScript), so these are found
+# wherever they are, even in a stream's raw bytes, where a 5-letter name never occurs by chance.
+PDF_ACTIVE_NAMES = frozenset(
+    {"JavaScript", "Launch", "EmbeddedFile", "EmbeddedFiles", "RichMedia", "SubmitForm",
+     "ImportData", "GoToE"}
+)  # fmt: skip
+# Short names that random bytes spell now and then (/JS, /AA, /XFA): looked for in the objects
+# only, outside stream data.
+PDF_ACTIVE_SHORT_NAMES = frozenset({"JS", "AA", "XFA"})
+_PDF_NAME = re.compile(rb"/((?:[^\x00\t\n\x0c\r ()<>\[\]{}/%#]|#[0-9A-Fa-f]{2})+)")
+_PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_PDF_SPACE = b"\x00\t\n\x0c\r "
+_PDF_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+# Streams other than images are inflated to be checked too (objects may sit in object streams),
+# up to this much in all; a PDF that inflates to more cannot be checked.
+_PDF_MAX_INFLATED = 64 * 1024 * 1024
+_PDF_INFLATE_FILTERS = frozenset({"FlateDecode", "Fl"})
+_PDF_FILTERS = frozenset(
+    {"ASCIIHexDecode", "ASCII85Decode", "LZWDecode", "FlateDecode", "RunLengthDecode",
+     "CCITTFaxDecode", "JBIG2Decode", "DCTDecode", "JPXDecode", "Crypt", "AHx", "A85", "LZW",
+     "Fl", "RL", "CCF", "DCT"}
+)  # fmt: skip
+
+
+class UncheckablePdf(Exception):
+    """A PDF whose objects cannot be read to be checked (encrypted, an unknown filter, broken)."""
+
+
+def pdf_active_content(file) -> str | None:
+    """The first active-content name in the PDF `file` (PDF_ACTIVE_NAMES, OpenAction naming an
+    action, or PDF_ACTIVE_SHORT_NAMES in an object), or None.
+
+    A check in the manner of pdfid, not a PDF reader: it looks at the objects as stored, at the
+    inflated content of every stream but images, and sees through #xx escapes (/J#61vaScript).
+    Raises UncheckablePdf when an object stream cannot be inflated or the PDF inflates to too
+    much. The file position is restored to the start."""
+    file.seek(0)
+    data = file.read()
+    file.seek(0)
+    found = _active_name(data, short=False)
+    if found:
+        return found
+    found = _active_name(_outside_streams(data), short=True)
+    if found:
+        return found
+    budget = _PDF_MAX_INFLATED
+    for content, is_object_stream in _inflated_streams(data):
+        budget -= len(content)
+        if budget < 0:
+            raise UncheckablePdf
+        found = _active_name(content, short=is_object_stream)
+        if found:
+            return found
+    return None
+
+
+def _pdf_name(token: bytes) -> str:
+    return _PDF_NAME_ESCAPE.sub(lambda m: bytes.fromhex(m.group(1).decode()), token).decode(
+        "latin-1"
+    )
+
+
+def _active_name(data: bytes, *, short: bool) -> str | None:
+    for match in _PDF_NAME.finditer(data):
+        name = _pdf_name(match.group(1))
+        if name in PDF_ACTIVE_NAMES or (short and name in PDF_ACTIVE_SHORT_NAMES):
+            return name
+        if name == "OpenAction":
+            value = data[match.end() : match.end() + 256].lstrip(_PDF_SPACE)
+            if value[:1] != b"[":
+                return name
+    return None
+
+
+def _streams(data: bytes):
+    """(dictionary names, keyword start, data start, data end) of every stream, in order; the
+    end is None for a stream that is never terminated."""
+    position = 0
+    while match := _PDF_STREAM.search(data, position):
+        end = data.find(b"endstream", match.end())
+        # The stream's dictionary lies between its "N 0 obj" and the stream keyword.
+        dictionary_start = max(data.rfind(b"obj", position, match.start()), position)
+        names = {
+            _pdf_name(name.group(1))
+            for name in _PDF_NAME.finditer(data, dictionary_start, match.start())
+        }
+        yield names, match.start(), match.end(), (None if end < 0 else end)
+        if end < 0:
+            return
+        position = end + len(b"endstream")
+
+
+def _outside_streams(data: bytes) -> bytes:
+    parts, position = [], 0
+    for _names, keyword, _start, end in _streams(data):
+        parts.append(data[position:keyword])
+        position = len(data) if end is None else end
+    parts.append(data[position:])
+    return b" ".join(parts)
+
+
+def _inflated_streams(data: bytes):
+    """(content, is an object stream) of every stream but images, inflated when compressed."""
+    for names, _keyword, start, end in _streams(data):
+        is_object_stream = "ObjStm" in names
+        if "Image" in names and not is_object_stream:
+            continue
+        if end is None:
+            if is_object_stream:
+                raise UncheckablePdf
+            return
+        filters = names & _PDF_FILTERS
+        if not filters:
+            yield data[start:end], is_object_stream
+        elif filters <= _PDF_INFLATE_FILTERS and "DecodeParms" not in names:
+            try:
+                content = zlib.decompressobj().decompress(data[start:end], _PDF_MAX_INFLATED + 1)
+            except zlib.error as error:
+                if is_object_stream:
+                    raise UncheckablePdf from error
+                continue
+            yield content, is_object_stream
+        elif is_object_stream:
+            raise UncheckablePdf
 
 
 def check_extension(filename: str, detected: str | None, allowed: dict[str, set[str]]) -> bool:

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.images import validated_image_file
 from ppid import filetypes
 from ppid.models import InformationRequest, Objection, PublicInformation
 
@@ -16,6 +17,8 @@ NIK_PATTERN = re.compile(r"^\d{16}$")
 PHONE_PATTERN = re.compile(r"^(?:\+62|62|0)\d{7,13}$")
 LEGAL_ENTITY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./\-]{2,99}$")
 TOKEN_PATTERN = r"^[A-Za-z0-9_\-]{20,64}$"
+# Wide enough to read every line of a KTP or a deed photographed whole.
+ID_SCAN_MAX_WIDTH = 2400
 
 
 def validate_nik(value: str) -> None:
@@ -54,7 +57,31 @@ def validate_upload(file: UploadedFile, *, allowed: dict[str, set[str]], max_mb:
             code="file_type",
             params={"types": ", ".join(sorted(ext.lstrip(".").upper() for ext in allowed))},
         )
+    if detected == filetypes.PDF:
+        _refuse_active_pdf(file)
     return detected
+
+
+def _refuse_active_pdf(file: UploadedFile) -> None:
+    try:
+        active = filetypes.pdf_active_content(file)
+    except filetypes.UncheckablePdf as error:
+        raise ValidationError(
+            _(
+                "Isi PDF ini tidak dapat diperiksa (terenkripsi atau rusak). Simpan ulang "
+                "sebagai PDF biasa tanpa kata sandi, lalu unggah kembali."
+            ),
+            code="pdf_uncheckable",
+        ) from error
+    if active:
+        raise ValidationError(
+            _(
+                "PDF ini berisi konten aktif (%(name)s) yang tidak diizinkan. Simpan ulang atau "
+                "cetak ulang sebagai PDF biasa, lalu unggah kembali."
+            ),
+            code="pdf_active",
+            params={"name": active},
+        )
 
 
 class PublicFormMixin(forms.Form):
@@ -141,9 +168,14 @@ class InformationRequestForm(PublicFormMixin, forms.ModelForm):
     def clean_id_scan(self):
         scan = self.cleaned_data.get("id_scan")
         if isinstance(scan, UploadedFile):
-            validate_upload(
-                scan, allowed=filetypes.ID_SCAN_EXTENSIONS, max_mb=settings.PPID_MAX_ID_SCAN_MB
-            )
+            max_mb = settings.PPID_MAX_ID_SCAN_MB
+            detected = validate_upload(scan, allowed=filetypes.ID_SCAN_EXTENSIONS, max_mb=max_mb)
+            if detected in (filetypes.JPEG, filetypes.PNG):
+                # Decoded and re-encoded as every uploaded image is: a pixel bomb is refused,
+                # and EXIF (a phone's GPS position) and anything appended to the pixels dropped.
+                return validated_image_file(
+                    scan, max_width=ID_SCAN_MAX_WIDTH, max_bytes=max_mb * 1024 * 1024
+                )
         return scan
 
     def clean(self):

@@ -16,7 +16,7 @@ from accounts.forms import HandOverForm, OperatorForm
 from core.admin import ValidatedAutocompleteAdminMixin
 from core.sites import console_site
 from tenants import services
-from tenants.forms import OpdCreationForm
+from tenants.forms import OpdAdminForm, OpdCreationForm
 from tenants.models import Domain, Opd
 
 
@@ -28,6 +28,7 @@ class DomainInline(admin.TabularInline):
 
 @admin.register(Opd, site=console_site)
 class OpdAdmin(admin.ModelAdmin):
+    form = OpdAdminForm
     list_display = (
         "name",
         "short_name",

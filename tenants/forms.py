@@ -3,7 +3,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from tenants.models import SLUG_MAX_LENGTH, site_kind_choices
+from core.images import reencoded_if_uploaded
+from tenants.models import SLUG_MAX_LENGTH, Opd, site_kind_choices
 from tenants.services import validate_new_opd
 
 
@@ -34,3 +35,20 @@ class OpdCreationForm(forms.Form):
                 else error.messages
             ) from error
         return slug
+
+
+class OpdImagesFormMixin:
+    """The OPD's logo and header image, re-encoded on upload, wherever the identity is edited
+    (the OPD admin's identity page and the Kominfo console)."""
+
+    def clean_logo(self):
+        return reencoded_if_uploaded(self.cleaned_data.get("logo"), max_width=512)
+
+    def clean_header_image(self):
+        return reencoded_if_uploaded(self.cleaned_data.get("header_image"), max_width=1920)
+
+
+class OpdAdminForm(OpdImagesFormMixin, forms.ModelForm):
+    class Meta:
+        model = Opd
+        fields = ("logo", "header_image")  # The admin's fieldsets name the rest.

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django_tenants.middleware.main import TenantMainMiddleware
 
 from core.middleware import DATABASE_DOWN_ERRORS, database_error_reason, database_unavailable
+from tenants import media
 from tenants.host_cache import tenant_for_host
 from tenants.models import Domain
 
@@ -31,7 +32,10 @@ class InfrastructureEndpointsMiddleware:
 
     - /healthz: 200 when the database answers, 503 when it does not;
     - /_tls/ask?domain=…: the reverse proxy asks before it obtains a certificate on demand;
-      200 only for a domain that belongs to an active OPD (or the portal).
+      200 only for a domain that belongs to an active OPD (or the portal);
+    - /_media/ask: the reverse proxy asks before it serves a file under /media/ (forward_auth,
+      the file's URI in X-Forwarded-Uri, the visitor's Host kept): 200 only when that host may
+      serve it (tenants.media), 404 otherwise. One cached host lookup, no session.
     """
 
     def __init__(self, get_response):
@@ -42,6 +46,8 @@ class InfrastructureEndpointsMiddleware:
             return self.health()
         if request.path == "/_tls/ask":
             return self.tls_ask(request.GET.get("domain", ""))
+        if request.path == "/_media/ask":
+            return self.media_ask(request)
         return self.get_response(request)
 
     @staticmethod
@@ -67,6 +73,17 @@ class InfrastructureEndpointsMiddleware:
             Domain.objects.filter(domain=domain, tenant__is_active=True).exists()
         )
         return HttpResponse(status=200 if known else 404)
+
+    @staticmethod
+    def media_ask(request):
+        connection.set_schema_to_public()
+        try:
+            path = media.path_from_uri(request.headers.get("X-Forwarded-Uri", ""))
+            tenant = tenant_for_host(OpdTenantMiddleware.hostname_from_request(request))
+        except (DisallowedHost, Domain.DoesNotExist, UnicodeDecodeError):
+            return HttpResponse(status=404)
+        allowed = path is not None and media.may_serve(tenant, path)
+        return HttpResponse(status=200 if allowed else 404)
 
 
 class OpdTenantMiddleware(TenantMainMiddleware):

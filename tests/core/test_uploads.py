@@ -9,7 +9,7 @@ from PIL import Image
 
 from accounts import roles
 from tests.factories import make_operator
-from tests.news.factories import image_bytes, jpeg_with_exif, uploaded
+from tests.news.factories import animated_gif, image_bytes, jpeg_with_exif, uploaded
 
 pytestmark = pytest.mark.django_db
 
@@ -148,6 +148,37 @@ def test_a_real_decompression_bomb_is_refused(editor_a, media_root):
     assert response.status_code == 400
     assert "terlalu besar" in response.json()["error"]["message"]
     assert stored_files(media_root) == []
+
+
+def test_a_long_animation_is_refused_before_its_frames_are_decoded(editor_a, media_root):
+    # 60 frames of 1000×1000 are 60 million pixels, over the 40 million cap.
+    response = editor_a.post(URL, {"upload": uploaded("anim.gif", animated_gif(), "image/gif")})
+    assert response.status_code == 400
+    assert response.json()["error"]["message"] == (
+        "Animasi terlalu besar untuk diproses (60 bingkai). Unggah gambar diam atau animasi "
+        "yang lebih kecil."
+    )
+    assert stored_files(media_root) == []
+
+
+def test_a_small_animation_is_stored_as_its_first_frame(editor_a, media_root):
+    data = animated_gif(frames=5, size=(40, 30))
+    response = editor_a.post(URL, {"upload": uploaded("anim.gif", data, "image/gif")})
+    assert response.status_code == 200
+    with Image.open(stored_files(media_root)[0]) as image:
+        assert image.format == "GIF"
+        assert image.size == (40, 30)
+        assert getattr(image, "n_frames", 1) == 1
+
+
+def test_an_animated_webp_is_stored_as_a_still(editor_a, media_root):
+    frames = [Image.new("RGB", (40, 30), colour) for colour in ("red", "green", "blue")]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "WEBP", save_all=True, append_images=frames[1:])
+    response = editor_a.post(URL, {"upload": uploaded("a.webp", buffer.getvalue(), "image/webp")})
+    assert response.status_code == 200
+    with Image.open(stored_files(media_root)[0]) as image:
+        assert getattr(image, "n_frames", 1) == 1
 
 
 def test_oversize_upload_is_refused(editor_a, media_root, settings):

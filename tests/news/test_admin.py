@@ -6,7 +6,7 @@ from django.conf import settings
 from accounts import roles
 from news.models import Article, Category
 from tests.factories import make_operator
-from tests.news.factories import image_bytes, make_article, uploaded
+from tests.news.factories import animated_gif, image_bytes, make_article, uploaded
 
 pytestmark = pytest.mark.django_db
 
@@ -133,6 +133,32 @@ def test_cover_that_is_not_an_image_is_a_form_error(opd_a, in_opd, operator_a, m
     assert "cover" in response.context["adminform"].form.errors
     with in_opd(opd_a):
         assert not Article.objects.exists()
+
+
+def test_a_long_animated_cover_is_a_form_error(opd_a, in_opd, operator_a, media_root):
+    data = article_form(operator_a, cover_alt="Animasi")
+    data["cover"] = uploaded("sampul.gif", animated_gif(), "image/gif")
+    response = operator_a.post(ADD_URL, data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["cover"] == [
+        "Animasi terlalu besar untuk diproses (60 bingkai). Unggah gambar diam atau animasi "
+        "yang lebih kecil."
+    ]
+    with in_opd(opd_a):
+        assert not Article.objects.exists()
+    assert not media_root.exists() or not any(media_root.rglob("*.gif"))
+
+
+def test_a_small_animated_cover_is_stored_as_a_still(opd_a, in_opd, operator_a, media_root):
+    from PIL import Image
+
+    data = article_form(operator_a, cover_alt="Animasi")
+    data["cover"] = uploaded("sampul.gif", animated_gif(frames=4, size=(600, 400)), "image/gif")
+    assert operator_a.post(ADD_URL, data).status_code == 302
+    with in_opd(opd_a):
+        article = Article.objects.get()
+    with Image.open(media_root / "alpha" / article.cover.name) as cover:
+        assert getattr(cover, "n_frames", 1) == 1
 
 
 def test_cover_needs_alt_text(operator_a):

@@ -7,7 +7,7 @@ from accounts import roles
 from pages.models import Official, Page
 from tenants.models import Opd
 from tests.factories import make_operator
-from tests.news.factories import image_bytes, jpeg_with_exif, uploaded
+from tests.news.factories import animated_gif, image_bytes, jpeg_with_exif, uploaded
 
 pytestmark = pytest.mark.django_db
 
@@ -155,6 +155,15 @@ def test_identity_refuses_a_logo_that_is_not_an_image(opd_a, admin_a, media_root
     opd_a.refresh_from_db()
     assert not opd_a.logo
     assert not (media_root / "alpha" / "identitas").exists()
+
+
+def test_identity_refuses_a_long_animated_header(opd_a, admin_a, media_root):
+    data = identity_form(header_image=uploaded("kepala.gif", animated_gif(), "image/gif"))
+    response = admin_a.post(IDENTITY_URL, data)
+    assert response.status_code == 200
+    assert "Animasi terlalu besar" in str(response.context["form"].errors["header_image"])
+    opd_a.refresh_from_db()
+    assert not opd_a.header_image
 
 
 def test_identity_refuses_an_invalid_colour(admin_a):

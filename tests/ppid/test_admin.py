@@ -11,7 +11,15 @@ from django.utils import timezone
 
 from ppid import services
 from ppid.models import InformationRequest, Objection, PublicInformation
-from tests.ppid.conftest import EXE_BYTES, PDF_BYTES, PNG_BYTES, petugas, submit, token
+from tests.ppid.conftest import (
+    EXE_BYTES,
+    JAVASCRIPT_PDF,
+    PDF_BYTES,
+    PNG_BYTES,
+    petugas,
+    submit,
+    token,
+)
 
 pytestmark = pytest.mark.django_db
 ADMIN = "/admin/ppid/informationrequest/"
@@ -200,6 +208,15 @@ def test_dip_upload_checks_content_and_keeps_original_name(opd_a, in_opd, client
     with in_opd(opd_a):
         entry = PublicInformation.objects.get()
         assert entry.original_filename == "Renja 2026.pdf" and entry.file_type == "pdf"
+
+
+def test_a_dip_document_with_javascript_is_refused(opd_a, in_opd, client_a, officer):
+    add = "/admin/ppid/publicinformation/add/"
+    response = client_a.post(add, dip_post(file=SimpleUploadedFile("renja.pdf", JAVASCRIPT_PDF)))
+    assert response.status_code == 200
+    assert "konten aktif (JavaScript)" in str(response.context["adminform"].form.errors["file"])
+    with in_opd(opd_a):
+        assert not PublicInformation.objects.exists()
 
 
 def test_excluding_in_the_admin_requires_the_consequence_test(opd_a, in_opd, client_a, officer):

@@ -1,4 +1,5 @@
 import io
+import zlib
 
 import pytest
 
@@ -68,3 +69,56 @@ def test_id_scans_accept_only_images_and_pdf():
     assert not filetypes.check_extension("ktp.docx", detected, filetypes.ID_SCAN_EXTENSIONS)
     detected = filetypes.detect_file_type(io.BytesIO(PNG_BYTES))
     assert filetypes.check_extension("ktp.png", detected, filetypes.ID_SCAN_EXTENSIONS)
+
+
+def pdf(*objects: bytes) -> bytes:
+    return b"%PDF-1.5\n" + b"\n".join(objects) + b"\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+def object_stream(content: bytes, **extra) -> bytes:
+    packed = zlib.compress(content)
+    return (
+        b"5 0 obj<</Type/ObjStm/N 1/First 4/Filter/FlateDecode/Length %d>>stream\n" % len(packed)
+        + packed
+        + b"\nendstream endobj"
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "found"),
+    [
+        (pdf(b"1 0 obj<</OpenAction<</S/JavaScript/JS(app.alert(1))>>>>endobj"), "OpenAction"),
+        (pdf(b"1 0 obj<</Names<</JavaScript 3 0 R>>>>endobj"), "JavaScript"),
+        (pdf(b"1 0 obj<</S/J#61va#53cript/JS 4 0 R>>endobj"), "JavaScript"),
+        (pdf(b"1 0 obj<</A<</S/Launch/F(cmd.exe)>>>>endobj"), "Launch"),
+        (pdf(b"1 0 obj<</Names<</EmbeddedFiles 3 0 R>>>>endobj"), "EmbeddedFiles"),
+        (pdf(b"1 0 obj<</AcroForm<</XFA 9 0 R>>>>endobj"), "XFA"),
+        (pdf(b"1 0 obj<</Type/Page/AA<</O 7 0 R>>>>endobj"), "AA"),
+        (pdf(b"1 0 obj<</OpenAction 7 0 R>>endobj"), "OpenAction"),
+        (pdf(object_stream(b"1 0 <</S/JavaScript/JS(alert(1))>>")), "JavaScript"),
+        (pdf(object_stream(b"1 0 <</AA<</O 7 0 R>>>>")), "AA"),
+        (pdf(b"1 0 obj<</Type/Catalog/OpenAction [3 0 R /Fit]>>endobj"), None),
+        (pdf(object_stream(b"1 0 <</Type/Catalog>>")), None),
+        (PDF_BYTES, None),
+    ],
+)
+def test_finds_active_content_in_pdfs(data, found):
+    assert filetypes.pdf_active_content(io.BytesIO(data)) == found
+
+
+def test_short_names_in_stream_data_are_not_active_content():
+    # Compressed images and fonts spell /JS or /AA by chance; only objects are checked for them.
+    data = pdf(b"1 0 obj<</Subtype/Image/Length 12>>stream\nxx/JS(a)/AA<<\nendstream endobj")
+    assert filetypes.pdf_active_content(io.BytesIO(data)) is None
+
+
+@pytest.mark.parametrize(
+    "stream",
+    [
+        b"5 0 obj<</Type/ObjStm/Filter/FlateDecode>>stream\nnot deflated\nendstream endobj",
+        b"5 0 obj<</Type/ObjStm/Filter/ASCII85Decode>>stream\n9jqo^\nendstream endobj",
+    ],
+)
+def test_an_object_stream_that_cannot_be_read_makes_the_pdf_uncheckable(stream):
+    with pytest.raises(filetypes.UncheckablePdf):
+        filetypes.pdf_active_content(io.BytesIO(pdf(stream)))

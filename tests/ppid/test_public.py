@@ -9,15 +9,18 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from PIL import Image
 
 from core import pagecache
 from ppid.models import InformationRequest, Objection, PublicInformation
 from tests.ppid.conftest import (
     EXE_BYTES,
+    JAVASCRIPT_PDF,
     PDF_BYTES,
-    PNG_BYTES,
     VALID_REQUEST,
+    image_bytes,
     petugas,
+    png_declaring,
     submit,
     token,
 )
@@ -363,7 +366,7 @@ def test_a_form_to_correct_costs_no_submission_but_spam_does(opd_a, in_opd, clie
 def test_id_scan_is_stored_privately_with_a_generated_name(
     opd_a, in_opd, client_a, media_root, private_media_root
 ):
-    scan = SimpleUploadedFile("ktp budi.png", PNG_BYTES, content_type="image/png")
+    scan = SimpleUploadedFile("ktp budi.png", image_bytes("PNG"), content_type="image/png")
     assert client_a.post("/ppid/permohonan/", form_data(id_scan=scan)).status_code == 302
     with in_opd(opd_a):
         stored = InformationRequest.objects.get().id_scan.name
@@ -371,6 +374,84 @@ def test_id_scan_is_stored_privately_with_a_generated_name(
     assert (private_media_root / "alpha" / stored).exists()
     assert not any(media_root.rglob("*.png")) if media_root.exists() else True
     assert client_a.get(f"/media/alpha/{stored}").status_code == 404
+
+
+def stored_id_scan(opd, in_opd, private_media_root):
+    with in_opd(opd):
+        return private_media_root / opd.schema_name / InformationRequest.objects.get().id_scan.name
+
+
+def assert_id_scan_refused(response, message, in_opd, opd, private_media_root):
+    assert response.status_code == 200
+    assert response.context["form"].errors["id_scan"] == [message]
+    with in_opd(opd):
+        assert not InformationRequest.objects.exists()
+    assert not private_media_root.exists() or not any(private_media_root.rglob("*.*"))
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "format"),
+    [
+        ("ktp.jpg", image_bytes("JPEG"), "JPEG"),
+        ("ktp.png", image_bytes("PNG"), "PNG"),
+        ("akta.pdf", PDF_BYTES, None),
+    ],
+)
+def test_a_normal_id_scan_is_accepted(
+    opd_a, in_opd, client_a, private_media_root, name, data, format
+):
+    scan = SimpleUploadedFile(name, data)
+    assert client_a.post("/ppid/permohonan/", form_data(id_scan=scan)).status_code == 302
+    stored = stored_id_scan(opd_a, in_opd, private_media_root)
+    if format is None:
+        assert stored.read_bytes() == data
+    else:
+        with Image.open(stored) as image:
+            assert image.format == format and image.size == (60, 40)
+
+
+def test_an_id_scan_declaring_20000_by_20000_pixels_is_refused(
+    opd_a, in_opd, client_a, private_media_root
+):
+    scan = SimpleUploadedFile("ktp.png", png_declaring(20_000, 20_000), content_type="image/png")
+    response = client_a.post("/ppid/permohonan/", form_data(id_scan=scan))
+    assert_id_scan_refused(
+        response, "Dimensi gambar terlalu besar untuk diproses.", in_opd, opd_a, private_media_root
+    )
+
+
+def test_html_appended_to_an_id_scan_is_not_stored(opd_a, in_opd, client_a, private_media_root):
+    data = image_bytes("PNG") + b"<html><script>alert(document.cookie)</script></html>"
+    scan = SimpleUploadedFile("ktp.png", data, content_type="image/png")
+    assert client_a.post("/ppid/permohonan/", form_data(id_scan=scan)).status_code == 302
+    stored = stored_id_scan(opd_a, in_opd, private_media_root).read_bytes()
+    assert b"<html" not in stored and b"<script" not in stored
+    with Image.open(io.BytesIO(stored)) as image:
+        assert image.format == "PNG" and image.size == (60, 40)
+
+
+def test_an_id_scans_exif_is_dropped(opd_a, in_opd, client_a, private_media_root):
+    exif = Image.Exif()
+    exif[0x010F] = "KameraRahasia"
+    scan = SimpleUploadedFile("ktp.jpg", image_bytes("JPEG", exif=exif), content_type="image/jpeg")
+    assert client_a.post("/ppid/permohonan/", form_data(id_scan=scan)).status_code == 302
+    stored = stored_id_scan(opd_a, in_opd, private_media_root)
+    assert b"KameraRahasia" not in stored.read_bytes()
+    with Image.open(stored) as image:
+        assert not image.getexif()
+
+
+def test_an_id_scan_pdf_with_javascript_is_refused(opd_a, in_opd, client_a, private_media_root):
+    scan = SimpleUploadedFile("ktp.pdf", JAVASCRIPT_PDF, content_type="application/pdf")
+    response = client_a.post("/ppid/permohonan/", form_data(id_scan=scan))
+    assert_id_scan_refused(
+        response,
+        "PDF ini berisi konten aktif (JavaScript) yang tidak diizinkan. Simpan ulang atau "
+        "cetak ulang sebagai PDF biasa, lalu unggah kembali.",
+        in_opd,
+        opd_a,
+        private_media_root,
+    )
 
 
 def test_executable_renamed_pdf_is_refused(opd_a, in_opd, client_a, private_media_root):

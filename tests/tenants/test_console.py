@@ -3,12 +3,15 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.db.models.fields.files import FieldFile
 from django.test import Client
+from PIL import Image
 
 from accounts import roles
 from tenants.models import Opd
 from tests.conftest import PASSWORD
 from tests.factories import login_console, make_operator
+from tests.news.factories import animated_gif, jpeg_with_exif, uploaded
 
 pytestmark = pytest.mark.django_db
 
@@ -80,6 +83,52 @@ def test_the_console_deactivates_and_reactivates_an_opd(console, opd_a, client_a
 
 def test_the_console_cannot_delete_an_opd(console, opd_a):
     assert console.get(f"/admin/tenants/opd/{opd_a.pk}/delete/").status_code == 403
+
+
+def console_change_data(response, **overrides):
+    """The console's OPD change form as the browser would post it back unchanged."""
+    forms = [response.context["adminform"].form]
+    data = {}
+    for formset in response.context["inline_admin_formsets"]:
+        management = formset.formset.management_form
+        data.update(
+            {management.add_prefix(key): value for key, value in management.initial.items()}
+        )
+        forms += formset.formset.forms
+    for form in forms:
+        for field in form:
+            value = field.value()
+            if value is True:
+                data[field.html_name] = "on"
+            elif value not in (None, False) and not isinstance(value, FieldFile):
+                data[field.html_name] = value
+    data.update(overrides)
+    return data
+
+
+def test_the_console_reencodes_an_opds_logo(console, opd_a, media_root):
+    url = f"/admin/tenants/opd/{opd_a.pk}/change/"
+    data = console_change_data(
+        console.get(url), logo=uploaded("logo asli.jpg", jpeg_with_exif(size=(900, 900)))
+    )
+    response = console.post(url, data)
+    assert response.status_code == 302
+    opd_a.refresh_from_db()
+    with Image.open(media_root / opd_a.logo.name) as logo:
+        assert logo.size == (512, 512)
+        assert not logo.getexif()
+
+
+def test_the_console_refuses_a_long_animated_logo(console, opd_a, media_root):
+    url = f"/admin/tenants/opd/{opd_a.pk}/change/"
+    data = console_change_data(
+        console.get(url), logo=uploaded("logo.gif", animated_gif(), "image/gif")
+    )
+    response = console.post(url, data)
+    assert response.status_code == 200
+    assert "Animasi terlalu besar" in str(response.context["adminform"].form.errors["logo"])
+    opd_a.refresh_from_db()
+    assert not opd_a.logo
 
 
 def test_the_console_lists_and_manages_an_opds_operators(console, opd_a, opd_b, in_opd):
