@@ -52,7 +52,9 @@ def screen(instance) -> list[Finding]:
     if opd is None:
         return []
     try:
-        findings = inspect_html(instance.guard_html(), allowed_domains=allowed_domains())
+        findings = inspect_html(
+            instance.guard_html(), allowed_domains=allowed_domains(), page_url=opd.site_url()
+        )
     except Exception:
         logger.exception("Content guard failed on %s %s", instance.guard_kind, instance.pk)
         return []

@@ -99,3 +99,57 @@ def test_spam_scoring_separates_slang_from_news_vocabulary():
     assert spam_terms("judi online, slot dan togel")[0] < 6
     assert spam_terms("slotnya penuh")[1] == []
     assert "slot88" in spam_terms("daftar SLOT88 sekarang")[1]
+
+
+BROWSER_RESOLVED_TO_ANOTHER_HOST = [
+    "https:///evil.example/",
+    "////evil.example/",
+    "/\\/evil.example/",
+    "\\/\\/evil.example/",
+    "http:evil.example/",
+    "http:/evil.example/",
+    "https:evil.example/",
+    "https:/evil.example/",
+    "\thttps://evil.example/",
+    "ht\ntps://evil.example/",
+]
+
+
+@pytest.mark.parametrize("page_url", ["https://alpha.localhost/", "http://alpha.localhost/"])
+@pytest.mark.parametrize("href", BROWSER_RESOLVED_TO_ANOTHER_HOST)
+def test_links_browsers_resolve_to_another_host_are_found(href, page_url):
+    """Browsers read these the WHATWG way: every one leads to evil.example from an http page
+    or an https one (the `http:`/`https:` forms at least from the page of the other scheme)."""
+    for html in (f'<p><a href="{href}">x</a></p>', f'<p><img src="{href}" alt=""></p>'):
+        findings = inspect_html(html, allowed_domains=ALLOWED, page_url=page_url)
+        (finding,) = [finding for finding in findings if finding.code == "external_link"]
+        assert "evil.example" in finding.message
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "/berita/rapat/",
+        "rapat/",
+        "../media/alpha/a.pdf",
+        "?halaman=2",
+        "#atas",
+        "",
+        "http://alpha.localhost/berita/",
+        "//alpha.localhost/berita/",
+        "https://beta.localhost/",
+        "https://jdih.serangkota.go.id/perda.pdf",
+        "HTTPS://WWW.YOUTUBE.COM/watch?v=1",
+        "mailto:humas@alpha.go.id",
+        "tel:+62211234",
+    ],
+)
+def test_relative_own_host_and_allowed_links_pass(href):
+    for page_url in ("https://alpha.localhost/berita/x/", "http://alpha.localhost/", None):
+        for html in (f'<p><a href="{href}">x</a></p>', f'<p><img src="{href}" alt=""></p>'):
+            assert inspect_html(html, allowed_domains=ALLOWED, page_url=page_url) == []
+
+
+def test_embedded_resources_from_other_domains_are_found():
+    assert "external_link" in codes('<p><img src="https://evil.example/p.gif" alt=""></p>')
+    assert "external_link" in codes('<video poster="//evil.example/p.jpg"></video>')
