@@ -1,11 +1,15 @@
 """Does this HTML look injected? Gambling spam, hidden links, links outside the domains Kominfo
 allows, markup that is never ours. Pure functions: no database, no request."""
 
+import html as html_entities
 import re
+import string
+import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import ada_url
+from confusable_homoglyphs.confusables import confusables_data
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -70,9 +74,34 @@ _STRONG = tuple((term, _term_pattern(term)) for term in STRONG_SPAM_TERMS)
 _WEAK = tuple((term, _term_pattern(term)) for term in WEAK_SPAM_TERMS)
 
 
+def _confusable_letters() -> dict[int, str]:
+    """Each non-ASCII character that reads as an ASCII letter (Cyrillic а, Greek ο, ...) → that
+    letter, from Unicode's confusables data as confusable-homoglyphs ships it."""
+    table: dict[int, str] = {}
+    for letter in string.ascii_lowercase + string.ascii_uppercase:
+        for glyph in confusables_data.get(letter, ()):
+            if len(glyph["c"]) == 1 and not glyph["c"].isascii():
+                table.setdefault(ord(glyph["c"]), letter)
+    return table
+
+
+_CONFUSABLES = _confusable_letters()
+
+
+def normalise_text(text: str) -> str:
+    """`text` as a reader sees it, for matching: entities decoded, compatibility forms (ｇａｃｏｒ,
+    𝐠𝐚𝐜𝐨𝐫) composed, invisible format characters (zero-width space and joiner, soft hyphen)
+    and combining marks dropped, look-alike letters of other scripts read as Latin, case folded.
+    """
+    decomposed = unicodedata.normalize("NFKD", html_entities.unescape(text))
+    visible = "".join(char for char in decomposed if unicodedata.category(char) not in ("Cf", "Mn"))
+    return unicodedata.normalize("NFKC", visible.translate(_CONFUSABLES).casefold())
+
+
 def spam_terms(text: str) -> tuple[int, list[str]]:
-    """The spam score of `text` and the distinct terms found (leetspeak such as g4c0r too)."""
-    normalised = re.sub(r"[\s_\-.]+", " ", text.lower()).translate(_LEET)
+    """The spam score of `text` and the distinct terms found (leetspeak such as g4c0r, hidden
+    characters and look-alike letters too)."""
+    normalised = re.sub(r"[\s_\-.]+", " ", normalise_text(text)).translate(_LEET)
     found_strong = [term for term, pattern in _STRONG if pattern.search(normalised)]
     found_weak = [term for term, pattern in _WEAK if pattern.search(normalised)]
     score = STRONG_WEIGHT * len(found_strong) + WEAK_WEIGHT * len(found_weak)
