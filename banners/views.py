@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from django import forms
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -10,21 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import roles
+from banners.forms import OpdBannerForm
 from banners.models import EmergencyBanner
-
-
-class BannerForm(forms.ModelForm):
-    class Meta:
-        model = EmergencyBanner
-        fields = ("level", "text", "link", "starts_at", "expires_at")
-        widgets = {
-            "starts_at": forms.DateTimeInput(
-                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-            ),
-            "expires_at": forms.DateTimeInput(
-                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-            ),
-        }
 
 
 def may_broadcast(request) -> bool:
@@ -40,7 +26,7 @@ def opd_broadcast_view(request, admin_site):
     if request.method == "POST" and "end" in request.POST:
         end_banner(opd=opd, banner_id=request.POST["end"])
         return redirect("admin:broadcast")
-    form = BannerForm(request.POST or None, initial={"starts_at": timezone.localtime()})
+    form = OpdBannerForm(request.POST or None, initial={"starts_at": timezone.localtime()})
     if request.method == "POST" and form.is_valid():
         banner = form.save(commit=False)
         banner.issued_by = opd

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 
 import ada_url
 from confusable_homoglyphs.confusables import confusables_data
+from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -355,3 +356,28 @@ def inspect_html(html: str, *, allowed_domains, page_url: str | None = None) -> 
             )
         )
     return findings
+
+
+def inspect_text(text: str, *, allowed_domains) -> list[Finding]:
+    """Reasons to refuse a short plain text the sites show (a category or tag name, a slug, an
+    emergency broadcast): bare URLs outside `allowed_domains`, and spam wording, where in a text
+    this short one spam-only term is enough."""
+    findings = inspect_html(f"<p>{escape(text)}</p>", allowed_domains=allowed_domains)
+    _score, terms = spam_terms(text)
+    strong = [term for term in terms if term in STRONG_SPAM_TERMS]
+    if strong and not any(finding.code == "spam_text" for finding in findings):
+        findings.append(
+            Finding(
+                "spam_text",
+                _("Teks memuat istilah khas spam judi: %(terms)s.") % {"terms": ", ".join(strong)},
+                _evidence(text),
+            )
+        )
+    return findings
+
+
+def inspect_link(url: str, *, allowed_domains, page_url: str | None = None) -> list[Finding]:
+    """Reasons to refuse a link the sites show outside any content (the OPD's map and social
+    links, a broadcast's link): the same rules as a link in an article."""
+    anchor = f'<a href="{escape(url)}">{escape(url)}</a>'
+    return inspect_html(anchor, allowed_domains=allowed_domains, page_url=page_url)

@@ -20,6 +20,7 @@ from urllib.parse import quote, urlencode
 
 import psycopg
 import pytest
+from django.conf import settings
 from django.db import connection
 from psycopg.conninfo import make_conninfo
 
@@ -51,6 +52,8 @@ LAYOUT_MIGRATIONS = {
     ("workdays", "0001_initial"),
     # The audit log's new "hold" action: a choices change, nothing in the database.
     ("audit", "0002_alter_auditevent_action"),
+    # Broadcasts set to run for good end within BROADCAST_MAX_DAYS (a data migration).
+    ("banners", "0002_cap_broadcast_lifetime"),
 }
 # The suite sets up its test database only for tests that ask for database access; the
 # fixture reads that database (a fresh install) and uses its server.
@@ -346,6 +349,10 @@ def test_shared_records_are_read_through_their_new_apps(upgrade):
     ):  # fmt: skip
         assert public[key] == EXPECTED["public"][key], key
     assert public["audit_events"] == EXPECTED["table_row_counts"]["public"]["tenants_auditevent"]
+
+
+def test_broadcasts_left_on_for_good_end_within_the_cap_but_still_show(upgrade):
+    assert 0 < upgrade.checked["public"]["broadcast_days_left"] <= settings.BROADCAST_MAX_DAYS
 
 
 def test_the_upgraded_sites_are_served(upgrade):
