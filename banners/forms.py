@@ -71,3 +71,20 @@ class OpdBannerForm(BannerForm):
                 attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
             ),
         }
+
+
+class EndBannerForm(forms.Form):
+    """“Akhiri sekarang” on one of the OPD's own broadcasts."""
+
+    UNKNOWN = _("Siaran yang akan diakhiri tidak dikenal.")
+
+    end = forms.IntegerField(
+        min_value=1,
+        max_value=2**63 - 1,  # a primary key (bigint)
+        error_messages={
+            "required": UNKNOWN,
+            "invalid": UNKNOWN,
+            "min_value": UNKNOWN,
+            "max_value": UNKNOWN,
+        },
+    )

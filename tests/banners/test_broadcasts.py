@@ -122,3 +122,18 @@ def test_the_upgrade_caps_broadcasts_left_on_for_good(public_tenant, settings):
     assert now + timedelta(days=6) < running.expires_at <= timezone.now() + timedelta(days=7)
     assert scheduled.expires_at == scheduled.starts_at + timedelta(days=7)
     assert short.expires_at == now + timedelta(days=1)
+
+
+@pytest.mark.parametrize("end", ["²", "abc", "-1", "0", "99999999999999999999", ""])
+def test_ending_an_unknown_broadcast_is_a_form_error(bpbd, end):
+    """`str.isdigit()` took "²" for a number and the database query failed (a 500)."""
+    banner = EmergencyBanner.objects.create(
+        text="Siaga",
+        expires_at=timezone.now() + timedelta(hours=1),
+        issued_by=Opd.objects.get(slug="alpha"),
+    )
+    response = bpbd.post(BROADCAST_URL, {"end": end})
+    assert response.status_code == 200
+    assert "Siaran yang akan diakhiri tidak dikenal." in response.content.decode()
+    banner.refresh_from_db()
+    assert banner.expires_at > timezone.now()
