@@ -237,6 +237,12 @@ class _Scanner(HTMLParser):
             for name, value in attributes.items()
             if name in URL_ATTRIBUTES and value and not (tag == "a" and name == "href")
         ]
+        # "a.jpg 1x, https://x.example/b.jpg 2x": the first word of each candidate is a URL.
+        self.urls += [
+            candidate.split()[0]
+            for candidate in attributes.get("srcset", "").split(",")
+            if candidate.strip()
+        ]
         if tag in ("script", "style"):
             self._raw_text += 1
         if tag not in VOID_TAGS:

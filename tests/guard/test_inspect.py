@@ -153,6 +153,9 @@ def test_relative_own_host_and_allowed_links_pass(href):
 def test_embedded_resources_from_other_domains_are_found():
     assert "external_link" in codes('<p><img src="https://evil.example/p.gif" alt=""></p>')
     assert "external_link" in codes('<video poster="//evil.example/p.jpg"></video>')
+    srcset = '<img src="/a.jpg" srcset="/a.jpg 1x, https:///evil.example/b.jpg 2x" alt="">'
+    assert "external_link" in codes(srcset)
+    assert codes('<img src="/a.jpg" srcset="/a.jpg 1x, /media/b.jpg 2x" alt="">') == set()
 
 
 @pytest.mark.parametrize(
