@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_tenants.utils import get_public_schema_name
 
+from banners.forms import BannerForm
 from banners.models import EmergencyBanner
 from core.sites import console_site
 from tenants.models import Opd
@@ -12,6 +13,7 @@ from tenants.models import Opd
 
 @admin.register(EmergencyBanner, site=console_site)
 class EmergencyBannerAdmin(admin.ModelAdmin):
+    form = BannerForm
     list_display = ("text", "level", "issued_by", "starts_at", "expires_at", "is_current")
     list_filter = ("level",)
     list_select_related = ("issued_by",)

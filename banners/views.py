@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from django import forms
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -10,21 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import roles
+from banners.forms import EndBannerForm, OpdBannerForm
 from banners.models import EmergencyBanner
-
-
-class BannerForm(forms.ModelForm):
-    class Meta:
-        model = EmergencyBanner
-        fields = ("level", "text", "link", "starts_at", "expires_at")
-        widgets = {
-            "starts_at": forms.DateTimeInput(
-                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-            ),
-            "expires_at": forms.DateTimeInput(
-                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-            ),
-        }
 
 
 def may_broadcast(request) -> bool:
@@ -37,11 +23,16 @@ def opd_broadcast_view(request, admin_site):
     if not may_broadcast(request):
         raise PermissionDenied
     opd = request.tenant
-    if request.method == "POST" and "end" in request.POST:
-        end_banner(opd=opd, banner_id=request.POST["end"])
+    ending = request.method == "POST" and "end" in request.POST
+    end_form = EndBannerForm(request.POST if ending else None)
+    if ending and end_form.is_valid():
+        end_banner(opd=opd, banner_id=end_form.cleaned_data["end"])
         return redirect("admin:broadcast")
-    form = BannerForm(request.POST or None, initial={"starts_at": timezone.localtime()})
-    if request.method == "POST" and form.is_valid():
+    form = OpdBannerForm(
+        request.POST if request.method == "POST" and not ending else None,
+        initial={"starts_at": timezone.localtime()},
+    )
+    if form.is_bound and form.is_valid():
         banner = form.save(commit=False)
         banner.issued_by = opd
         banner.created_by = request.user.get_username()
@@ -51,16 +42,17 @@ def opd_broadcast_view(request, admin_site):
         **admin_site.each_context(request),
         "title": _("Siaran darurat (informasi serta merta)"),
         "form": form,
+        "end_form": end_form,
         "banners": EmergencyBanner.objects.filter(issued_by=opd).order_by("-starts_at")[:20],
         "now": timezone.now(),
     }
     return TemplateResponse(request, "admin/banners/opd_broadcast.html", context)
 
 
-def end_banner(*, opd, banner_id) -> None:
+def end_banner(*, opd, banner_id: int) -> None:
     """End one of the OPD's own current banners now."""
     banner = EmergencyBanner.objects.filter(
-        pk=banner_id if str(banner_id).isdigit() else None,
+        pk=banner_id,
         issued_by=opd,
         expires_at__gt=timezone.now(),
     ).first()

@@ -113,3 +113,10 @@ def html_to_text(value: str | None) -> str:
         re.sub(r"<(br|/p|/h\d|/li|/td|/th|/tr|/figcaption)[^>]*>", r"\g<0> ", value), tags=set()
     )
     return re.sub(r"\s+", " ", html.unescape(text)).strip()
+
+
+def feed_text(value: str | None) -> str:
+    """`value` as plain text for an RSS <description>, which feed readers render as HTML: every
+    tag (and what a <script> holds) goes, entities are read, and the text is escaped again, so
+    a summary's "<script>" can never turn back into markup in a reader."""
+    return html.escape(html_to_text(value), quote=False)

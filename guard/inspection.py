@@ -1,12 +1,16 @@
 """Does this HTML look injected? Gambling spam, hidden links, links outside the domains Kominfo
 allows, markup that is never ours. Pure functions: no database, no request."""
 
+import html as html_entities
 import re
-from contextlib import suppress
+import string
+import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
 
+import ada_url
+from confusable_homoglyphs.confusables import confusables_data
+from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -30,6 +34,12 @@ TEXT_SPAM_SCORE = 6
 # Link text or URL is spam with one strong term, or with two different weak ones.
 LINK_SPAM_SCORE = 2
 EVIDENCE_CHARS = 80
+# The host of a page whose own URL is not known: links resolved to it stay on the page's site.
+PLACEHOLDER_HOST = "page.invalid"
+# Attributes whose value the browser follows or loads as a URL.
+URL_ATTRIBUTES = frozenset(
+    {"href", "src", "action", "formaction", "poster", "data", "cite", "background"}
+)
 SAFE_SCHEMES = frozenset({"mailto", "tel"})
 WEB_SCHEMES = frozenset({"http", "https"})
 UNSAFE_TAGS = frozenset({"script", "iframe", "object", "embed", "form", "meta", "base", "frame"})
@@ -65,9 +75,34 @@ _STRONG = tuple((term, _term_pattern(term)) for term in STRONG_SPAM_TERMS)
 _WEAK = tuple((term, _term_pattern(term)) for term in WEAK_SPAM_TERMS)
 
 
+def _confusable_letters() -> dict[int, str]:
+    """Each non-ASCII character that reads as an ASCII letter (Cyrillic а, Greek ο, ...) → that
+    letter, from Unicode's confusables data as confusable-homoglyphs ships it."""
+    table: dict[int, str] = {}
+    for letter in string.ascii_lowercase + string.ascii_uppercase:
+        for glyph in confusables_data.get(letter, ()):
+            if len(glyph["c"]) == 1 and not glyph["c"].isascii():
+                table.setdefault(ord(glyph["c"]), letter)
+    return table
+
+
+_CONFUSABLES = _confusable_letters()
+
+
+def normalise_text(text: str) -> str:
+    """`text` as a reader sees it, for matching: entities decoded, compatibility forms (ｇａｃｏｒ,
+    𝐠𝐚𝐜𝐨𝐫) composed, invisible format characters (zero-width space and joiner, soft hyphen)
+    and combining marks dropped, look-alike letters of other scripts read as Latin, case folded.
+    """
+    decomposed = unicodedata.normalize("NFKD", html_entities.unescape(text))
+    visible = "".join(char for char in decomposed if unicodedata.category(char) not in ("Cf", "Mn"))
+    return unicodedata.normalize("NFKC", visible.translate(_CONFUSABLES).casefold())
+
+
 def spam_terms(text: str) -> tuple[int, list[str]]:
-    """The spam score of `text` and the distinct terms found (leetspeak such as g4c0r too)."""
-    normalised = re.sub(r"[\s_\-.]+", " ", text.lower()).translate(_LEET)
+    """The spam score of `text` and the distinct terms found (leetspeak such as g4c0r, hidden
+    characters and look-alike letters too)."""
+    normalised = re.sub(r"[\s_\-.]+", " ", normalise_text(text)).translate(_LEET)
     found_strong = [term for term, pattern in _STRONG if pattern.search(normalised)]
     found_weak = [term for term, pattern in _WEAK if pattern.search(normalised)]
     score = STRONG_WEIGHT * len(found_strong) + WEAK_WEIGHT * len(found_weak)
@@ -81,26 +116,31 @@ def is_domain_allowed(host: str, allowed_domains) -> bool:
     return any(".".join(labels[i:]) in allowed_domains for i in range(len(labels)))
 
 
-def _link_target(href: str) -> tuple[str, str]:
-    """("internal" | "web" | "scheme", host or scheme) for a link's href, as a browser reads it."""
-    href = re.sub(r"[\x00-\x20]", "", href).replace("\\", "/")
-    if not href or href.startswith(("#", "?")):
-        return "internal", ""
-    scheme_match = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", href)
-    scheme = scheme_match.group(1).lower() if scheme_match else ""
-    if scheme in SAFE_SCHEMES:
-        return "internal", ""
-    if scheme and scheme not in WEB_SCHEMES:
-        return "scheme", scheme
-    if not scheme and not href.startswith("//"):
-        return "internal", ""
+def page_bases(page_url: str | None) -> tuple[str, str]:
+    """The page as read over https and over http. The same stored HTML is served under either
+    scheme (development, a proxy left on http), and a form such as `http:evil.example/` is a
+    path on an http page but another host on an https one: a link counts wherever it leads
+    under either reading."""
+    host = ada_url.URL(page_url).host if page_url else PLACEHOLDER_HOST
+    return f"https://{host}/", f"http://{host}/"
+
+
+def _link_target(href: str, base: str) -> tuple[str, str]:
+    """("internal" | "web" | "scheme", host or scheme) for a link's href on the page at `base`,
+    resolved as browsers do (the WHATWG URL standard, by ada, the parser of Node.js): so
+    `https:///x.example/`, `/\\/x.example/` or `http:x.example/` name the host x.example."""
     try:
-        host = urlsplit(href if scheme else f"http:{href}").hostname or ""
+        url = ada_url.URL(href, base=base)
     except ValueError:
         return "scheme", "invalid"
-    with suppress(UnicodeError):
-        host = host.encode("idna").decode("ascii")
-    return ("web", host) if host else ("internal", "")
+    scheme = url.protocol.removesuffix(":")
+    if scheme in SAFE_SCHEMES:
+        return "internal", ""
+    if scheme not in WEB_SCHEMES:
+        return "scheme", scheme
+    if url.host == ada_url.URL(base).host:
+        return "internal", ""
+    return "web", url.hostname
 
 
 def _length_px(value: str) -> float | None:
@@ -163,12 +203,14 @@ class _Link:
 
 
 class _Scanner(HTMLParser):
-    """Collects visible text, hidden text, links and unsafe tags of an HTML fragment."""
+    """Collects visible text, hidden text, links, other URLs and unsafe tags of an HTML
+    fragment."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, str | None]] = []
         self.links: list[_Link] = []
+        self.urls: list[str] = []
         self.visible: list[str] = []
         self.hidden: list[tuple[str, str]] = []
         self.unsafe: set[str] = set()
@@ -190,6 +232,17 @@ class _Scanner(HTMLParser):
             self._open_links.append(link)
             if hidden:
                 self.hidden.append((hidden, attributes.get("href", "")))
+        self.urls += [
+            value
+            for name, value in attributes.items()
+            if name in URL_ATTRIBUTES and value and not (tag == "a" and name == "href")
+        ]
+        # "a.jpg 1x, https://x.example/b.jpg 2x": the first word of each candidate is a URL.
+        self.urls += [
+            candidate.split()[0]
+            for candidate in attributes.get("srcset", "").split(",")
+            if candidate.strip()
+        ]
         if tag in ("script", "style"):
             self._raw_text += 1
         if tag not in VOID_TAGS:
@@ -220,13 +273,14 @@ def _evidence(text: str) -> str:
     return Truncator(re.sub(r"\s+", " ", text).strip()).chars(EVIDENCE_CHARS)
 
 
-def inspect_html(html: str, *, allowed_domains) -> list[Finding]:
-    """Reasons to hold `html` (empty when it looks genuine).
+def inspect_html(html: str, *, allowed_domains, page_url: str | None = None) -> list[Finding]:
+    """Reasons to hold `html`, shown on the page at `page_url` (empty when it looks genuine).
 
     - `hidden_content`: text or links in an element readers cannot see (display:none, font-size
       0, off-screen indent, same colour as the background, ...): the classic injected link;
-    - `external_link`: a link (or a bare URL in the text) to a domain outside `allowed_domains`
-      (an entry allows its subdomains too), or to a non-web scheme;
+    - `external_link`: a link, an embedded resource (`src`, ...) or a bare URL in the text that
+      leads to a domain outside `allowed_domains` (an entry allows its subdomains too), or to a
+      non-web scheme;
     - `spam_link`: a link whose text or URL reads like gambling spam, wherever it points (spam
       often sits on hacked .go.id sites);
     - `spam_text`: gambling-spam slang in the text itself (several terms, at least one that only
@@ -249,23 +303,26 @@ def inspect_html(html: str, *, allowed_domains) -> list[Finding]:
         )
 
     visible_text = " ".join(scanner.visible)
+    bases = page_bases(page_url)
     targets = [(link.href, link.text) for link in scanner.links]
+    targets += [(url, "") for url in scanner.urls]
     # Bare URLs in the text count when they name an Internet domain ("http://intranet" does not).
     targets += [
         (url, url)
         for url in _BARE_URL.findall(visible_text)
-        if "." in (_link_target(url if "://" in url else f"http://{url}")[1] or "")
+        if "." in _link_target(url if "://" in url else f"http://{url}", bases[0])[1]
     ]
     foreign: dict[str, str] = {}
     spam_links: list[str] = []
     for href, text in targets:
         if href.lower().startswith("www."):
             href = f"http://{href}"
-        kind, where = _link_target(href)
-        if kind == "scheme":
-            foreign.setdefault(f"{where}:", href)
-        elif kind == "web" and not is_domain_allowed(where, allowed_domains):
-            foreign.setdefault(where, href)
+        for base in bases:
+            kind, where = _link_target(href, base)
+            if kind == "scheme":
+                foreign.setdefault(f"{where}:", href)
+            elif kind == "web" and not is_domain_allowed(where, allowed_domains):
+                foreign.setdefault(where, href)
         score, _terms = spam_terms(f"{text} {href}")
         if score >= LINK_SPAM_SCORE:
             spam_links.append(f"{text.strip()} → {href}")
@@ -305,3 +362,28 @@ def inspect_html(html: str, *, allowed_domains) -> list[Finding]:
             )
         )
     return findings
+
+
+def inspect_text(text: str, *, allowed_domains) -> list[Finding]:
+    """Reasons to refuse a short plain text the sites show (a category or tag name, a slug, an
+    emergency broadcast): bare URLs outside `allowed_domains`, and spam wording, where in a text
+    this short one spam-only term is enough."""
+    findings = inspect_html(f"<p>{escape(text)}</p>", allowed_domains=allowed_domains)
+    _score, terms = spam_terms(text)
+    strong = [term for term in terms if term in STRONG_SPAM_TERMS]
+    if strong and not any(finding.code == "spam_text" for finding in findings):
+        findings.append(
+            Finding(
+                "spam_text",
+                _("Teks memuat istilah khas spam judi: %(terms)s.") % {"terms": ", ".join(strong)},
+                _evidence(text),
+            )
+        )
+    return findings
+
+
+def inspect_link(url: str, *, allowed_domains, page_url: str | None = None) -> list[Finding]:
+    """Reasons to refuse a link the sites show outside any content (the OPD's map and social
+    links, a broadcast's link): the same rules as a link in an article."""
+    anchor = f'<a href="{escape(url)}">{escape(url)}</a>'
+    return inspect_html(anchor, allowed_domains=allowed_domains, page_url=page_url)

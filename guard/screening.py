@@ -7,12 +7,14 @@ import hashlib
 import logging
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from core.tenancy import current_opd
-from guard.inspection import Finding, inspect_html
+from guard.inspection import Finding, inspect_html, inspect_link, inspect_text
 from guard.models import AllowedLinkDomain, ContentHold
 from guard.notifications import notify_hold
 from tenants.models import Domain, Opd
@@ -29,6 +31,28 @@ def allowed_domains() -> frozenset[str]:
             settings.PORTAL_DOMAIN,
         }
     )
+
+
+def check_text(text: str) -> None:
+    """Refuse (ValidationError) a plain text for the sites that reads like spam or names a
+    domain outside the allowlist: for form fields outside guarded content."""
+    if text:
+        _refuse(inspect_text(text, allowed_domains=allowed_domains()))
+
+
+def check_link(url: str, *, page_url: str | None = None) -> None:
+    """Refuse (ValidationError) a link for the sites that leads outside the allowlist or reads
+    like spam: for URL fields outside guarded content."""
+    if url:
+        _refuse(inspect_link(url, allowed_domains=allowed_domains(), page_url=page_url))
+
+
+def _refuse(findings: list[Finding]) -> None:
+    messages = [finding.message for finding in findings]
+    if any(finding.code == "external_link" for finding in findings):
+        messages.append(_("Bila tautan itu memang perlu, minta Kominfo mengizinkan domainnya."))
+    if messages:
+        raise ValidationError(messages, code="guard")
 
 
 def content_hash(instance) -> str:
@@ -52,7 +76,9 @@ def screen(instance) -> list[Finding]:
     if opd is None:
         return []
     try:
-        findings = inspect_html(instance.guard_html(), allowed_domains=allowed_domains())
+        findings = inspect_html(
+            instance.guard_html(), allowed_domains=allowed_domains(), page_url=opd.site_url()
+        )
     except Exception:
         logger.exception("Content guard failed on %s %s", instance.guard_kind, instance.pk)
         return []

@@ -72,11 +72,14 @@ def scan_opd(opd: Opd, *, domains=None, dry_run: bool = False) -> list[ScanResul
     results = []
     with tenant_context(opd):
         domains = allowed_domains() if domains is None else domains
+        page_url = opd.site_url()
         for kind, model in guarded_models().items():
             suspicious = []
             for instance in model.objects.all().iterator(chunk_size=200):
                 if instance.guard_is_published():
-                    findings = inspect_html(instance.guard_html(), allowed_domains=domains)
+                    findings = inspect_html(
+                        instance.guard_html(), allowed_domains=domains, page_url=page_url
+                    )
                     if findings:
                         suspicious.append((instance, findings))
             for instance, findings in suspicious:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 
 from core import pagecache, registry
 from core.pagecache import cache_anonymous_page
+from core.richtext import feed_text
 from mainsite.models import PublishedItem
 from tenants.models import Opd, opd_site_url, site_kind_choices, with_primary_domain
 
@@ -205,7 +206,7 @@ class PortalNewsFeed(Feed):
         return f"{item.title} ({item.opd.short_name})"
 
     def item_description(self, item):
-        return item.summary
+        return feed_text(item.summary)
 
     def item_link(self, item):
         return item.url

@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import ValidatedAutocompleteAdminMixin
-from news.forms import ArticleAdminForm
+from news.forms import ArticleAdminForm, CategoryAdminForm, TagAdminForm
 from news.models import Article, Category, Tag
 from publishing.admin import PublishingAdminMixin
 
@@ -32,6 +32,7 @@ class MonthListFilter(admin.SimpleListFilter):
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
+    form = CategoryAdminForm
     list_display = ("name", "slug", "order")
     list_editable = ("order",)
     prepopulated_fields = {"slug": ("name",)}
@@ -39,6 +40,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
+    form = TagAdminForm
     list_display = ("name", "slug")
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}

@@ -2,6 +2,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.richtext import feed_text
 from news.models import Article
 
 FEED_SIZE = 20
@@ -27,7 +28,7 @@ class LatestArticlesFeed(Feed):
         return article.title
 
     def item_description(self, article):
-        return article.summary
+        return feed_text(article.summary)
 
     def item_pubdate(self, article):
         return article.published_at

@@ -239,6 +239,9 @@ CONSOLE_REQUIRE_2FA = env_bool("CONSOLE_REQUIRE_2FA", True)
 # Operator accounts without a log-in for this many days are flagged in the console.
 OPERATOR_INACTIVE_DAYS = int(env("OPERATOR_INACTIVE_DAYS", "90"))
 PASSWORD_RESET_TIMEOUT = int(env("PASSWORD_RESET_TIMEOUT", str(3 * 24 * 3600)))
+# An emergency broadcast ends at most this many days after it starts (or after now, for one that
+# started earlier): it shows on every site of the pemda, so none is left on for good.
+BROADCAST_MAX_DAYS = int(env("BROADCAST_MAX_DAYS", "7"))
 
 # Every page is served in Indonesian. Once an English catalogue exists under locale/, add
 # django.middleware.locale.LocaleMiddleware after SessionMiddleware to offer it.

@@ -79,6 +79,20 @@ def test_a_published_article_with_an_injected_link_is_saved_as_a_draft_and_held(
     assert f"/admin/guard/contenthold/{hold.pk}/change/" in mail.outbox[1].body
 
 
+@pytest.mark.parametrize(
+    "href",
+    ["https:///evil.example/", "/\\/evil.example/", "http:evil.example/", "https:evil.example/"],
+)
+def test_links_browsers_resolve_to_another_host_are_held_on_publish(opd_a, in_opd, href):
+    """The sanitiser keeps these hrefs as written; the guard reads them as browsers do."""
+    with in_opd(opd_a):
+        article = make_article("Tautan", body=f'<p><a href="{href}">lihat</a></p>')
+        article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+    (hold,) = ContentHold.objects.filter(opd=opd_a, object_id=article.pk)
+    assert "evil.example" in hold.findings[0]["message"]
+
+
 def test_kominfo_alert_address_replaces_the_superusers(
     opd_a, in_opd, kominfo, settings, django_capture_on_commit_callbacks
 ):

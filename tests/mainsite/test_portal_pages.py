@@ -2,6 +2,7 @@
 
 import time
 
+import feedparser
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -98,6 +99,25 @@ def test_titles_with_html_are_escaped_everywhere_on_the_portal(portal_client, op
         assert "<img src=x" not in page, path
     feed = portal_client.get("/berita/feed/").content.decode()
     assert "<script>" not in feed
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "<script>alert(1)</script>Rapat koordinasi",
+        "&lt;script&gt;alert(1)&lt;/script&gt;Rapat koordinasi",
+        '<img src=x onerror="alert(1)">Rapat koordinasi',
+    ],
+)
+def test_the_feed_descriptions_carry_no_markup_a_reader_would_run(portal_client, opd_a, summary):
+    index_article(opd_a, 1, "Kabar Alpha", summary=summary)
+    # As a reader that renders descriptions as HTML, without a sanitiser, reads the feed.
+    parsed = feedparser.parse(portal_client.get("/berita/feed/").content, sanitize_html=False)
+    (entry,) = parsed.entries
+    for detail in [entry.summary_detail, *entry.get("content", [])]:
+        assert "<script" not in detail.value.lower()
+        assert "<img" not in detail.value.lower()
+    assert "Rapat koordinasi" in entry.summary
 
 
 def test_the_feed_lists_all_opds_news(portal_client, opd_a, opd_b):

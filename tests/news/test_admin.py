@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 
 from accounts import roles
-from news.models import Article, Category
+from news.models import Article, Category, Tag
 from tests.factories import make_operator
 from tests.news.factories import animated_gif, image_bytes, make_article, uploaded
 
@@ -194,3 +194,42 @@ def test_seeding_defaults_twice_changes_nothing(opd_a, in_opd):
     with in_opd(opd_a):
         seed_defaults()
         assert Category.objects.count() == 4
+
+
+@pytest.fixture
+def admin_a(opd_a, in_opd, client_a):
+    with in_opd(opd_a):
+        client_a.force_login(make_operator("kepala", role=roles.ADMIN_OPD))
+    return client_a
+
+
+@pytest.mark.parametrize(
+    ("url", "data", "field"),
+    [
+        ("/admin/news/category/add/", {"name": "Slot Gacor Maxwin", "slug": "info"}, "name"),
+        ("/admin/news/category/add/", {"name": "Info", "slug": "slot-gacor-maxwin"}, "slug"),
+        ("/admin/news/category/add/", {"name": "S\u200blot G\u0430cor", "slug": "x"}, "name"),
+        ("/admin/news/tag/add/", {"name": "Bocoran RTP", "slug": "bocoran"}, "name"),
+        ("/admin/news/tag/add/", {"name": "Info www.gacor88.example", "slug": "i"}, "name"),
+    ],
+)
+def test_spam_category_and_tag_names_are_a_form_error(opd_a, in_opd, admin_a, url, data, field):
+    response = admin_a.post(url, {"order": 0, **data})
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors[field]
+    assert any("spam judi" in error or "tidak ada dalam daftar" in error for error in errors)
+    with in_opd(opd_a):
+        assert not Category.objects.filter(slug=data["slug"]).exists()
+        assert not Tag.objects.filter(slug=data["slug"]).exists()
+
+
+def test_genuine_category_and_tag_names_are_saved(opd_a, in_opd, admin_a):
+    response = admin_a.post(
+        "/admin/news/category/add/", {"name": "Pengumuman Lelang", "slug": "lelang", "order": 5}
+    )
+    assert response.status_code == 302
+    response = admin_a.post("/admin/news/tag/add/", {"name": "Judi Online", "slug": "judi-online"})
+    assert response.status_code == 302
+    with in_opd(opd_a):
+        assert Category.objects.filter(slug="lelang").exists()
+        assert Tag.objects.filter(slug="judi-online").exists()

@@ -1,5 +1,6 @@
 """Machine endpoints: RSS feed, sitemap and robots.txt, each limited to the OPD's own content."""
 
+import feedparser
 import pytest
 
 from news.models import Article
@@ -35,3 +36,29 @@ def test_robots_txt_points_at_the_sitemap(client_a):
     assert response["Content-Type"].startswith("text/plain")
     assert "Sitemap: http://alpha.localhost/sitemap.xml" in response.content.decode()
     assert "Disallow: /admin/" in response.content.decode()
+
+
+HOSTILE_SUMMARIES = [
+    "<script>alert(1)</script>Rapat koordinasi",
+    "&lt;script&gt;alert(1)&lt;/script&gt;Rapat koordinasi",
+    "<scr<script>ipt>alert(1)</script>Rapat koordinasi",
+    '<img src=x onerror="alert(1)">Rapat koordinasi',
+]
+
+
+def read_feed(xml: bytes):
+    """The feed as a reader that renders descriptions as HTML, without a sanitiser, sees it."""
+    parsed = feedparser.parse(xml, sanitize_html=False)
+    assert not parsed.bozo, parsed.bozo_exception
+    return parsed.entries
+
+
+@pytest.mark.parametrize("summary", HOSTILE_SUMMARIES)
+def test_feed_descriptions_carry_no_markup_a_reader_would_run(opd_a, in_opd, client_a, summary):
+    with in_opd(opd_a):
+        make_article("Kabar", summary=summary)
+    (entry,) = read_feed(client_a.get("/berita/feed/").content)
+    for detail in [entry.summary_detail, *entry.get("content", [])]:
+        assert "<script" not in detail.value.lower()
+        assert "<img" not in detail.value.lower()
+    assert "Rapat koordinasi" in entry.summary

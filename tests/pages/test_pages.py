@@ -107,7 +107,7 @@ def identity_form(**overrides):
         "phone": "0254-200100",
         "email": "info@alpha.example.org",
         "opening_hours": "Senin–Jumat 08.00–16.00",
-        "map_url": "https://maps.example.org/alpha",
+        "map_url": "https://tanahair.indonesia.go.id/portal-web/alpha",
         "instagram_url": "https://instagram.com/alpha",
         "facebook_url": "",
         "x_url": "",
@@ -203,3 +203,23 @@ def test_official_photo_is_reencoded(opd_a, in_opd, admin_a, media_root):
     assert official.photo.name.startswith("pejabat/")
     with Image.open(media_root / "alpha" / official.photo.name) as photo:
         assert photo.width == 600
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("map_url", "https://slot-resmi.example/peta"),
+        ("map_url", "https://maps.desa.go.id/?q=slot-gacor"),
+        ("instagram_url", "https://instagram.com.evil.example/alpha"),
+        ("tiktok_url", "http://gacor88.example/"),
+        ("address", "Jl. Sudirman 5 — daftar slot gacor maxwin di www.gacor88.example"),
+        ("opening_hours", "24 jam, bocoran RTP"),
+    ],
+)
+def test_identity_links_and_text_are_screened_by_the_content_guard(opd_a, admin_a, field, value):
+    response = admin_a.post(IDENTITY_URL, identity_form(**{field: value}))
+    assert response.status_code == 200
+    errors = response.context["form"].errors[field]
+    assert any("spam judi" in error or "tidak ada dalam daftar" in error for error in errors)
+    opd_a.refresh_from_db()
+    assert getattr(opd_a, field) != value

@@ -29,6 +29,7 @@ from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
+from django.utils import timezone  # noqa: E402
 from django_tenants.utils import schema_context, tenant_context  # noqa: E402
 
 from accounts.models import OperatorAccount  # noqa: E402
@@ -116,6 +117,14 @@ def public_facts() -> dict:
             "operator_accounts": OperatorAccount.objects.count(),
             "emergency_banners": list(
                 EmergencyBanner.objects.order_by("pk").values_list("text", flat=True)
+            ),
+            # The release-0.1 banner ran "until 2099": banners 0002 caps it.
+            "broadcast_days_left": max(
+                (
+                    (banner.expires_at - timezone.now()).total_seconds() / 86400
+                    for banner in EmergencyBanner.objects.all()
+                ),
+                default=0,
             ),
             "content_holds": [
                 {

@@ -20,6 +20,7 @@ from urllib.parse import quote, urlencode
 
 import psycopg
 import pytest
+from django.conf import settings
 from django.db import connection
 from psycopg.conninfo import make_conninfo
 
@@ -53,6 +54,8 @@ LAYOUT_MIGRATIONS = {
     ("audit", "0002_alter_auditevent_action"),
     # Citizens' personal data taken out of the audit log's rows (no table changes).
     ("audit", "0003_scrub_citizens_personal_data"),
+    # Broadcasts set to run for good end within BROADCAST_MAX_DAYS (a data migration).
+    ("banners", "0002_cap_broadcast_lifetime"),
 }
 # What release 0.1 copied into the public-schema audit log from its information requests.
 CITIZENS_PERSONAL_DATA = (
@@ -402,6 +405,10 @@ def test_shared_records_are_read_through_their_new_apps(upgrade):
     ):  # fmt: skip
         assert public[key] == EXPECTED["public"][key], key
     assert public["audit_events"] == EXPECTED["table_row_counts"]["public"]["tenants_auditevent"]
+
+
+def test_broadcasts_left_on_for_good_end_within_the_cap_but_still_show(upgrade):
+    assert 0 < upgrade.checked["public"]["broadcast_days_left"] <= settings.BROADCAST_MAX_DAYS
 
 
 def test_the_upgraded_sites_are_served(upgrade):
