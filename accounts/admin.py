@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group, User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -215,8 +216,23 @@ class OperatorAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/accounts/invitations.html", context)
 
 
-# Each OPD sees and unlocks its own in its admin (django-axes registers on the OPD admin site).
-console_site.register(AccessAttempt, AccessAttemptAdmin)
+class LockoutAttemptAdmin(AccessAttemptAdmin):
+    """django-axes' admin, with its clean-up action repaired: axes 8.3 reads the time of a log-in
+    attempt from the request, which only a log-in request has (an AttributeError, a 500)."""
+
+    actions = ["cleanup_expired_attempts"]
+
+    @admin.action(description=_("Hapus percobaan yang sudah kedaluwarsa"))
+    def cleanup_expired_attempts(self, request, queryset):
+        request.axes_attempt_time = timezone.now()
+        count = self.handler.clean_expired_user_attempts(request=request)
+        self.message_user(request, _("%(count)d percobaan kedaluwarsa dihapus.") % {"count": count})
+
+
+# Each OPD sees and unlocks its own in its admin, Kominfo its own accounts' in the console.
+admin.site.unregister(AccessAttempt)
+admin.site.register(AccessAttempt, LockoutAttemptAdmin)
+console_site.register(AccessAttempt, LockoutAttemptAdmin)
 console_site.register(AccessLog, AccessLogAdmin)
 # Neither site offers what django-otp registers by default (device keys) nor the unused
 # axes failure log.

@@ -416,3 +416,26 @@ def test_dormant_operators_are_flagged_and_disabled_in_bulk(opd_a, in_opd, porta
         assert not users.get(username="lama").is_active
         assert not users.get(username="belum-pernah").is_active
         assert users.get(username="rajin").is_active
+
+
+def test_the_lock_out_clean_up_action_removes_expired_attempts(opd_a, in_opd, client_a, settings):
+    """axes' own action is a 500 in the admin (it needs a log-in request's attempt time)."""
+    with in_opd(opd_a):
+        client_a.force_login(make_operator("kepala-axes", role=roles.ADMIN_OPD))
+        long_ago = timezone.now() - settings.AXES_COOLOFF_TIME * 2
+        expired = AccessAttempt.objects.create(
+            username="lupa", ip_address="10.0.0.9", failures_since_start=3, user_agent="uji"
+        )
+        AccessAttempt.objects.filter(pk=expired.pk).update(attempt_time=long_ago)
+        current = AccessAttempt.objects.create(
+            username="baru", ip_address="10.0.0.8", failures_since_start=1, user_agent="uji"
+        )
+    response = client_a.post(
+        "/admin/axes/accessattempt/",
+        {"action": "cleanup_expired_attempts", "_selected_action": [expired.pk, current.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "1 percobaan kedaluwarsa dihapus." in response.content.decode()
+    with in_opd(opd_a):
+        assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["baru"]
