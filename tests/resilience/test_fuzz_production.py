@@ -28,7 +28,7 @@ def database_url(settings_dict: dict, name: str) -> str:
     return f"postgresql://{credentials}@{host}{f':{port}' if port else ''}/{name}"
 
 
-def test_the_fuzz_suite_passes_with_production_settings(django_db_setup):
+def test_the_fuzz_suite_passes_with_production_settings(tmp_path):
     name = f"fuzzprod_{uuid.uuid4().hex[:8]}"
     env = {key: value for key, value in os.environ.items() if key != "REDIS_URL"}
     env.update(
@@ -38,7 +38,7 @@ def test_the_fuzz_suite_passes_with_production_settings(django_db_setup):
         DATABASE_URL=database_url(dict(connection.settings_dict), name),
         DJANGO_SECURE_SSL_REDIRECT="0",
         PORTAL_DOMAIN="localhost",
-        PORTAL_VAR_DIR=str(ROOT / "var" / name),
+        PORTAL_VAR_DIR=str(tmp_path),
     )
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "tests/resilience/test_fuzz.py", "-q", "-x",
