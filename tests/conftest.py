@@ -10,6 +10,7 @@ from django.db import connection
 from django.test import Client, override_settings
 from django_tenants.utils import tenant_context
 
+from accounts import roles
 from tenants.models import Opd
 from tenants.services import create_opd, create_public_tenant
 
@@ -100,3 +101,13 @@ def portal_client(public_tenant):
 def in_opd():
     """`with in_opd(opd): ...` runs ORM code inside that OPD's schema."""
     return tenant_context
+
+
+@pytest.fixture
+def admin_a(opd_a, client_a):
+    """`client_a`, logged in as an Admin OPD operator of OPD alpha."""
+    from tests.factories import make_operator  # it imports PASSWORD from this module
+
+    with tenant_context(opd_a):
+        client_a.force_login(make_operator("kepala", role=roles.ADMIN_OPD))
+    return client_a

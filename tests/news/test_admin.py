@@ -196,13 +196,6 @@ def test_seeding_defaults_twice_changes_nothing(opd_a, in_opd):
         assert Category.objects.count() == 4
 
 
-@pytest.fixture
-def admin_a(opd_a, in_opd, client_a):
-    with in_opd(opd_a):
-        client_a.force_login(make_operator("kepala", role=roles.ADMIN_OPD))
-    return client_a
-
-
 @pytest.mark.parametrize(
     ("url", "data", "field"),
     [

@@ -41,32 +41,43 @@ def in_own_connection(opd, work):
     return outcome.get("value")
 
 
-def test_concurrent_submissions_get_gapless_unique_numbers(opd_a):
-    tokens = [token() for _ in range(SUBMITTERS)]
-    barrier = threading.Barrier(SUBMITTERS)
-    numbers, errors = [], []
+def at_once(work, arguments, *, opd=None) -> tuple[list, list]:
+    """Call `work(argument)` for every argument, each in its own thread and connection (inside
+    `opd` when given), all released at the same moment; returns (results, errors)."""
+    barrier = threading.Barrier(len(arguments))
+    results, errors = [], []
 
-    def submitter(submission_token):
+    def run(argument):
         try:
-            connection.set_tenant(opd_a)
+            if opd is not None:
+                connection.set_tenant(opd)
             barrier.wait(timeout=30)
-            numbers.append(submit(opd_a, submission_token=submission_token).record.number)
-        except Exception as error:
+            results.append(work(argument))
+        except Exception as error:  # reported to the test
             errors.append(error)
         finally:
             connection.close()
+
+    threads = [threading.Thread(target=run, args=(argument,)) for argument in arguments]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results, errors
+
+
+def test_concurrent_submissions_get_gapless_unique_numbers(opd_a):
+    tokens = [token() for _ in range(SUBMITTERS)]
 
     def cleanup():
         for request in InformationRequest.objects.filter(submission_token__in=tokens):
             request.delete()
         RegistrationCounter.objects.filter(kind=RegistrationCounter.Kind.REQUEST).delete()
 
-    threads = [threading.Thread(target=submitter, args=(t,)) for t in tokens]
     try:
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
+        numbers, errors = at_once(
+            lambda t: submit(opd_a, submission_token=t).record.number, tokens, opd=opd_a
+        )
         assert not errors
         committed = in_own_connection(
             opd_a,
@@ -85,29 +96,16 @@ def test_concurrent_submissions_get_gapless_unique_numbers(opd_a):
 
 def test_concurrent_double_submit_registers_once(opd_a):
     same = token()
-    barrier = threading.Barrier(2)
-    outcomes = []
-
-    def submitter():
-        try:
-            connection.set_tenant(opd_a)
-            barrier.wait(timeout=30)
-            outcomes.append(submit(opd_a, submission_token=same).record.number)
-        except Exception as error:
-            outcomes.append(error)
-        finally:
-            connection.close()
 
     def cleanup():
         InformationRequest.objects.filter(submission_token=same).delete()
         RegistrationCounter.objects.filter(kind=RegistrationCounter.Kind.REQUEST).delete()
 
-    threads = [threading.Thread(target=submitter) for _ in range(2)]
     try:
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
+        numbers, errors = at_once(
+            lambda _: submit(opd_a, submission_token=same).record.number, [1, 2], opd=opd_a
+        )
+        outcomes = numbers + errors
         from ppid.services import DuplicateSubmission
 
         assert sum(isinstance(o, str) for o in outcomes) == 1
@@ -135,20 +133,14 @@ def test_simultaneous_posts_of_the_request_form_get_no_more_than_the_limit(opd_a
     forms = [form_data() for _ in range(posters)]
     tokens = [data["submission_token"] for data in forms]
     last_event = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-    barrier = threading.Barrier(posters)
-    statuses, session_keys, errors = [], [], []
+    session_keys = []
 
-    def poster(data):
+    def post(data):
         client = Client(HTTP_HOST="alpha.localhost")
-        try:
-            barrier.wait(timeout=30)
-            statuses.append(client.post("/ppid/permohonan/", data).status_code)
-            if "sessionid" in client.cookies:
-                session_keys.append(client.cookies["sessionid"].value)
-        except Exception as error:
-            errors.append(error)
-        finally:
-            connection.close()
+        status = client.post("/ppid/permohonan/", data).status_code
+        if "sessionid" in client.cookies:
+            session_keys.append(client.cookies["sessionid"].value)
+        return status
 
     def cleanup():
         InformationRequest.objects.filter(submission_token__in=tokens).delete()
@@ -157,12 +149,8 @@ def test_simultaneous_posts_of_the_request_form_get_no_more_than_the_limit(opd_a
         connection.set_schema_to_public()
         AuditEvent.objects.filter(pk__gt=last_event).delete()
 
-    threads = [threading.Thread(target=poster, args=(data,)) for data in forms]
     try:
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
+        statuses, errors = at_once(post, forms)
         assert not errors
         assert sorted(statuses) == [302] * 3 + [429] * (posters - 3)
         registered = in_own_connection(

@@ -15,13 +15,6 @@ from tests.ppid.conftest import submit
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_a(opd_a, in_opd, client_a):
-    with in_opd(opd_a):
-        client_a.force_login(make_operator("kepala", role=roles.ADMIN_OPD))
-    return client_a
-
-
 @pytest.mark.parametrize(
     "domain", ["\x00", "\x00\x00.localhost", "a" * 300, "bad host", "alpha.localhost/../x", "-a.b"]
 )
