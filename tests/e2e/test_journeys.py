@@ -245,7 +245,8 @@ def test_kominfo_creates_an_opd_whose_admin_logs_in(e2e, kominfo_session, new_pa
     type_into(page, page.locator("#id_admin_name"), "Budi Santoso")
     type_into(page, page.locator("#id_admin_email"), "budi@dishub.example.org")
     activate(page, page.locator("input[type=submit]"))
-    expect(page.locator("#content")).to_contain_text(e2e.url("dishub"))
+    # Provisioning migrates a whole schema inside the request: seconds, more on a loaded machine.
+    expect(page.locator("#content")).to_contain_text(e2e.url("dishub"), timeout=60_000)
     link = page.locator("#content a[href*='/admin/atur-sandi/']")
     set_password_url = link.get_attribute("href")
     assert set_password_url.startswith(e2e.url("dishub", "/admin/atur-sandi/"))
