@@ -244,8 +244,8 @@ class PrivateRedis:
 class WebNode:
     """gunicorn with production settings (less the static manifest) on a free loopback port."""
 
-    def __init__(self, env: dict, *, name: str, log_dir: Path, workers: int = 2,
-                 threads: int = 2):  # fmt: skip
+    def __init__(self, env: dict, *, name: str, log_dir: Path, workers: int = 1,
+                 threads: int = 4):  # fmt: skip
         self.name = name
         self.port = free_port()
         self.log_path = log_dir / f"{name}.log"
@@ -315,10 +315,14 @@ def node_environment(*, database_url: str, redis_url: str, var_dir: Path, extra:
 
 class Cluster:
     """`nodes` web nodes over one database (directly or through `bouncer`), one Redis, one
-    media folder. Stop it with `stop()` (the database and the bouncer belong to the caller)."""
+    media folder. Stop it with `stop()` (the database and the bouncer belong to the caller).
+
+    One worker per node by default (threads for concurrency): a node's local memory is then one
+    cache, so a check of what node B sees cannot pass only because B's request reached another
+    of B's workers that had never cached the old answer."""
 
     def __init__(self, db: ScratchDatabase, *, nodes: int = 2, bouncer: PgBouncer | None = None,
-                 extra_env: dict | None = None, workers: int = 2, threads: int = 2):  # fmt: skip
+                 extra_env: dict | None = None, workers: int = 1, threads: int = 4):  # fmt: skip
         self.db = db
         self.bouncer = bouncer
         self.var_dir = Path(tempfile.mkdtemp(prefix="cluster-"))
