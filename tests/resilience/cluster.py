@@ -249,6 +249,10 @@ class WebNode:
         self.name = name
         self.port = free_port()
         self.log_path = log_dir / f"{name}.log"
+        # Prometheus counters of all the node's workers (as deploy/entrypoint.sh sets it).
+        metrics_dir = log_dir / f"metrics-{name}"
+        metrics_dir.mkdir()
+        env = {**env, "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir)}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{self.port}",
              "--workers", str(workers), "--threads", str(threads), "--worker-class", "gthread",
@@ -357,14 +361,21 @@ class Cluster:
         self.redis.stop()
         shutil.rmtree(self.var_dir, ignore_errors=True)
 
-    def server_errors(self) -> list[str]:
+    def server_errors(self, *, expected_statuses: tuple[int, ...] = ()) -> list[str]:
+        """Tracebacks and error records in the nodes' logs (JSON lines in production), less
+        django.request's record of a response whose status is in `expected_statuses`."""
         pattern = re.compile(r"Traceback|\bERROR\b|CRITICAL|WORKER TIMEOUT")
-        return [
-            f"{node.name}: {line}"
-            for node in self.nodes
-            for line in node.log().splitlines()
-            if pattern.search(line)
-        ]
+        errors = []
+        for node in self.nodes:
+            for line in node.log().splitlines():
+                if not pattern.search(line):
+                    continue
+                with suppress(ValueError):
+                    record = json.loads(line)
+                    if record.get("status_code") in expected_statuses:
+                        continue
+                errors.append(f"{node.name}: {line}")
+        return errors
 
 
 @contextmanager

@@ -7,6 +7,7 @@ default DATABASE_CONN_MAX_AGE) and through PgBouncer in session mode (CONN_MAX_A
 connection per request, from the bouncer's pool).
 """
 
+import re
 import threading
 import time
 from collections import defaultdict
@@ -196,6 +197,17 @@ def test_an_opd_deactivated_on_one_node_answers_503_on_the_other_within_a_second
     assert time.monotonic() - deactivated_at < 1.0
 
 
+def test_each_node_serves_the_metrics_of_its_workers_to_the_internal_network(cluster):
+    for node in cluster.nodes:
+        scraped = Browser().get(node, PORTAL_HOST, "/metrics")
+        assert scraped.status == 200
+        counts = re.findall(
+            r'^django_http_requests_total_by_method_total\{method="GET"\} ([0-9.e+]+)$',
+            scraped.text, re.MULTILINE,
+        )  # fmt: skip
+        assert counts and float(counts[0]) > 0
+
+
 def test_the_nodes_went_through_pgbouncer_when_it_was_there(cluster):
     if cluster.bouncer is None:
         pytest.skip("this run goes straight to PostgreSQL")
@@ -206,4 +218,5 @@ def test_the_nodes_went_through_pgbouncer_when_it_was_there(cluster):
 
 
 def test_the_nodes_logged_no_error(cluster):
-    assert cluster.server_errors() == []
+    # Django logs every 5xx as an error, so also the deactivated OPD's maintenance page.
+    assert cluster.server_errors(expected_statuses=(503,)) == []
