@@ -609,7 +609,7 @@ def fresh_backend_mib(url: str) -> dict | None:
         return process_memory_mib(pid)
 
 
-def backend_memory(wrk: str, env: dict, redis, index: int, n: int, options, rps: float) -> dict:
+def backend_memory(wrk: str, env: dict, redis, index: int, n: int, options) -> dict:
     """PostgreSQL backend memory once every gunicorn thread's connection has served every OPD.
 
     Each backend keeps catalogue caches (relcache, catcache, plans) for the relations it has
@@ -621,13 +621,20 @@ def backend_memory(wrk: str, env: dict, redis, index: int, n: int, options, rps:
     threads = options.workers * options.threads
     k = math.ceil(threads * math.log(20 * threads * max(n, 1)))
     hosts = [f"{slug}.localhost" for slug in Database.opd_slugs(env["DATABASE_URL"])]
-    duration = min(max(2, math.ceil(k * len(hosts) / max(rps, 1.0))), options.memory_max_seconds)
-    env = {**env, "PAGE_CACHE_SECONDS": "0"}
+    # The longest-lived connections allowed: no backend is replaced halfway through the cycle.
+    env = {**env, "PAGE_CACHE_SECONDS": "0", "DATABASE_CONN_MAX_AGE": "600"}
     if redis.url:
         env["REDIS_URL"] = redis.url_for(index)
     server = Gunicorn(env, workers=options.workers, threads=options.threads, label=f"memory-n{n}")
     try:
-        cycled = run_wrk(wrk, hosts, "/", duration=duration, connections=threads, port=server.port)
+        started, rounds = time.monotonic(), []
+        while (
+            sum(r["requests"] for r in rounds) < k * len(hosts)
+            and time.monotonic() - started < options.memory_max_seconds
+        ):
+            rounds.append(run_wrk(wrk, hosts, "/", duration=5, connections=threads,
+                                  port=server.port))  # fmt: skip
+        cycled = {key: sum(r[key] for r in rounds) for key in ("requests", "non_2xx")}
         rows = backend_rows(env["DATABASE_URL"])
         clients = [pid for pid, kind in rows if kind == "client backend"]
         sizes = [size for pid in clients if (size := process_memory_mib(pid))]
@@ -636,7 +643,7 @@ def backend_memory(wrk: str, env: dict, redis, index: int, n: int, options, rps:
     private = [size["private"] for size in sizes]
     return {
         "threads": threads,
-        "conn_max_age": int(env.get("DATABASE_CONN_MAX_AGE", "60")),
+        "conn_max_age": int(env["DATABASE_CONN_MAX_AGE"]),
         "requests": cycled["requests"],
         "requests_per_opd": round(cycled["requests"] / max(len(hosts), 1), 1),
         "requests_per_opd_wanted": k,
@@ -979,10 +986,7 @@ def main(argv=None) -> None:
         for index, n in enumerate(ns):
             log(f"N={n}: PostgreSQL backend memory after every worker served every OPD")
             run = report["runs"][str(n)]
-            rps = run["pages"]["uncached"]["opd_home_rotating"]["rps"]
-            memory = run["backend_memory"] = backend_memory(
-                wrk, envs[n], redis, index, n, options, rps
-            )
+            memory = run["backend_memory"] = backend_memory(wrk, envs[n], redis, index, n, options)
             log(
                 f"  N={n}: {memory['client_backends']} backends, private "
                 f"{memory['private_mib_each']} MiB ({memory['requests_per_opd']} requests/OPD)"
