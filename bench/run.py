@@ -589,14 +589,16 @@ def backend_rows(url: str) -> list[tuple[int, str]]:
 
 
 def process_memory_mib(pid: int) -> dict | None:
-    """RSS and private memory (what the process alone holds: not the shared buffers it has
-    touched) of a local process, from /proc; None when PostgreSQL runs on another host."""
+    """RSS and private memory of a local process, from /proc; None when PostgreSQL runs on
+    another host. "private" is what the backend itself wrote (Private_Dirty, plus anything
+    swapped out): its catalogue caches, plans and work memory, without the shared buffers it
+    has touched (in RSS, but shared by every backend) or the program's own pages."""
     try:
         text = Path(f"/proc/{pid}/smaps_rollup").read_text()
     except OSError:
         return None
     kib = {key: int(value) for key, value in re.findall(r"^(\w+):\s+(\d+) kB", text, re.M)}
-    private = kib.get("Private_Clean", 0) + kib.get("Private_Dirty", 0)
+    private = kib.get("Private_Dirty", 0) + kib.get("Swap", 0)
     return {"rss": round(kib.get("Rss", 0) / 1024, 1), "private": round(private / 1024, 1)}
 
 
