@@ -7,12 +7,14 @@ default DATABASE_CONN_MAX_AGE) and through PgBouncer in session mode (CONN_MAX_A
 connection per request, from the bouncer's pool).
 """
 
+import os
 import re
 import threading
 import time
 from collections import defaultdict
 from datetime import timedelta
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -44,6 +46,8 @@ def cluster(request, django_db_setup, django_db_blocker):
         add_user(db, "public", "kominfo", PASSWORD, superuser=True)
         extra = {}
         if request.param == "pgbouncer":
+            if not Path(PgBouncer.BINARY).exists() and not os.environ.get("CI"):
+                pytest.skip("pgbouncer is not installed (apt-get install pgbouncer; .ci/run does)")
             bouncer = PgBouncer(db)
             extra["DATABASE_CONN_MAX_AGE"] = "0"
         cluster = Cluster(db, nodes=2, bouncer=bouncer, extra_env=extra)
