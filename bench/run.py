@@ -15,6 +15,7 @@ var/bench/results/.
 import argparse
 import gzip
 import json
+import math
 import os
 import platform
 import re
@@ -576,6 +577,88 @@ def measure_mode(wrk, envs, redis, mode, options, rotating) -> tuple[dict, dict]
     return results, info
 
 
+def backend_rows(url: str) -> list[tuple[int, str]]:
+    """(pid, backend type) of the other backends connected to the database of `url`."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        return conn.execute(
+            "SELECT pid, backend_type FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        ).fetchall()
+
+
+def process_memory_mib(pid: int) -> dict | None:
+    """RSS and private memory of a local process, from /proc; None when PostgreSQL runs on
+    another host. "private" is what the backend itself wrote (Private_Dirty, plus anything
+    swapped out): its catalogue caches, plans and work memory, without the shared buffers it
+    has touched (in RSS, but shared by every backend) or the program's own pages."""
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return None
+    kib = {key: int(value) for key, value in re.findall(r"^(\w+):\s+(\d+) kB", text, re.M)}
+    private = kib.get("Private_Dirty", 0) + kib.get("Swap", 0)
+    return {"rss": round(kib.get("Rss", 0) / 1024, 1), "private": round(private / 1024, 1)}
+
+
+def fresh_backend_mib(url: str) -> dict | None:
+    """The memory of a backend that has served nothing yet but `SELECT 1`."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        pid = conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+        return process_memory_mib(pid)
+
+
+def backend_memory(wrk: str, env: dict, redis, index: int, n: int, options) -> dict:
+    """PostgreSQL backend memory once every gunicorn thread's connection has served every OPD.
+
+    Each backend keeps catalogue caches (relcache, catcache, plans) for the relations it has
+    touched, so one that has served every OPD's schema is the largest a backend gets. wrk asks
+    for the uncached home of every OPD in turn over one connection per server thread until each
+    OPD was asked `k` times, k = T·ln(20·T·N) for T threads in all: a given thread then misses a
+    given OPD with probability (1 - 1/T)^k, below 5 % over all T·N pairs.
+    """
+    threads = options.workers * options.threads
+    k = math.ceil(threads * math.log(20 * threads * max(n, 1)))
+    hosts = [f"{slug}.localhost" for slug in Database.opd_slugs(env["DATABASE_URL"])]
+    # The longest-lived connections allowed: no backend is replaced halfway through the cycle.
+    env = {**env, "PAGE_CACHE_SECONDS": "0", "DATABASE_CONN_MAX_AGE": "600"}
+    if redis.url:
+        env["REDIS_URL"] = redis.url_for(index)
+    server = Gunicorn(env, workers=options.workers, threads=options.threads, label=f"memory-n{n}")
+    try:
+        started, rounds = time.monotonic(), []
+        while (
+            sum(r["requests"] for r in rounds) < k * len(hosts)
+            and time.monotonic() - started < options.memory_max_seconds
+        ):
+            rounds.append(run_wrk(wrk, hosts, "/", duration=5, connections=threads,
+                                  port=server.port))  # fmt: skip
+        cycled = {key: sum(r[key] for r in rounds) for key in ("requests", "non_2xx")}
+        rows = backend_rows(env["DATABASE_URL"])
+        clients = [pid for pid, kind in rows if kind == "client backend"]
+        sizes = [size for pid in clients if (size := process_memory_mib(pid))]
+    finally:
+        server.stop()
+    private = [size["private"] for size in sizes]
+    return {
+        "threads": threads,
+        "conn_max_age": int(env["DATABASE_CONN_MAX_AGE"]),
+        "requests": cycled["requests"],
+        "requests_per_opd": round(cycled["requests"] / max(len(hosts), 1), 1),
+        "requests_per_opd_wanted": k,
+        "non_2xx": cycled["non_2xx"],
+        "client_backends": len(clients),
+        "measured": bool(sizes),
+        "private_mib_each": sorted(private),
+        "private_mib_total": round(sum(private), 1),
+        "rss_mib_total": round(sum(size["rss"] for size in sizes), 1),
+        "fresh_backend": fresh_backend_mib(env["DATABASE_URL"]),
+    }
+
+
 def machine(db: Database, wrk: str, options) -> dict:
     cpu = "unknown"
     cpuinfo = Path("/proc/cpuinfo")
@@ -771,6 +854,25 @@ def markdown(report: dict) -> str:
                 for mode in MODES
             ],
         )
+    memory = [runs[n].get("backend_memory") for n in ns]
+    row(
+        "PostgreSQL backends after every worker served every OPD: count, private MiB each "
+        "(fresh backend), total",
+        [
+            (
+                f"{m['client_backends']} × {max(m['private_mib_each'], default=0):.1f} "
+                f"({(m['fresh_backend'] or {}).get('private', 0):.1f}); "
+                f"{m['private_mib_total']:.0f} MiB private, {m['rss_mib_total']:.0f} MiB RSS; "
+                f"{m['requests_per_opd']:.0f} requests/OPD"
+                if m and m["measured"]
+                else ("not measured (server not on this host)" if m else "–")
+            )
+            if mode == "cached"
+            else ""
+            for m in memory
+            for mode in MODES
+        ],
+    )
     visit = report["first_visit"]
     parts = ", ".join(
         f"{r['url'].split('?')[0].rsplit('/', 1)[-1] or 'html'} {r['bytes'] / 1024:.1f}"
@@ -817,6 +919,12 @@ def main(argv=None) -> None:
     )
     parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker")
     parser.add_argument("--reuse-db", action="store_true", help="keep the existing bench database")
+    parser.add_argument(
+        "--memory-max-seconds",
+        type=int,
+        default=300,
+        help="longest time spent cycling the workers through every OPD for the backend memory",
+    )
     options = parser.parse_args(argv)
     ns = sorted({int(n) for n in options.opds.split(",")})
 
@@ -877,6 +985,14 @@ def main(argv=None) -> None:
                 run = report["runs"][str(n)]
                 run.setdefault("pages", {})[mode] = pages[n]
                 run.setdefault("servers", {})[mode] = servers[n]
+        for index, n in enumerate(ns):
+            log(f"N={n}: PostgreSQL backend memory after every worker served every OPD")
+            run = report["runs"][str(n)]
+            memory = run["backend_memory"] = backend_memory(wrk, envs[n], redis, index, n, options)
+            log(
+                f"  N={n}: {memory['client_backends']} backends, private "
+                f"{memory['private_mib_each']} MiB ({memory['requests_per_opd']} requests/OPD)"
+            )
         server = Gunicorn(envs[ns[0]], workers=1, threads=1, label="first-visit")
         try:
             report["first_visit"] = first_visit(OPD_HOST, Path(envs[ns[0]]["MEDIA_ROOT"]))

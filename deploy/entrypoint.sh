@@ -12,7 +12,14 @@ python manage.py collectstatic --noinput --verbosity 0
 # for one interpreter lock; the extra worker uses a core while another waits for the database.
 # Caddy buffers uploads and downloads, so a slow phone never holds a worker. The benchmark
 # measured this halving the 99th percentile of uncached pages. See README, Performance.
+# No gunicorn access log: the app logs each request itself, as JSON without the query string
+# (core/logs.py; README, Observability).
 THREADS="${GUNICORN_THREADS:-1}"
+# Prometheus counters of every worker, summed by /metrics (prometheus-client's multiprocess
+# mode); emptied at each start, as that mode requires.
+export PROMETHEUS_MULTIPROC_DIR="${PROMETHEUS_MULTIPROC_DIR:-/tmp/portal-metrics}"
+rm -rf "$PROMETHEUS_MULTIPROC_DIR"
+mkdir -p "$PROMETHEUS_MULTIPROC_DIR"
 exec gunicorn portal.wsgi:application \
     --bind 0.0.0.0:8000 \
     --workers "${WEB_CONCURRENCY:-$(( $(nproc) + 1 ))}" \
@@ -22,5 +29,4 @@ exec gunicorn portal.wsgi:application \
     --keep-alive 0 \
     --timeout "${GUNICORN_TIMEOUT:-60}" \
     --forwarded-allow-ips "*" \
-    --access-logfile - \
     --error-logfile -

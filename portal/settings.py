@@ -121,6 +121,13 @@ DEFAULT_NOT_FOUND_TENANT_VIEW = "core.views.unknown_host"
 CONSOLE_ADMIN_SITE = "portal.admin_sites.KominfoConsoleSite"
 
 MIDDLEWARE = [
+    # First, so that the duration it logs covers every other middleware (core/logs.py).
+    "core.logs.RequestLogMiddleware",
+    # Prometheus request metrics (core/metrics.py). Both of django-prometheus' middlewares come
+    # this early, not the "after" one last as its README suggests: answers given before the
+    # view (unknown hosts, a deactivated OPD's 503, cached pages) would go uncounted by status.
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
     # The certificate check (/_tls/ask) validates its domain itself, before any query.
     "tenants.middleware.InfrastructureEndpointsMiddleware",
     "tenants.middleware.OpdTenantMiddleware",
@@ -173,7 +180,17 @@ if not _database_url:
     _database_url = embedded_database_url(VAR_DIR / "pgdata")
 DATABASES = {"default": dj_database_url.parse(_database_url)}
 DATABASES["default"]["ENGINE"] = "django_tenants.postgresql_backend"
+# Each persistent connection is one PostgreSQL backend, and a backend's private memory grows with
+# every OPD schema it has served (its catalogue caches; README, Connections): a connection is
+# closed after at most DATABASE_CONN_MAX_AGE seconds, never kept for good. 0 closes it after
+# every request (the choice behind PgBouncer, whose pool then bounds the backends).
+CONN_MAX_AGE_LIMIT = 600
 DATABASES["default"]["CONN_MAX_AGE"] = int(env("DATABASE_CONN_MAX_AGE", "60"))
+if not 0 <= DATABASES["default"]["CONN_MAX_AGE"] <= CONN_MAX_AGE_LIMIT:
+    raise ImproperlyConfigured(
+        f"DATABASE_CONN_MAX_AGE must be between 0 and {CONN_MAX_AGE_LIMIT} seconds (README, "
+        "Connections)."
+    )
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -327,12 +344,29 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
+# Logs go to standard error, as JSON lines (one object per record, core.logs.JsonFormatter) or as
+# text; LOG_REQUESTS adds one line per request (core.logs.RequestLogMiddleware).
+LOG_FORMAT = env("LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured("LOG_FORMAT must be json or text.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "core.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "core.logs.requests": {
+            "level": "INFO" if env_bool("LOG_REQUESTS", not DEBUG) else "WARNING"
+        },
+    },
 }
+# /metrics answers the internal network (loopback, private addresses) and, from anywhere, a
+# request with "Authorization: Bearer <METRICS_TOKEN>" (core/metrics.py). Empty: no token.
+METRICS_TOKEN = env("METRICS_TOKEN", "")
 
 # Reserved subdomains that can never become an OPD slug.
 RESERVED_SLUGS = frozenset(

@@ -9,6 +9,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django_tenants.middleware.main import TenantMainMiddleware
 
+from core import metrics
 from core.middleware import DATABASE_DOWN_ERRORS, database_error_reason, database_unavailable
 from tenants import media
 from tenants.host_cache import tenant_for_host
@@ -35,7 +36,8 @@ class InfrastructureEndpointsMiddleware:
       200 only for a domain that belongs to an active OPD (or the portal);
     - /_media/ask: the reverse proxy asks before it serves a file under /media/ (forward_auth,
       the file's URI in X-Forwarded-Uri, the visitor's Host kept): 200 only when that host may
-      serve it (tenants.media), 404 otherwise. One cached host lookup, no session.
+      serve it (tenants.media), 404 otherwise. One cached host lookup, no session;
+    - /metrics: Prometheus metrics, for the internal network or a token (core.metrics).
     """
 
     def __init__(self, get_response):
@@ -48,6 +50,8 @@ class InfrastructureEndpointsMiddleware:
             return self.tls_ask(request.GET.get("domain", ""))
         if request.path == "/_media/ask":
             return self.media_ask(request)
+        if request.path == "/metrics":
+            return metrics.metrics(request)
         return self.get_response(request)
 
     @staticmethod

@@ -42,6 +42,9 @@ print(json.dumps({
     "session_cookie": settings.SESSION_COOKIE_NAME,
     "embedded_calls": calls,
     "pgserver_imported": "pgserver" in sys.modules,
+    "conn_max_age": settings.DATABASES["default"]["CONN_MAX_AGE"],
+    "log_formatter": settings.LOGGING["handlers"]["console"]["formatter"],
+    "request_log_level": settings.LOGGING["loggers"]["core.logs.requests"]["level"],
 }))
 """
 
@@ -115,3 +118,27 @@ def test_development_with_a_database_url_never_starts_the_embedded_one(tmp_path)
     assert chosen["embedded_calls"] == []
     assert chosen["database"] == "does_not_exist"
     assert chosen["pgserver_imported"] is False
+
+
+def test_connections_are_kept_for_a_bounded_time(tmp_path):
+    chosen = json.loads(load_settings(tmp_path, **PRODUCTION).stdout)
+    assert chosen["conn_max_age"] == 60
+    no_reuse = load_settings(tmp_path, **PRODUCTION, DATABASE_CONN_MAX_AGE="0")
+    assert json.loads(no_reuse.stdout)["conn_max_age"] == 0
+    for value in ("601", "86400", "-1"):
+        result = load_settings(tmp_path, **PRODUCTION, DATABASE_CONN_MAX_AGE=value)
+        assert result.returncode != 0
+        assert "DATABASE_CONN_MAX_AGE must be between 0 and 600" in result.stderr
+
+
+def test_production_logs_json_lines_and_every_request(tmp_path):
+    chosen = json.loads(load_settings(tmp_path, **PRODUCTION).stdout)
+    assert (chosen["log_formatter"], chosen["request_log_level"]) == ("json", "INFO")
+    text = json.loads(load_settings(tmp_path, **PRODUCTION, LOG_FORMAT="text").stdout)
+    assert text["log_formatter"] == "text"
+    quiet = json.loads(load_settings(tmp_path, **PRODUCTION, LOG_REQUESTS="0").stdout)
+    assert quiet["request_log_level"] == "WARNING"
+    development = json.loads(load_settings(tmp_path, DJANGO_DEBUG="1", STUB_EMBEDDED="1").stdout)
+    assert development["log_formatter"] == "text"
+    refused = load_settings(tmp_path, **PRODUCTION, LOG_FORMAT="xml")
+    assert refused.returncode != 0 and "LOG_FORMAT must be json or text" in refused.stderr
