@@ -12,8 +12,9 @@ import hmac
 import ipaddress
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django_prometheus.exports import ExportToDjangoView
+from django_prometheus.middleware import PrometheusAfterMiddleware
 
 from core.client_ip import client_ip
 
@@ -46,3 +47,14 @@ def metrics(request):
     if not may_read_metrics(request):
         return HttpResponse(status=404)
     return ExportToDjangoView(request)
+
+
+class RequestMetricsMiddleware(PrometheusAfterMiddleware):
+    """django-prometheus' request metrics. It reads Content-Length with a bare int(): a request
+    whose header is not a number is refused as malformed (400) here instead of raising (500)."""
+
+    def process_request(self, request):
+        length = request.headers.get("content-length") or "0"
+        if not (length.isascii() and length.isdigit()):
+            return HttpResponseBadRequest()
+        return super().process_request(request)

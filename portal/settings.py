@@ -127,7 +127,7 @@ MIDDLEWARE = [
     # this early, not the "after" one last as its README suggests: answers given before the
     # view (unknown hosts, a deactivated OPD's 503, cached pages) would go uncounted by status.
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
-    "django_prometheus.middleware.PrometheusAfterMiddleware",
+    "core.metrics.RequestMetricsMiddleware",
     # The certificate check (/_tls/ask) validates its domain itself, before any query.
     "tenants.middleware.InfrastructureEndpointsMiddleware",
     "tenants.middleware.OpdTenantMiddleware",

@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.test import Client
 from prometheus_client import REGISTRY
 
 from tenants.services import set_opd_active
@@ -89,3 +90,11 @@ def test_the_public_proxy_refuses_metrics_before_passing_anything_on():
     caddyfile = (Path(__file__).resolve().parents[2] / "deploy" / "Caddyfile").read_text()
     refusal = caddyfile.index("handle /metrics* {\n\t\trespond 404\n\t}")
     assert refusal < caddyfile.index("\thandle {\n\t\treverse_proxy web:8000")
+
+
+@pytest.mark.parametrize("length", ["abc", "1.5", "-1", "²"])
+def test_a_malformed_content_length_is_a_bad_request(opd_a, length):
+    response = Client(HTTP_HOST="alpha.localhost").generic(
+        "POST", "/ppid/permohonan/", b"", CONTENT_LENGTH=length
+    )
+    assert response.status_code == 400
