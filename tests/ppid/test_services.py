@@ -22,12 +22,11 @@ pytestmark = pytest.mark.django_db
 Status = InformationRequest.Status
 
 
-def test_submission_gets_number_deadline_hashed_code_and_receipt_mail(
-    opd_a, in_opd, django_capture_on_commit_callbacks
-):
-    with in_opd(opd_a), django_capture_on_commit_callbacks(execute=True):
+def test_submission_gets_number_deadline_hashed_code_and_receipt_mail(opd_a, in_opd, run_tasks):
+    with in_opd(opd_a):
         first = submit(opd_a)
         second = submit(opd_a)
+    assert run_tasks() == {"succeeded": 2}
     year = timezone.localdate().year
     assert first.record.number == f"ALPHA/PPID/{year}/0001"
     assert second.record.number == f"ALPHA/PPID/{year}/0002"
