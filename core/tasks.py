@@ -27,10 +27,10 @@ from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.db import connection
 from django_tenants.utils import get_public_schema_name, schema_context
-from procrastinate import RetryStrategy
+from procrastinate import BaseRetryStrategy, RetryDecision
 from procrastinate.contrib.django import app
 from procrastinate.contrib.django.models import ProcrastinateJob
-from procrastinate.jobs import Status
+from procrastinate.jobs import Job, Status
 
 logger = logging.getLogger(__name__)
 
@@ -38,12 +38,16 @@ logger = logging.getLogger(__name__)
 IDENTIFIER = re.compile(r"[A-Za-z0-9_.:-]{0,100}")
 
 
-def retry_strategy() -> RetryStrategy:
-    """TASK_MAX_ATTEMPTS runs in all, waiting base**1, base**2, ... seconds between them."""
-    return RetryStrategy(
-        max_attempts=max(settings.TASK_MAX_ATTEMPTS - 1, 0),
-        exponential_wait=settings.TASK_RETRY_BASE_SECONDS,
-    )
+class ExponentialBackOff(BaseRetryStrategy):
+    """TASK_MAX_ATTEMPTS runs in all, waiting TASK_RETRY_BASE_SECONDS ** 1, ** 2, ... seconds
+    before each retry (5 s, 25 s, 2 min, 10 min, 52 min by default); then the job fails.
+    The settings are read at each decision, not when the task is declared."""
+
+    def get_retry_decision(self, *, exception: BaseException, job: Job) -> RetryDecision | None:
+        runs = job.attempts + 1  # procrastinate counts the runs before this one
+        if runs >= settings.TASK_MAX_ATTEMPTS:
+            return None
+        return RetryDecision(retry_in={"seconds": settings.TASK_RETRY_BASE_SECONDS**runs})
 
 
 def check_payload(kwargs: dict[str, Any]) -> None:
@@ -77,7 +81,7 @@ class SchemaTask:
         run.__qualname__ = func.__qualname__
         run.__module__ = func.__module__
         self.task = app.task(
-            name=self.name, queue=queue, retry=retry_strategy() if retry else False
+            name=self.name, queue=queue, retry=ExponentialBackOff() if retry else False
         )(run)
 
     def run_in_schema(self, schema: str, kwargs: dict[str, Any]) -> Any:
