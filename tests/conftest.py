@@ -2,8 +2,10 @@
 real provisioning service in real PostgreSQL schemas. Each test runs in a transaction that is
 rolled back, so tests never use `transaction=True` (its flush would wipe the public tenant rows)."""
 
+import uuid
 from collections import Counter
 
+import psycopg
 import pytest
 from asgiref.sync import async_to_sync
 from django.conf import settings
@@ -151,3 +153,33 @@ def admin_a(opd_a, client_a):
     with tenant_context(opd_a):
         client_a.force_login(make_operator("kepala", role=roles.ADMIN_OPD))
     return client_a
+
+
+@pytest.fixture
+def scratch_database(django_db_setup, django_db_blocker):
+    """A DATABASE_URL for a scratch copy of the test database (CREATE DATABASE ... TEMPLATE), for
+    subprocesses whose commits must never reach the other tests; dropped afterwards."""
+    with django_db_blocker.unblock():
+        settings_dict = dict(connection.settings_dict)
+        connection.close()  # a template database must have no other session
+    name = f"scratch_{uuid.uuid4().hex[:8]}"
+    admin = {
+        "dbname": "postgres",
+        "user": settings_dict.get("USER") or None,
+        "password": settings_dict.get("PASSWORD") or None,
+        "host": settings_dict.get("HOST") or settings_dict.get("OPTIONS", {}).get("host"),
+        "port": settings_dict.get("PORT") or None,
+        "autocommit": True,
+    }
+    admin = {key: value for key, value in admin.items() if value is not None}
+    with psycopg.connect(**admin) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{settings_dict["NAME"]}"')
+    host = admin.get("host", "")
+    url = f"postgresql://{admin.get('user', '')}@/{name}?host={host}&port={admin.get('port', 5432)}"
+    if admin.get("password"):
+        url = url.replace("@/", f":{admin['password']}@/", 1)
+    try:
+        yield url
+    finally:
+        with psycopg.connect(**admin) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
