@@ -76,7 +76,6 @@ NEW_TABLES = {
         "procrastinate_events",
         "procrastinate_jobs",
         "procrastinate_periodic_defers",
-        "procrastinate_version",
         "procrastinate_workers",
     },
     None: {"core_outgoingattachment", "core_outgoingmail"},
