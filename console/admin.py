@@ -46,6 +46,22 @@ class ActivityReminderAdmin(admin.ModelAdmin):
         return False
 
 
+class JobStatusFilter(admin.SimpleListFilter):
+    """The status filter, in Indonesian. The column is a PostgreSQL enum, so a value outside it
+    (a tampered link) is ignored instead of reaching the database as an error."""
+
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return list(JOB_STATUS_LABELS.items())
+
+    def queryset(self, request, queryset):
+        if self.value() in JOB_STATUS_LABELS:
+            return queryset.filter(status=self.value())
+        return queryset
+
+
 # procrastinate registers its job admin on Django's default site, which here is the OPD admin.
 # A public-schema model must never show there (ARCHITECTURE §3, "Two admin sites"): the jobs are
 # listed on the console only, through the BackgroundJob proxy and its Indonesian labels.
@@ -59,7 +75,7 @@ class BackgroundJobAdmin(ProcrastinateJobAdmin):
     them; a job's arguments are only identifiers (core.tasks), never personal data."""
 
     list_display = ("pk", "short_task_name", "pretty_args", "pretty_status", "attempts", "summary")
-    list_filter = ("status", "queue_name", "task_name")
+    list_filter = (JobStatusFilter, "queue_name", "task_name")
     actions = ["retry", "cancel", "abort"]
 
     @admin.display(description=_("Status"))
