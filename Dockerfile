@@ -9,7 +9,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     MEDIA_ROOT=/var/lib/portal/media
 
 WORKDIR /app
-RUN useradd --system --home /app portal && mkdir -p /var/lib/portal/media && chown -R portal /var/lib/portal
+RUN useradd --system --home /app portal && mkdir -p /var/lib/portal/media /var/lib/portal/private /var/lib/portal/backups && chown -R portal /var/lib/portal
 COPY . .
 # Without the dev extra: no pgserver, no test tools.
 RUN pip install --no-cache-dir .

@@ -32,6 +32,10 @@ run: migrate
 	@echo "  An OPD site and its admin: http://bpbd.localhost:$(PORT)/  and  http://bpbd.localhost:$(PORT)/admin/  (admin / portal-demo-2026)"
 	@echo "  Every demo OPD has the same admin log-in; BPBD also has 'berita' and 'ppid' operators."
 	@echo ""
+	@echo "  The task worker (e-mail, schedules) runs beside the server and stops with it."
+	@echo ""
+	@PORTAL_PORT=$(PORT) $(MANAGE) procrastinate worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	PORTAL_PORT=$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install

@@ -15,7 +15,7 @@ from django_tenants.utils import schema_context
 
 from accounts import roles
 from accounts.tokens import set_password_token_generator
-from core.mail import send_templated_mail
+from core.mail import queue_mail
 from tenants.models import Opd
 
 
@@ -106,15 +106,15 @@ def _invite(opd: Opd, user: AbstractUser, *, send: bool = True) -> OperatorInvit
         opd=opd, user=user, set_password_url=set_password_url(opd, user)
     )
     if send:
-        transaction.on_commit(lambda: _send_invitation(invitation))
+        _send_invitation(invitation)
     return invitation
 
 
 def _send_invitation(invitation: OperatorInvitation) -> None:
-    # A failure is only logged: the console shows the link too, so a mail outage must not undo
-    # the account.
+    # Queued with the account, in its transaction; the console shows the link too, and the
+    # worker retries a mail outage, which never undoes the account.
     opd, user = invitation.opd, invitation.user
-    send_templated_mail(
+    queue_mail(
         template="accounts/email/invitation",
         context={
             "opd": opd,

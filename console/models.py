@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from procrastinate.contrib.django.models import ProcrastinateJob
 
 from tenants.models import Opd
 
@@ -64,3 +65,12 @@ class ActivityReminder(models.Model):
 
     def __str__(self):
         return f"{self.opd} · {self.sent_at:%Y-%m-%d}"
+
+
+class BackgroundJob(ProcrastinateJob):
+    """The task queue's jobs (procrastinate's table, public schema), as the console lists them."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("tugas latar")
+        verbose_name_plural = _("tugas latar")

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -10,7 +11,7 @@ from accounts import roles
 from accounts.models import OperatorAccount
 from console.activity import OpdActivity, opd_activity
 from console.models import ActivityLevel, ActivityReminder, ActivitySettings
-from core.mail import send_templated_mail
+from core.mail import queue_mail
 
 
 @dataclass(frozen=True)
@@ -53,20 +54,22 @@ def plan_reminders(*, now: datetime | None = None) -> list[PlannedReminder]:
     return planned
 
 
+@transaction.atomic
 def send_reminder(
     reminder: PlannedReminder, *, now: datetime | None = None
 ) -> ActivityReminder | None:
-    """E-mail the OPD's admins and log the reminder; None when the mail could not be sent.
+    """Queue the e-mail to the OPD's admins and log the reminder, in one transaction; None when
+    there is nobody to mail.
 
-    A reminder that did not go out is not logged: the log reads as "sent", and the OPD is
-    planned again on the next run instead of waiting a whole interval."""
+    A queued message that cannot be delivered is retried by the worker and, after its last
+    attempt, shows in the console as a failed job (which can be retried there)."""
     activity, opd = reminder.activity, reminder.opd
-    sent = send_templated_mail(
+    queued = queue_mail(
         template="console/email/reminder",
         context={"opd": opd, "activity": activity, "admin_url": opd.site_url("/admin/")},
         to=reminder.recipients,
     )
-    if not sent:
+    if queued is None:
         return None
     return ActivityReminder.objects.create(
         opd=opd,

@@ -8,7 +8,7 @@ from django_tenants.utils import get_public_schema_name, schema_context
 from accounts import roles
 from accounts.models import OperatorAccount
 from core.links import portal_url
-from core.mail import send_templated_mail
+from core.mail import queue_mail
 from guard.models import ContentHold
 from tenants.models import Opd
 
@@ -35,7 +35,8 @@ def opd_admin_recipients(opd: Opd) -> list[str]:
 
 
 def notify_hold(hold_id: int) -> None:
-    """E-mail the OPD's admins and Kominfo about a hold (after the save commits)."""
+    """Queue the e-mails to the OPD's admins and Kominfo about a hold, in the public schema and
+    in the transaction that saves the hold."""
     with schema_context(get_public_schema_name()):
         hold = ContentHold.objects.select_related("opd").filter(pk=hold_id).first()
         if hold is None:
@@ -45,11 +46,9 @@ def notify_hold(hold_id: int) -> None:
             args=[hold.pk],
             urlconf=settings.PUBLIC_SCHEMA_URLCONF,
         )
-        messages_to_send = [
+        context = {"hold": hold, "console_url": portal_url(console_path)}
+        for template, recipients in [
             ("guard/email/hold_opd", opd_admin_recipients(hold.opd)),
             ("guard/email/hold_kominfo", kominfo_recipients()),
-        ]
-    context = {"hold": hold, "console_url": portal_url(console_path)}
-    for template, recipients in messages_to_send:
-        # A failure is logged by the helper; the hold stands whether or not the mail went out.
-        send_templated_mail(template=template, context=context, to=recipients)
+        ]:
+            queue_mail(template=template, context=context, to=recipients)

@@ -8,7 +8,6 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -128,6 +127,5 @@ def record_hold(instance, findings: list[Finding]) -> ContentHold:
         ", ".join(finding.code for finding in findings),
     )
     if changed:
-        hold_id = hold.pk
-        transaction.on_commit(lambda: notify_hold(hold_id))
+        notify_hold(hold.pk)
     return hold

@@ -14,6 +14,7 @@ from banners.views import may_broadcast, opd_broadcast_view
 from console.activity import opd_activity
 from console.views import activity_dashboard
 from core.admin import ValidatedSelectionSiteMixin
+from core.tasks import failed_job_count
 from tenants.models import Opd
 
 
@@ -96,6 +97,10 @@ class KominfoConsoleSite(TwoFactorAdminSiteMixin, ValidatedSelectionSiteMixin, a
     site_title = _("Konsol Kominfo")
     index_title = _("Pengelolaan OPD")
     index_template = "admin/console_index.html"
+
+    def index(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "failed_jobs": failed_job_count()}
+        return super().index(request, extra_context)
 
     def get_urls(self):
         dashboard = self.admin_view(lambda request: activity_dashboard(request, self))

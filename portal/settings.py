@@ -83,6 +83,8 @@ SHARED_APPS = [
     # Log-in throttling (axes) and two-factor devices (django-otp) sit in both lists, like auth:
     # each schema keeps its own lock-outs and devices, so a lock-out on one OPD stays there.
     *ACCOUNT_SECURITY_APPS,
+    # The task queue (README, Background tasks): its tables live in the public schema only.
+    "procrastinate.contrib.django",
     "core",
     "tenants",
     "workdays",
@@ -103,6 +105,8 @@ TENANT_APPS = [
     "portal.apps.OpdAdminConfig",
     "django.contrib.messages",
     *ACCOUNT_SECURITY_APPS,
+    # core's outgoing-mail table: a message lives in the schema whose data it carries.
+    "core",
     "news",
     "pages",
     "ppid",
@@ -308,6 +312,29 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", f"Portal OPD <noreply@{PORTAL_DOM
 # Kominfo superuser with an e-mail address.
 KOMINFO_ALERT_EMAILS = env_list("KOMINFO_ALERT_EMAIL", "")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where django.core.mail.backends.filebased.EmailBackend writes, if chosen.
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
+
+# Background tasks (core/tasks.py, README "Background tasks"): procrastinate, with PostgreSQL as
+# the queue. A failing task is tried TASK_MAX_ATTEMPTS times in all, waiting
+# TASK_RETRY_BASE_SECONDS ** (attempt + 1) seconds before each retry, then stays failed (the
+# console lists it). A job whose worker stopped sending heartbeats for TASK_STALLED_AFTER_SECONDS
+# (killed, crashed) is run again.
+PROCRASTINATE_AUTODISCOVER_MODULE_NAME = "tasks"
+PROCRASTINATE_IMPORT_PATHS = ["core.mail"]
+TASK_MAX_ATTEMPTS = int(env("TASK_MAX_ATTEMPTS", "6"))
+TASK_RETRY_BASE_SECONDS = int(env("TASK_RETRY_BASE_SECONDS", "5"))
+TASK_HEARTBEAT_SECONDS = float(env("TASK_HEARTBEAT_SECONDS", "10"))
+TASK_STALLED_AFTER_SECONDS = int(env("TASK_STALLED_AFTER_SECONDS", "60"))
+TASK_STALLED_CHECK_CRON = env("TASK_STALLED_CHECK_CRON", "* * * * *")
+PROCRASTINATE_WORKER_DEFAULTS = {
+    "update_heartbeat_interval": TASK_HEARTBEAT_SECONDS,
+    "stalled_worker_timeout": TASK_STALLED_AFTER_SECONDS,
+    # Jobs that succeeded are removed by the daily clean-up (core.tasks), failed ones stay.
+    "delete_jobs": "never",
+}
+# Archives kept per OPD by the scheduled backup (backups/tasks.py).
+BACKUP_KEEP = int(env("BACKUP_KEEP", "14"))
 
 # Cookies stay host-only: never set SESSION_COOKIE_DOMAIN or CSRF_COOKIE_DOMAIN.
 SESSION_COOKIE_HTTPONLY = True

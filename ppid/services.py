@@ -1,5 +1,6 @@
 """PPID writes with consequences: registering requests and objections, moving them along the
-legal clock, and telling the requester by e-mail once the transaction commits."""
+legal clock, and telling the requester by e-mail (queued in the same transaction, sent by the
+task worker once it commits)."""
 
 import re
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from core.mail import send_templated_mail
+from core.mail import queue_mail
 from ppid.models import (
     DECISION_WORKING_DAYS,
     MAX_EXTENSION_WORKING_DAYS,
@@ -105,12 +106,12 @@ def submit_request(
                 to_status=InformationRequest.Status.RECEIVED,
                 note=_("Permohonan diterima melalui situs."),
             )
+            _send_request_receipt(opd, information_request, code)
     except Exception as error:
         _delete_stored_file(information_request.id_scan)
         if isinstance(error, IntegrityError):
             _raise_if_submitted(InformationRequest, submission_token)
         raise
-    transaction.on_commit(lambda: _send_request_receipt(opd, information_request, code))
     return Submission(record=information_request, tracking_code=code)
 
 
@@ -156,7 +157,7 @@ def extend_request(
     _change_status(request, by=by, to_status=InformationRequest.Status.EXTENDED, note=reason)
     request.full_clean()
     request.save()
-    transaction.on_commit(lambda: _send_extension_notice(opd, request))
+    _send_extension_notice(opd, request)
     return request
 
 
@@ -205,7 +206,7 @@ def respond_to_request(
     except Exception:
         _delete_stored_file(request.notice_attachment)
         raise
-    transaction.on_commit(lambda: _send_decision(opd, request))
+    _send_decision(opd, request)
     return request
 
 
@@ -238,10 +239,10 @@ def file_objection(
                 ),
             )
             _register(objection, opd=opd, kind=RegistrationCounter.Kind.OBJECTION)
+            _send_objection_receipt(opd, objection, code)
     except IntegrityError:
         _raise_if_submitted(Objection, submission_token)
         raise
-    transaction.on_commit(lambda: _send_objection_receipt(opd, objection, code))
     return Submission(record=objection, tracking_code=code)
 
 
@@ -268,7 +269,7 @@ def answer_objection(
     objection.answered_by = by
     objection.full_clean()
     objection.save()
-    transaction.on_commit(lambda: _send_objection_answer(opd, objection))
+    _send_objection_answer(opd, objection)
     return objection
 
 
@@ -373,9 +374,9 @@ def _send(
     if attachment and attachment.size <= MAX_MAIL_ATTACHMENT_BYTES:
         with attachment.open("rb") as file:
             attachments.append((attachment.name.rsplit("/", 1)[-1], file.read(), None))
-    # A failure is logged by the helper: the requester can still track the request, and a mail
-    # outage must not undo it.
-    send_templated_mail(
+    # Queued in the caller's transaction; the worker retries a mail outage, which never undoes
+    # the request (the requester can track it meanwhile).
+    queue_mail(
         template=f"ppid/email/{template}",
         context={"opd": opd, "ppid_url": opd.site_url("/ppid/"), **context},
         to=[to],

@@ -2,13 +2,18 @@
 real provisioning service in real PostgreSQL schemas. Each test runs in a transaction that is
 rolled back, so tests never use `transaction=True` (its flush would wipe the public tenant rows)."""
 
+from collections import Counter
+
 import pytest
+from asgiref.sync import async_to_sync
 from django.conf import settings
 from django.core.cache import caches
 from django.core.files.storage import storages
 from django.db import connection
 from django.test import Client, override_settings
 from django_tenants.utils import tenant_context
+from procrastinate.contrib.django import app as task_app
+from procrastinate.testing import InMemoryConnector
 
 from accounts import roles
 from tenants.models import Opd
@@ -62,6 +67,41 @@ def empty_caches():
 
 
 @pytest.fixture(autouse=True)
+def task_queue(monkeypatch):
+    """Jobs deferred during a test go to procrastinate's in-memory queue (its test mode), and
+    no periodic job is deferred on its own: `run_tasks` runs them."""
+    connector = InMemoryConnector()
+    monkeypatch.setattr(task_app.periodic_registry, "periodic_tasks", {})
+    with task_app.replace_connector(connector):
+        yield connector
+
+
+@pytest.fixture
+def run_tasks(task_queue):
+    """`run_tasks()` runs a real procrastinate worker over the queued jobs until none is left
+    (jobs the ones it runs defer included) and returns how many jobs ended in each status.
+
+    The worker runs on this thread's event loop, so the task bodies (sync_to_async with
+    thread_sensitive=True, core.tasks) run on this thread, inside the test's transaction. The
+    Django clean-up middleware is left out: it would close the test's connection."""
+
+    def run(**options) -> Counter:
+        async def work():
+            await task_app.run_worker_async(
+                wait=False,
+                install_signal_handlers=False,
+                listen_notify=False,
+                task_middleware=[],
+                **options,
+            )
+
+        async_to_sync(work)()
+        return Counter(job["status"] for job in task_queue.jobs.values())
+
+    return run
+
+
+@pytest.fixture(autouse=True)
 def reset_schema_to_public():
     yield
     connection.set_schema_to_public()
@@ -111,3 +151,19 @@ def admin_a(opd_a, client_a):
     with tenant_context(opd_a):
         client_a.force_login(make_operator("kepala", role=roles.ADMIN_OPD))
     return client_a
+
+
+@pytest.fixture
+def scratch_database(django_db_setup, django_db_blocker):
+    """A DATABASE_URL for a scratch copy of the test database (CREATE DATABASE ... TEMPLATE), for
+    subprocesses whose commits must never reach the other tests; dropped afterwards."""
+    from tests.resilience.cluster import ScratchDatabase
+
+    with django_db_blocker.unblock():
+        settings_dict = dict(connection.settings_dict)
+        connection.close()  # a template database must have no other session
+    database = ScratchDatabase(settings_dict)
+    try:
+        yield database.url
+    finally:
+        database.drop()

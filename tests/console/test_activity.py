@@ -122,13 +122,15 @@ def test_an_opd_admin_session_replayed_on_the_main_domain_is_anonymous(opd_a, in
     assert main.get("/admin/aktivitas/").status_code == 302
 
 
-def test_reminders_go_to_inactive_opds_admins_once_per_interval(opd_a, opd_b, in_opd):
+def test_reminders_go_to_inactive_opds_admins_once_per_interval(opd_a, opd_b, in_opd, run_tasks):
     index_article(opd_a, 1, "Baru", days_ago=2)  # alpha is active: no reminder
     call_command("send_activity_reminders", "--dry-run")
+    run_tasks()
     assert mail.outbox == []
     assert ActivityReminder.objects.count() == 0
 
     call_command("send_activity_reminders")
+    run_tasks()
     assert [message.to for message in mail.outbox] == [["admin@beta.example.org"]]
     assert "http://beta.localhost/admin/" in mail.outbox[0].body
     assert "Halaman Profil" in mail.outbox[0].body or "Profil" in mail.outbox[0].body
@@ -136,10 +138,12 @@ def test_reminders_go_to_inactive_opds_admins_once_per_interval(opd_a, opd_b, in
     assert reminder.opd == opd_b and reminder.status == ActivityLevel.INACTIVE
 
     call_command("send_activity_reminders")
+    run_tasks()
     assert len(mail.outbox) == 1  # within the interval: not again
     reminder.sent_at = timezone.now() - timedelta(days=15)
     reminder.save()
     call_command("send_activity_reminders")
+    run_tasks()
     assert len(mail.outbox) == 2
 
 

@@ -15,7 +15,7 @@ from django.template import engines
 from django.utils import timezone
 
 from console.activity import opd_activity
-from core.mail import render_mail, send_templated_mail
+from core.mail import queue_mail, render_mail
 from guard.models import ContentHold
 from guard.services import inspect_html
 from news.models import Article
@@ -43,15 +43,16 @@ def greeting(settings, tmp_path):
     return "uji/email/greeting"
 
 
-def test_subject_and_body_come_from_the_template_pair_as_plain_text(greeting):
-    sent = send_templated_mail(
+def test_subject_and_body_come_from_the_template_pair_as_plain_text(greeting, run_tasks):
+    queued = queue_mail(
         template=greeting,
         context={"name": "Siti O'Brien & <Keluarga>", "note": "Rapat pukul 09.00 & 13.00"},
         to=["siti@example.org"],
         reply_to=["ppid@alpha.example.org"],
         attachments=[("surat.txt", "isi surat", "text/plain")],
     )
-    assert sent is True
+    assert queued is not None and mail.outbox == []
+    assert run_tasks() == {"succeeded": 1}
     [message] = mail.outbox
     assert message.subject == "Salam untuk Siti O'Brien & <Keluarga>"
     assert message.body == "Yth. Siti O'Brien & <Keluarga>,\n\nRapat pukul 09.00 & 13.00\n"
@@ -61,27 +62,60 @@ def test_subject_and_body_come_from_the_template_pair_as_plain_text(greeting):
     assert message.attachments == [("surat.txt", "isi surat", "text/plain")]
 
 
-def test_nobody_to_mail_sends_nothing(greeting):
-    context = {"name": "Siti", "note": "-"}
-    assert send_templated_mail(template=greeting, context=context, to=[]) is False
-    assert send_templated_mail(template=greeting, context=context, to=[""]) is False
-    assert mail.outbox == []
+def test_a_sent_message_keeps_only_its_record(greeting, run_tasks):
+    queued = queue_mail(
+        template=greeting,
+        context={"name": "Siti Rahayu", "note": "NIK 3273011501900001"},
+        to=["siti@example.org"],
+        attachments=[("ktp.txt", "3273011501900001", "text/plain")],
+    )
+    run_tasks()
+    queued.refresh_from_db()
+    assert queued.sent_at is not None
+    assert (queued.body, queued.to, queued.attachments.count()) == ("", [], 0)
+    assert queued.subject == "Salam untuk Siti Rahayu" and queued.template == greeting
 
 
-def test_a_mail_server_that_is_down_is_logged_and_reported_not_raised(greeting, settings, caplog):
-    point_mail_at_a_closed_port(settings)
-    with caplog.at_level(logging.ERROR, logger="core.mail"):
-        sent = send_templated_mail(
-            template=greeting,
-            context={"name": "Siti Rahayu", "note": "NIK 3273011501900001"},
-            to=["siti@example.org", "ppid@alpha.example.org"],
+def test_the_queue_carries_only_the_message_id_and_its_schema(greeting, opd_a, in_opd, task_queue):
+    with in_opd(opd_a):
+        queued = queue_mail(
+            template=greeting, context={"name": "Siti", "note": "-"}, to=["siti@example.org"]
         )
-    assert sent is False
-    [record] = [record for record in caplog.records if record.name == "core.mail"]
-    assert record.levelno == logging.ERROR and record.exc_info is not None
-    assert record.getMessage() == "Could not send the uji/email/greeting e-mail to 2 recipient(s)"
+    [job] = task_queue.jobs.values()
+    assert job["task_name"] == "core.mail.deliver_mail"
+    assert job["args"] == {"schema": opd_a.schema_name, "mail_id": queued.pk}
+
+
+def test_nobody_to_mail_sends_nothing(greeting, task_queue):
+    context = {"name": "Siti", "note": "-"}
+    assert queue_mail(template=greeting, context=context, to=[]) is None
+    assert queue_mail(template=greeting, context=context, to=[""]) is None
+    assert task_queue.jobs == {}
+
+
+def test_a_mail_server_that_is_down_is_retried_with_back_off_and_never_logs_the_content(
+    greeting, settings, caplog, run_tasks, task_queue
+):
+    point_mail_at_a_closed_port(settings)
+    queued = queue_mail(
+        template=greeting,
+        context={"name": "Siti Rahayu", "note": "NIK 3273011501900001"},
+        to=["siti@example.org", "ppid@alpha.example.org"],
+    )
+    with caplog.at_level(logging.INFO):
+        assert run_tasks() == {"todo": 1}
+    [job] = task_queue.jobs.values()
+    assert job["attempts"] == 1
+    wait = job["scheduled_at"] - timezone.now()
+    assert datetime.timedelta(seconds=3) < wait <= datetime.timedelta(seconds=5)
+    assert (
+        f"Could not send the uji/email/greeting e-mail #{queued.pk} to 2 recipient(s): "
+        "ConnectionRefusedError" in caplog.text
+    )
     for personal in ("Siti Rahayu", "3273011501900001", "siti@example.org"):
         assert personal not in caplog.text
+    queued.refresh_from_db()
+    assert queued.sent_at is None and queued.to
 
 
 # Words an untranslated or half-translated English template would leave behind.

@@ -57,10 +57,11 @@ def opd_a_admin(opd_a, in_opd):
 
 
 def test_a_published_article_with_an_injected_link_is_saved_as_a_draft_and_held(
-    opd_a, in_opd, kominfo, opd_a_admin, django_capture_on_commit_callbacks
+    opd_a, in_opd, kominfo, opd_a_admin, django_capture_on_commit_callbacks, run_tasks
 ):
     with django_capture_on_commit_callbacks(execute=True), in_opd(opd_a):
         article = make_article("Rapat banjir", body=SPAM_BODY)
+    assert run_tasks() == {"succeeded": 2}
     with in_opd(opd_a):
         article.refresh_from_db()
     assert article.status == Article.Status.DRAFT
@@ -94,11 +95,12 @@ def test_links_browsers_resolve_to_another_host_are_held_on_publish(opd_a, in_op
 
 
 def test_kominfo_alert_address_replaces_the_superusers(
-    opd_a, in_opd, kominfo, settings, django_capture_on_commit_callbacks
+    opd_a, in_opd, kominfo, settings, django_capture_on_commit_callbacks, run_tasks
 ):
     settings.KOMINFO_ALERT_EMAILS = ["csirt@kominfo.example.org"]
     with django_capture_on_commit_callbacks(execute=True), in_opd(opd_a):
         make_article("Spam", body=SPAM_BODY)
+    run_tasks()
     assert mail.outbox[-1].to == ["csirt@kominfo.example.org"]
 
 

@@ -85,7 +85,7 @@ def test_request_list_shows_days_left_overdue_first_without_n_plus_one(
 
 
 def test_operator_processes_extends_and_decides_with_a_timeline(
-    opd_a, in_opd, client_a, officer, django_capture_on_commit_callbacks
+    opd_a, in_opd, client_a, officer, django_capture_on_commit_callbacks, run_tasks
 ):
     with in_opd(opd_a):
         request = submit(opd_a).record
@@ -120,6 +120,7 @@ def test_operator_processes_extends_and_decides_with_a_timeline(
     assert page.count("Sri Wahyuni") >= 3
     for text in ("Cek arsip", "Koordinasi bidang", "Diperpanjang", "Ditolak"):
         assert text in page
+    assert run_tasks() == {"succeeded": 3}  # receipt, extension, decision
     assert mail.outbox[-1].attachments[0][1] == PDF_BYTES
     download = client_a.get(f"{ADMIN}{request.pk}/berkas/lampiran/")
     assert b"".join(download.streaming_content) == PDF_BYTES

@@ -267,11 +267,9 @@ def test_request_form_radios_offer_only_real_choices(client_a):
     assert response.status_code == 200 and "obtain_method" in response.context["form"].errors
 
 
-def test_submitting_a_request_shows_receipt_once_and_mails_it(
-    opd_a, in_opd, client_a, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client_a.post("/ppid/permohonan/", form_data())
+def test_submitting_a_request_shows_receipt_once_and_mails_it(opd_a, in_opd, client_a, run_tasks):
+    response = client_a.post("/ppid/permohonan/", form_data())
+    run_tasks()
     assert response.status_code == 302
     receipt = client_a.get(response["Location"])
     html = receipt.content.decode()

@@ -10,27 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.db import connection
-
-from tests.resilience.cluster import ScratchDatabase
 
 ROOT = Path(__file__).resolve().parents[2]
 
-
 # pytest-django creates the test database (the template) only when a test of the run asks for it.
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def scratch_database(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        settings_dict = dict(connection.settings_dict)
-        connection.close()  # a template database must have no other session
-    db = ScratchDatabase(settings_dict, prefix="loadtest")
-    try:
-        yield db.url
-    finally:
-        db.drop()
 
 
 def test_a_short_load_test_has_no_errors_and_loses_nothing(scratch_database):

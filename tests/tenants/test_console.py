@@ -32,9 +32,10 @@ NEW_OPD = {
 }
 
 
-def test_kominfo_creates_an_opd_in_one_form(console, django_capture_on_commit_callbacks):
+def test_kominfo_creates_an_opd_in_one_form(console, django_capture_on_commit_callbacks, run_tasks):
     with django_capture_on_commit_callbacks(execute=True):
         response = console.post("/admin/tenants/opd/add/", NEW_OPD)
+    run_tasks()
     assert response.status_code == 200
     page = response.content.decode()
     assert "http://dishub.localhost/admin/atur-sandi/" in page

@@ -31,10 +31,11 @@ def provision(slug="gamma", **overrides):
 
 
 def test_provisioning_creates_row_domain_schema_roles_and_first_admin(
-    in_opd, django_capture_on_commit_callbacks
+    in_opd, django_capture_on_commit_callbacks, run_tasks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         invitation = provision()
+    assert run_tasks() == {"succeeded": 1}
 
     opd = Opd.objects.get(slug="gamma")
     assert opd.schema_name == "gamma"
