@@ -56,6 +56,11 @@ LAYOUT_MIGRATIONS = {
     ("audit", "0003_scrub_citizens_personal_data"),
     # Broadcasts set to run for good end within BROADCAST_MAX_DAYS (a data migration).
     ("banners", "0002_cap_broadcast_lifetime"),
+    # File fields name their storage by a callable (local disk or S3 from STORAGES): no SQL.
+    ("tenants", "0007_storage_from_settings"),
+    ("ppid", "0002_storage_from_settings"),
+    # Restore drill results (backups.RestoreDrill).
+    ("backups", "0001_initial"),
 }
 # What release 0.1 copied into the public-schema audit log from its information requests.
 CITIZENS_PERSONAL_DATA = (
