@@ -89,7 +89,7 @@ class S3Server:
             config=Config(retries={"max_attempts": 2}),
         )
 
-    def stop(self, timeout: float = 10) -> None:
+    def stop(self, timeout: float = 5) -> None:
         if self.process.poll() is None:
             try:
                 os.killpg(self.process.pid, signal.SIGTERM)
