@@ -21,6 +21,7 @@ import posixpath
 import threading
 from contextlib import contextmanager
 from contextvars import ContextVar
+from urllib.parse import urlsplit
 
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
@@ -271,6 +272,11 @@ def storage(alias: str):
     if alias == "default":
         return django_storage.default_storage
     return _aliases[alias]
+
+
+def media_host() -> str:
+    """The host public media are served from when that is not the sites' own ("" if it is)."""
+    return urlsplit(storage("identity").url("")).hostname or ""
 
 
 def is_remote(alias: str = "default") -> bool:

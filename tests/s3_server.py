@@ -185,23 +185,3 @@ def empty_buckets(server: S3Server) -> None:
             keys = [{"Key": item["Key"]} for item in page.get("Contents", [])]
             if keys:
                 client.delete_objects(Bucket=bucket, Delete={"Objects": keys})
-
-
-if __name__ == "__main__":
-    started = time.monotonic()
-    server = start()
-    print(f"SeaweedFS S3 at {server.endpoint_url} in {time.monotonic() - started:.1f} s")
-    client = server.client()
-    client.put_object(Bucket=MEDIA_BUCKET, Key="a/b.txt", Body=b"public")
-    client.put_object(Bucket=PRIVATE_BUCKET, Key="a/c.txt", Body=b"private")
-    from urllib.error import HTTPError
-    from urllib.request import urlopen
-
-    print(urlopen(f"{server.endpoint_url}/{MEDIA_BUCKET}/a/b.txt").read())
-    try:
-        urlopen(f"{server.endpoint_url}/{PRIVATE_BUCKET}/a/c.txt")
-    except HTTPError as error:
-        print("private:", error.code)
-    stopping = time.monotonic()
-    server.stop()
-    print(f"stopped in {time.monotonic() - stopping:.1f} s")
