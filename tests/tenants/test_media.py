@@ -122,8 +122,9 @@ def test_the_ask_endpoint_needs_no_database_query_for_a_known_host(
 
 
 def test_the_proxy_asks_the_app_before_serving_media():
-    """The Caddyfile's /media/ block puts every request to /_media/ask before the file server
-    (validated with `caddy adapt --validate` when it was written; Caddy does not run here)."""
+    """The Caddyfile's /media/ block puts every request to /_media/ask before it fetches the
+    object from the public bucket (validated with `caddy adapt --validate` when it was written;
+    Caddy does not run here)."""
     from pathlib import Path
 
     caddyfile = (Path(__file__).resolve().parents[2] / "deploy" / "Caddyfile").read_text()
@@ -132,5 +133,7 @@ def test_the_proxy_asks_the_app_before_serving_media():
     assert "handle_path /media/" not in caddyfile
     assert block.index("forward_auth web:8000") < block.index("uri /_media/ask")
     assert block.index("uri /_media/ask") < block.index("uri strip_prefix /media")
-    assert block.index("uri strip_prefix /media") < block.index("file_server")
+    assert block.index("uri strip_prefix /media") < block.index("rewrite * /{$S3_BUCKET}{path}?")
+    assert block.index("rewrite * /{$S3_BUCKET}") < block.index("reverse_proxy s3:8333")
+    assert block.index("respond @not_read 405") < block.index("forward_auth")
     assert "route {" in block
