@@ -62,6 +62,10 @@ LAYOUT_MIGRATIONS = {
     # Restore drill results (backups.RestoreDrill).
     ("backups", "0001_initial"),
 }
+# Models added since the layout (public schema only): their tables, content types and
+# permissions are the only new things an upgrade may create.
+NEW_MODELS = {("backups", "restoredrill")}
+NEW_TABLES = {f"{app}_{model}" for app, model in NEW_MODELS}
 # What release 0.1 copied into the public-schema audit log from its information requests.
 CITIZENS_PERSONAL_DATA = (
     "siti.aminah@example.org",
@@ -298,9 +302,21 @@ def test_migrate_applies_the_layout_migrations_in_every_schema(upgrade):
         assert upgrade.before.migrations[schema] <= upgrade.after.migrations[schema]
 
 
+def without_new_tables(entries):
+    """Tables, or structure entries (kind, table, ...), other than those of NEW_MODELS."""
+    return {
+        entry
+        for entry in entries
+        if (entry if isinstance(entry, str) else entry[1]) not in NEW_TABLES
+    }
+
+
 def test_the_upgrade_creates_drops_and_alters_no_table(upgrade):
-    assert upgrade.after.tables == upgrade.before.tables
-    assert upgrade.after.structure == upgrade.before.structure
+    after, before = upgrade.after, upgrade.before
+    assert after.tables["public"] - before.tables["public"] == NEW_TABLES
+    for schema in SCHEMAS:
+        assert without_new_tables(after.tables[schema]) == before.tables[schema]
+        assert without_new_tables(after.structure[schema]) == before.structure[schema]
 
 
 def test_an_upgraded_database_is_built_like_a_fresh_one(upgrade):
@@ -320,7 +336,16 @@ def test_migrating_keeps_every_row(upgrade):
         after = dict(upgrade.after.row_counts[schema])
         recorded = after.pop("django_migrations") - before.pop("django_migrations")
         assert recorded == len(LAYOUT_MIGRATIONS)
-        if schema != "public":
+        for table in NEW_TABLES:
+            assert after.pop(table, 0) == 0
+        if schema == "public":
+            assert after.pop("django_content_type") == before.pop("django_content_type") + len(
+                NEW_MODELS
+            )
+            assert after.pop("auth_permission") == before.pop("auth_permission") + 4 * len(
+                NEW_MODELS
+            )
+        else:
             # post_migrate adds the new apps' content types and permissions to OPD schemas
             # (checked row by row in the content type test).
             for table in ("django_content_type", "auth_permission"):
@@ -361,12 +386,16 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
         (pk, MOVED_MODELS[model] if app == "tenants" and model in MOVED_MODELS else app, model)
         for pk, app, model in before.content_types["public"]
     }
-    assert after.content_types["public"] == moved
+    new = {row for row in after.content_types["public"] if (row[1], row[2]) in NEW_MODELS}
+    assert {(app, model) for _pk, app, model in new} == NEW_MODELS
+    assert after.content_types["public"] - new == moved
     assert {("audit", "auditevent")} <= {(app, model) for _pk, app, model in moved}
     assert not {
         model for _pk, app, model in after.content_types["public"] if app == "tenants"
     } & set(MOVED_MODELS)
-    assert after.permissions["public"] == before.permissions["public"]
+    new_ids = {pk for pk, _app, _model in new}
+    kept = {row for row in after.permissions["public"] if row[1] not in new_ids}
+    assert kept == before.permissions["public"]
     public = upgrade.checked["public"]
     assert public["moved_content_types"] == sorted(
         [app, model] for model, app in MOVED_MODELS.items()
