@@ -1,12 +1,18 @@
-"""Backups of one OPD (its schema dump and its files in one archive), restoring them, archiving
-an OPD and, only when asked explicitly, deleting it for good.
+"""Backups of one OPD (its schema dump and its files in one archive), restoring them, restore
+drills, archiving an OPD and, only when asked explicitly, deleting it for good.
 
 An archive is a `.tar.gz` with:
 - `manifest.json`: format, slug, schema, the OPD's public row and domains, when, app and
-  PostgreSQL versions, and the SHA-256 of every file in the archive;
+  PostgreSQL versions, the row count of every table (counted in the dump's own snapshot) and the
+  SHA-256 of every file in the archive;
 - `schema.dump`: `pg_dump --format=custom --schema=<schema>`;
-- `media/`: MEDIA_ROOT/<schema>/ (uploads, renditions, identity files);
-- `private/`: PRIVATE_MEDIA_ROOT/<schema>/ (PPID requesters' files).
+- `media/`: the OPD's public media (storage "default" under `<schema>/`: uploads, renditions,
+  identity files), on disk or in the bucket;
+- `private/`: its private files (storage "private": PPID requesters' files).
+
+It is encrypted at rest (backups/encryption.py) and written to the "backups" storage (BACKUP_DIR,
+or the backup bucket) as `<slug>/<slug>-<timestamp>.tar.gz.enc`; backup_all keeps the newest
+BACKUP_KEEP per OPD.
 
 `pg_dump`, `pg_restore` and `psql` come from PG_BIN_DIR, the PATH, or the embedded pgserver
 package, whichever is first to be at least as new as the server (and as the archive's dump).
@@ -22,10 +28,12 @@ import json
 import logging
 import os
 import re
+import secrets
 import shutil
 import subprocess
 import tarfile
 import tempfile
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,18 +43,28 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Replace
 from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
-from django_tenants.utils import get_public_schema_name, schema_exists, tenant_context
+from django_tenants.utils import (
+    get_public_schema_name,
+    schema_context,
+    schema_exists,
+    tenant_context,
+)
 
 from accounts.models import OperatorAccount
 from accounts.receivers import mirror_operator
+from backups import encryption
+from backups.errors import BackupError
+from backups.models import RestoreDrill
 from banners.models import EmergencyBanner
-from core import pagecache, registry
+from core import pagecache, registry, storage
 from tenants import services
 from tenants.models import Domain, Opd, schema_name_for_slug
 
@@ -62,10 +80,10 @@ _LIBPQ_OPTIONS = {
     "connect_timeout", "application_name", "options", "target_session_attrs", "passfile",
     "service", "channel_binding", "gssencmode",
 }  # fmt: skip
-
-
-class BackupError(Exception):
-    """A backup or restore that cannot be done; the message says why and what to do."""
+ARCHIVE_NAME = re.compile(r"^(?P<slug>[a-z][a-z0-9-]*)-\d{8}-\d{6}-\d{6}\.tar\.gz\.enc$")
+# Scratch OPDs of restore drills: a prefix no real OPD is expected to use.
+DRILL_PREFIX = "uji-pulih-"
+__all__ = ["BackupError"]
 
 
 @dataclass(frozen=True)
@@ -145,6 +163,14 @@ def _libpq() -> tuple[list[str], dict[str, str]]:
     return [f"--dbname={conninfo}"], env
 
 
+def _snapshot_connection():
+    """A new connection to the database (outside Django's, which may be inside a transaction)."""
+    import psycopg
+
+    dbname, env = _libpq()
+    return psycopg.connect(dbname[0].removeprefix("--dbname="), password=env.get("PGPASSWORD"))
+
+
 def _run(command: list[str], env: dict[str, str]) -> None:
     result = subprocess.run(command, env=env, capture_output=True, text=True)
     if result.returncode != 0:
@@ -152,11 +178,36 @@ def _run(command: list[str], env: dict[str, str]) -> None:
         raise BackupError(f"{tool} failed: {result.stderr.strip()[-2000:]}")
 
 
-def media_dirs(schema_name: str) -> dict[str, Path]:
-    return {
-        "media": Path(settings.MEDIA_ROOT) / schema_name,
-        "private": Path(settings.PRIVATE_MEDIA_ROOT) / schema_name,
-    }
+# Archive folder -> the storage alias that holds those files under the OPD's `<schema>/`.
+FILE_AREAS = {"media": "default", "private": "private"}
+
+
+def opd_files(schema_name: str) -> list[tuple]:
+    """(archive folder, storage, name) of every file of a schema, on disk or in the buckets;
+    the storages are schema-aware, so use them inside schema_context(schema_name)."""
+    with schema_context(schema_name):
+        return [
+            (folder, storage.storage(alias), name)
+            for folder, alias in FILE_AREAS.items()
+            for name in storage.storage(alias).walk("")
+        ]
+
+
+def remove_opd_files(schema_name: str) -> None:
+    files = opd_files(schema_name)
+    with schema_context(schema_name):
+        for _folder, file_storage, name in files:
+            file_storage.delete(name)
+    if not storage.is_remote("default"):  # empty folders left on disk
+        for root in (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT):
+            shutil.rmtree(Path(root) / schema_name, ignore_errors=True)
+
+
+def backup_storage(directory: Path | None = None):
+    """Where archives go: the "backups" storage, or a local directory given by --dir."""
+    if directory is not None:
+        return FileSystemStorage(location=directory)
+    return storage.storage("backups")
 
 
 def _sha256(path: Path) -> str:
@@ -188,20 +239,28 @@ def _applied_migrations(schema_name: str) -> list[str]:
         return [f"{app}.{name}" for app, name in cursor.fetchall()]
 
 
-def backup_opd(opd: Opd, *, directory: Path | None = None) -> Path:
-    """Write `<slug>-<timestamp>.tar.gz` with the OPD's schema dump and files; return its path."""
-    if opd.is_public:
-        raise BackupError("The portal's public schema is not an OPD; back it up with pg_dump.")
-    if not schema_exists(opd.schema_name):
-        raise BackupError(f"Schema {opd.schema_name} does not exist.")
-    directory = Path(directory or settings.BACKUP_DIR)
-    directory.mkdir(parents=True, exist_ok=True)
-    tools = pg_tools(minimum=server_major())
+def _table_counts(cursor, schema_name: str) -> dict[str, int]:
+    cursor.execute(
+        "SELECT table_name FROM information_schema.tables "
+        "WHERE table_schema = %s AND table_type = 'BASE TABLE' ORDER BY table_name",
+        [schema_name],
+    )
+    tables = [name for (name,) in cursor.fetchall()]
+    counts = {}
+    for table in tables:
+        cursor.execute(f'SELECT count(*) FROM "{schema_name}"."{table}"')
+        counts[table] = cursor.fetchone()[0]
+    return counts
+
+
+def _dump(opd: Opd, tools: PgTools, dump: Path) -> dict[str, int]:
+    """pg_dump the OPD's schema; return its tables' row counts, counted in the dump's snapshot."""
     dbname, env = _libpq()
-    created = timezone.now()
-    archive = directory / f"{opd.slug}-{created:%Y%m%d-%H%M%S-%f}.tar.gz"
-    with tempfile.TemporaryDirectory(prefix="opd-backup-") as tmp:
-        dump = Path(tmp) / "schema.dump"
+    with _snapshot_connection() as snapshot_connection, snapshot_connection.cursor() as cursor:
+        cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        cursor.execute("SELECT pg_export_snapshot()")
+        snapshot = cursor.fetchone()[0]
+        counts = _table_counts(cursor, opd.schema_name)
         _run(
             [
                 tools("pg_dump"),
@@ -209,16 +268,40 @@ def backup_opd(opd: Opd, *, directory: Path | None = None) -> Path:
                 f"--schema={opd.schema_name}",
                 "--no-owner",
                 "--no-privileges",
+                f"--snapshot={snapshot}",
                 f"--file={dump}",
                 *dbname,
             ],
             env,
         )
+    return counts
+
+
+def backup_opd(opd: Opd, *, directory: Path | None = None) -> str:
+    """Write the OPD's encrypted archive to the backups storage; return its name there."""
+    if opd.is_public:
+        raise BackupError("The portal's public schema is not an OPD; back it up with pg_dump.")
+    keys = encryption.fernet()  # before any work: no key, no backup
+    if not schema_exists(opd.schema_name):
+        raise BackupError(f"Schema {opd.schema_name} does not exist.")
+    tools = pg_tools(minimum=server_major())
+    created = timezone.now()
+    name = f"{opd.slug}/{opd.slug}-{created:%Y%m%d-%H%M%S-%f}.tar.gz.enc"
+    with tempfile.TemporaryDirectory(prefix="opd-backup-") as tmp:
+        work = Path(tmp)
+        dump = work / "schema.dump"
+        counts = _dump(opd, tools, dump)
         members = [("schema.dump", dump)]
-        for folder, root in media_dirs(opd.schema_name).items():
-            members += [
-                (f"{folder}/{p.relative_to(root).as_posix()}", p) for p in _files_under(root)
-            ]
+        for folder, file_storage, file_name in opd_files(opd.schema_name):
+            local = work / "files" / folder / file_name
+            local.parent.mkdir(parents=True, exist_ok=True)
+            with (
+                schema_context(opd.schema_name),
+                file_storage.open(file_name, "rb") as source,
+                local.open("wb") as target,
+            ):
+                shutil.copyfileobj(source, target, 1024 * 1024)
+            members.append((f"{folder}/{file_name}", local))
         manifest = {
             "format": ARCHIVE_FORMAT,
             "slug": opd.slug,
@@ -232,26 +315,57 @@ def backup_opd(opd: Opd, *, directory: Path | None = None) -> Path:
                 {"domain": d.domain, "is_primary": d.is_primary} for d in opd.domains.all()
             ],
             "migrations": _applied_migrations(opd.schema_name),
-            "files": {name: _sha256(path) for name, path in members},
+            "tables": counts,
+            "files": {member: _sha256(path) for member, path in members},
         }
-        partial = archive.with_name(f".{archive.name}.partial")
-        try:
-            with tarfile.open(partial, "w:gz") as tar:
-                data = json.dumps(manifest, indent=2, ensure_ascii=False).encode()
-                info = tarfile.TarInfo("manifest.json")
-                info.size, info.mtime = len(data), int(created.timestamp())
-                tar.addfile(info, io.BytesIO(data))
-                for name, path in members:
-                    tar.add(path, arcname=name, recursive=False)
-            partial.replace(archive)
-        finally:
-            partial.unlink(missing_ok=True)
-    logger.info("Backed up %s to %s", opd.slug, archive)
-    return archive
+        archive = work / "archive.tar.gz"
+        with tarfile.open(archive, "w:gz") as tar:
+            data = json.dumps(manifest, indent=2, ensure_ascii=False).encode()
+            info = tarfile.TarInfo("manifest.json")
+            info.size, info.mtime = len(data), int(created.timestamp())
+            tar.addfile(info, io.BytesIO(data))
+            for member, path in members:
+                tar.add(path, arcname=member, recursive=False)
+        encrypted = work / "archive.tar.gz.enc"
+        with archive.open("rb") as source, encrypted.open("wb") as target:
+            encryption.encrypt(source, target, keys)
+        archive.unlink()
+        with encrypted.open("rb") as content:
+            saved = backup_storage(directory).save(name, File(content))
+    if saved != name:
+        raise BackupError(f"The backup storage renamed {name} to {saved}.")
+    logger.info("Backed up %s to %s", opd.slug, name)
+    return name
 
 
-def read_manifest(archive: Path) -> dict:
-    with tarfile.open(archive, "r:gz") as tar:
+def _fetch(archive: str | Path, into: Path) -> Path:
+    """The archive (a name in the backups storage, or a local file given as a Path) as a plain
+    local .tar.gz."""
+    local = isinstance(archive, Path)
+    plain = into / "archive.tar.gz"
+    try:
+        source = archive.open("rb") if local else storage.storage("backups").open(archive, "rb")
+    except FileNotFoundError:
+        raise BackupError(f"No such archive: {archive}") from None
+    with source:
+        head = source.read(len(encryption.MAGIC))
+        source.seek(0)
+        with plain.open("wb") as target:
+            if encryption.is_encrypted(head):
+                encryption.decrypt(source, target, encryption.fernet())
+            elif head.startswith(b"\x1f\x8b") and local:
+                # An unencrypted archive from before encryption, given as a local file.
+                shutil.copyfileobj(source, target)
+            else:
+                raise BackupError(f"{archive} is not an encrypted OPD archive.")
+    return plain
+
+
+def read_manifest(archive: str | Path) -> dict:
+    with (
+        tempfile.TemporaryDirectory(prefix="opd-manifest-") as tmp,
+        tarfile.open(_fetch(archive, Path(tmp)), "r:gz") as tar,
+    ):
         member = tar.extractfile("manifest.json")
         if member is None:
             raise BackupError(f"{archive} has no manifest.json.")
@@ -327,16 +441,23 @@ def _restore_schema(*, dump: Path, source: str, target: str, minimum: int, work:
 
 
 def _replace_files(extracted: Path, schema_name: str) -> None:
-    stamp = uuid.uuid4().hex[:8]
-    for folder, destination in media_dirs(schema_name).items():
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        old = destination.with_name(f".{destination.name}.old-{stamp}")
-        if destination.exists():
-            destination.rename(old)
-        source = extracted / folder
-        if source.exists():
-            shutil.move(str(source), str(destination))
-        shutil.rmtree(old, ignore_errors=True)
+    """Write the archive's files under the schema's prefix; remove the files it does not have."""
+    existing = {
+        (folder, name): file_storage for folder, file_storage, name in opd_files(schema_name)
+    }
+    with schema_context(schema_name):
+        for folder, alias in FILE_AREAS.items():
+            file_storage = storage.storage(alias)
+            for path in _files_under(extracted / folder):
+                name = path.relative_to(extracted / folder).as_posix()
+                if existing.pop((folder, name), None) is not None:
+                    file_storage.delete(name)
+                with path.open("rb") as content:
+                    saved = file_storage.save(name, File(content))
+                if saved != name:
+                    raise BackupError(f"The storage renamed {name} to {saved}.")
+        for (_folder, name), file_storage in existing.items():
+            file_storage.delete(name)
 
 
 def _profile_from(manifest: dict, *, target_schema: str) -> dict:
@@ -357,7 +478,13 @@ def _opd_field_names() -> set[str]:
 
 def _rewrite_media_urls(source: str, target: str) -> None:
     """Editor images are linked as /media/<schema>/...: point them at the new folder."""
-    old, new = f"{settings.MEDIA_URL}{source}/", f"{settings.MEDIA_URL}{target}/"
+    media_url = storage.storage("identity").url("")
+    prefixes = {settings.MEDIA_URL, media_url if media_url.endswith("/") else f"{media_url}/"}
+    for base in prefixes:
+        _replace_in_rich_text(f"{base}{source}/", f"{base}{target}/")
+
+
+def _replace_in_rich_text(old: str, new: str) -> None:
     for content_app in registry.content_apps():
         for model in apps.get_app_config(content_app.label).get_models():
             for field in model._meta.fields:
@@ -377,15 +504,22 @@ def _refresh_public_mirrors(opd: Opd) -> None:
     pagecache.invalidate(opd.schema_name)
 
 
-def restore_opd(archive: Path, *, slug: str | None = None, force: bool = False) -> Opd:
-    """Restore an archive into its own OPD (or into `slug`), creating the OPD if it is gone.
+def restore_opd(archive: str | Path, *, slug: str | None = None, force: bool = False) -> Opd:
+    """Restore an archive (a name in the backups storage, or a local file) into its own OPD (or
+    into `slug`), creating the OPD if it is gone.
 
     Replacing an existing OPD's content requires `force`.
     """
+    return _restore(archive, slug=slug, force=force)[0]
+
+
+def _restore(archive, *, slug=None, force=False, scratch=False) -> tuple[Opd, dict]:
+    """restore_opd(); a `scratch` OPD (restore drills) stays off line and out of the portal's
+    index, the console's operator list and the archive's own custom domains."""
     connection.set_schema_to_public()
     with tempfile.TemporaryDirectory(prefix="opd-restore-") as tmp:
         work = Path(tmp)
-        manifest = _unpack(Path(archive), work / "archive")
+        manifest = _unpack(_fetch(archive, work), work / "archive")
         slug = slug or manifest["slug"]
         target = schema_name_for_slug(slug)
         opd = Opd.objects.filter(slug=slug).first()
@@ -412,13 +546,13 @@ def restore_opd(archive: Path, *, slug: str | None = None, force: bool = False) 
                 profile = _profile_from(manifest, target_schema=target)
                 if opd is None:
                     opd = Opd(schema_name=target, slug=slug, **profile)
-                    opd.is_active = manifest["opd"].get("is_active", True)
+                    opd.is_active = not scratch and manifest["opd"].get("is_active", True)
                     opd.full_clean(validate_unique=True)
                     opd.save()
                     Domain.objects.create(
                         domain=f"{slug}.{settings.PORTAL_DOMAIN}", tenant=opd, is_primary=True
                     )
-                    if slug == manifest["slug"]:
+                    if slug == manifest["slug"] and not scratch:
                         for domain in manifest["domains"]:
                             if not Domain.objects.filter(domain=domain["domain"]).exists():
                                 Domain.objects.create(
@@ -437,13 +571,14 @@ def restore_opd(archive: Path, *, slug: str | None = None, force: bool = False) 
     if manifest["schema"] != target:
         with tenant_context(opd):
             _rewrite_media_urls(manifest["schema"], target)
-    _refresh_public_mirrors(opd)
+    if not scratch:
+        _refresh_public_mirrors(opd)
     connection.set_schema_to_public()
     logger.info("Restored %s from %s into %s", manifest["slug"], archive, slug)
-    return opd
+    return opd, manifest
 
 
-def archive_opd(opd: Opd, *, directory: Path | None = None) -> Path:
+def archive_opd(opd: Opd, *, directory: Path | None = None) -> str:
     """Take an OPD off line (maintenance page, data kept) and write its archive."""
     services.set_opd_active(opd=opd, active=False)
     return backup_opd(opd, directory=directory)
@@ -472,17 +607,124 @@ def delete_opd(opd: Opd, *, confirm: str, directory: Path | None = None, backup:
                 relation.related_model._base_manager.filter(**{relation.field.attname: pk}).update(
                     **{relation.field.attname: None}
                 )
-    for folder in media_dirs(schema_name).values():
-        shutil.rmtree(folder, ignore_errors=True)
+    remove_opd_files(schema_name)
     logger.warning("Deleted OPD %s (schema %s); final backup: %s", opd.slug, schema_name, archive)
     return archive
 
 
-def prune_backups(directory: Path, slug: str, *, keep: int) -> list[Path]:
-    """Delete all but the `keep` newest archives of `slug` in `directory`."""
-    pattern = re.compile(rf"^{re.escape(slug)}-\d{{8}}-\d{{6}}-\d{{6}}\.tar\.gz$")
-    archives = sorted(p for p in Path(directory).iterdir() if pattern.match(p.name))
+def archives_of(slug: str, *, directory: Path | None = None) -> list[str]:
+    """The names of the OPD's archives in the backups storage, oldest first."""
+    _folders, files = backup_storage(directory).listdir(slug)
+    names = [name for name in files if (m := ARCHIVE_NAME.match(name)) and m["slug"] == slug]
+    return [f"{slug}/{name}" for name in sorted(names)]
+
+
+def prune_backups(slug: str, *, keep: int, directory: Path | None = None) -> list[str]:
+    """Delete all but the `keep` newest archives of `slug` (none when keep is 0)."""
+    archives = archives_of(slug, directory=directory)
     removed = archives[:-keep] if keep > 0 else []
-    for path in removed:
-        path.unlink()
+    for name in removed:
+        backup_storage(directory).delete(name)
     return removed
+
+
+@dataclass
+class BackupResult:
+    slug: str
+    archive: str = ""
+    removed: list[str] | None = None
+    error: str = ""
+
+
+def backup_all(*, keep: int | None = None, directory: Path | None = None) -> list[BackupResult]:
+    """Back up every OPD and keep its `keep` (BACKUP_KEEP) newest archives. A missing key stops
+    it before the first OPD; another OPD's failure does not stop the others."""
+    keep = settings.BACKUP_KEEP if keep is None else keep
+    encryption.fernet()
+    results = []
+    for opd in Opd.objects.sites().order_by("slug"):
+        try:
+            archive = backup_opd(opd, directory=directory)
+            removed = prune_backups(opd.slug, keep=keep, directory=directory)
+        except (BackupError, storage.StorageUnavailable) as error:
+            logger.error("Backup of %s failed: %s", opd.slug, error)
+            results.append(BackupResult(opd.slug, error=str(error)))
+        else:
+            results.append(BackupResult(opd.slug, archive=archive, removed=removed))
+    return results
+
+
+def _scratch_counts(schema_name: str) -> dict[str, int]:
+    with connection.cursor() as cursor:
+        return _table_counts(cursor, schema_name)
+
+
+def _compare(manifest: dict, schema_name: str) -> list[str]:
+    """What the scratch OPD lacks against its archive's manifest (empty: identical)."""
+    problems = []
+    recorded, restored = manifest.get("tables"), _scratch_counts(schema_name)
+    if recorded is None:
+        problems.append("Arsip lama tanpa jumlah baris: hanya berkas yang dibandingkan.")
+    else:
+        for table in sorted(set(recorded) | set(restored)):
+            if recorded.get(table) != restored.get(table):
+                problems.append(
+                    f"Tabel {table}: {recorded.get(table, '-')} baris di arsip, "
+                    f"{restored.get(table, '-')} setelah dipulihkan."
+                )
+    expected = {
+        name: digest
+        for name, digest in manifest["files"].items()
+        if name.split("/")[0] in FILE_AREAS
+    }
+    found = {}
+    for folder, file_storage, name in opd_files(schema_name):
+        digest = hashlib.sha256()
+        with schema_context(schema_name), file_storage.open(name, "rb") as file:
+            for chunk in iter(lambda: file.read(1024 * 1024), b""):
+                digest.update(chunk)
+        found[f"{folder}/{name}"] = digest.hexdigest()
+    for name in sorted(set(expected) | set(found)):
+        if expected.get(name) != found.get(name):
+            state = "tidak ada" if name not in found else "isi berbeda"
+            problems.append(f"Berkas {name}: {state} setelah dipulihkan.")
+    return problems
+
+
+def restore_drill(opd: Opd, *, archive: str | None = None) -> RestoreDrill:
+    """Restore the OPD's newest archive (or `archive`) into a scratch OPD, compare every table's
+    row count and every file's hash with the archive, delete the scratch OPD and record the
+    result. The real OPD is never written to."""
+    started_at, started = timezone.now(), time.monotonic()
+    drill = RestoreDrill(opd=opd, slug=opd.slug, started_at=started_at)
+    scratch_slug = f"{DRILL_PREFIX}{secrets.token_hex(4)}"
+    problems = []
+    try:
+        archives = archives_of(opd.slug)
+        drill.archive = archive or (archives[-1] if archives else "")
+        if not drill.archive:
+            raise BackupError("Belum ada arsip cadangan untuk OPD ini.")
+        scratch, manifest = _restore(drill.archive, slug=scratch_slug, scratch=True)
+        problems = _compare(manifest, scratch.schema_name)
+    except (BackupError, storage.StorageUnavailable) as error:
+        problems.append(str(error))
+    except Exception as error:
+        logger.exception("Restore drill of %s failed", opd.slug)
+        problems.append(f"{type(error).__name__}: {error}")
+    finally:
+        connection.set_schema_to_public()
+        for leftover in Opd.objects.filter(slug=scratch_slug):
+            delete_opd(leftover, confirm=scratch_slug, backup=False)
+        if schema_exists(schema_name_for_slug(scratch_slug)):
+            with connection.cursor() as cursor:
+                cursor.execute(f'DROP SCHEMA "{schema_name_for_slug(scratch_slug)}" CASCADE')
+        remove_opd_files(schema_name_for_slug(scratch_slug))
+    drill.ok = not problems
+    drill.details = "\n".join(problems)
+    drill.duration_seconds = round(time.monotonic() - started, 2)
+    drill.save()
+    (logger.info if drill.ok else logger.error)(
+        "Restore drill of %s: %s in %.1f s", opd.slug, "ok" if drill.ok else "FAILED",
+        drill.duration_seconds,
+    )  # fmt: skip
+    return drill

@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from backups.models import RestoreDrill
 from console.activity import checklist_labels, month_starts, opd_activity
 from console.models import ActivityLevel, ActivitySettings
 from tenants.models import Opd, site_kind_choices
@@ -62,8 +63,10 @@ def activity_dashboard(request, admin_site):
         "chart": {"bar": CHART_BAR_WIDTH, "height": CHART_HEIGHT, "width": CHART_BAR_WIDTH * 12},
         "max_monthly": max((max(row.monthly) for row in rows), default=0) or 1,
     }
+    drills = RestoreDrill.objects.latest_per_opd()
     for row in rows:
         row.bars = chart_bars(row.monthly, context["max_monthly"])
+        row.last_drill = drills.get(row.opd.pk)
     return TemplateResponse(request, "admin/console/activity_dashboard.html", context)
 
 

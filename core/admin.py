@@ -8,8 +8,11 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
+from django.db.models import FileField
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+
+from core import storage
 
 
 def is_key_of(field, value) -> bool:
@@ -83,3 +86,43 @@ class ValidatedAutocompleteAdminMixin:
                 db_field, self.admin_site, using=kwargs.get("using")
             )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class StoredUploadsFormMixin:
+    """For a ModelForm with file fields: the uploads are written to storage once the form is
+    otherwise valid, so an unreachable store is a form error and no row is saved. A model may
+    define `prepare_files()` for what it derives from them (e.g. renditions)."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self._errors:
+            return
+        try:
+            with storage.removed_on_error():
+                for field in self.instance._meta.concrete_fields:
+                    if isinstance(field, FileField):
+                        file = getattr(self.instance, field.attname)
+                        if file and not file._committed:
+                            file.save(file.name, file.file, save=False)
+                prepare = getattr(self.instance, "prepare_files", None)
+                if prepare is not None:
+                    prepare()
+        except storage.StorageUnavailable as error:
+            self.add_error(None, error)
+
+
+class StoredUploadsAdminMixin:
+    """A ModelAdmin whose form writes its uploads while validating (StoredUploadsFormMixin) and
+    removes them again when the save that follows fails."""
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (StoredUploadsFormMixin, form), {})
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        with storage.removed_on_error() as saved:
+            response = super().changeform_view(request, object_id, form_url, extra_context)
+            if request.method == "POST" and response.status_code != 302:
+                # The form came back with errors (e.g. an inline's): nothing was saved.
+                storage.remove(saved)
+            return response

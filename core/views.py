@@ -14,6 +14,7 @@ from core import registry
 from core import search as site_search_engine
 from core.images import save_upload
 from core.middleware import database_unavailable, is_database_down
+from core.storage import StorageUnavailable
 
 
 def server_error(request):
@@ -76,6 +77,8 @@ def upload_editor_image(request):
         return _upload_error(_("Tidak ada berkas yang diunggah."), 400)
     try:
         name = save_upload(upload, folder="editor")
+    except StorageUnavailable as error:
+        return _upload_error(error.messages[0], 503)
     except ValidationError as error:
         return _upload_error(error.messages[0], 400)
     return JsonResponse({"url": default_storage.url(name)})

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from core import storage
 from core.tenancy import current_opd
 from guard.inspection import Finding, inspect_html, inspect_link, inspect_text
 from guard.models import AllowedLinkDomain, ContentHold
@@ -22,12 +23,14 @@ logger = logging.getLogger(__name__)
 
 
 def allowed_domains() -> frozenset[str]:
-    """Kominfo's allowlist plus the portal domain and every OPD domain (one query each)."""
+    """Kominfo's allowlist plus the portal domain, every OPD domain (one query each) and the
+    host public media are served from (S3_PUBLIC_URL, when it names one)."""
     return frozenset(
         {
             *AllowedLinkDomain.objects.values_list("domain", flat=True),
             *Domain.objects.values_list("domain", flat=True),
             settings.PORTAL_DOMAIN,
+            *filter(None, [storage.media_host()]),
         }
     )
 

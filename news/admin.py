@@ -6,7 +6,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import ValidatedAutocompleteAdminMixin
+from core.admin import StoredUploadsAdminMixin, ValidatedAutocompleteAdminMixin
 from news.forms import ArticleAdminForm, CategoryAdminForm, TagAdminForm
 from news.models import Article, Category, Tag
 from publishing.admin import PublishingAdminMixin
@@ -47,7 +47,12 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(PublishingAdminMixin, ValidatedAutocompleteAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(
+    StoredUploadsAdminMixin,
+    PublishingAdminMixin,
+    ValidatedAutocompleteAdminMixin,
+    admin.ModelAdmin,
+):
     form = ArticleAdminForm
     list_display = (
         "title",

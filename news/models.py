@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 
+from core import storage
 from core.images import make_cover_renditions
 from core.richtext import html_to_text, sanitize_html
 from core.search import SEARCH_CONFIG
@@ -208,18 +209,23 @@ class Article(models.Model):
         self.body_text = html_to_text(self.body)
         if not self.slug:
             self.slug = unique_slug(Article, self.title, exclude_pk=self.pk)
+        with storage.removed_on_error():
+            self.prepare_files()
+            super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:detail", kwargs={"slug": self.slug})
+
+    def prepare_files(self):
+        """Store a fresh cover upload (as FileField.pre_save would) and make its renditions, so
+        that they, and with them everything post_save receivers see, are complete when the row
+        is written (core.admin.StoredUploadsFormMixin calls it while validating)."""
         if self.cover and self.cover_meta.get("source") != self.cover.name:
-            # Store the upload first (as FileField.pre_save would) so the renditions, and with
-            # them everything post_save receivers see, are complete when the row is written.
             if not self.cover._committed:
                 self.cover.save(self.cover.name, self.cover.file, save=False)
             self.cover_meta = make_cover_renditions(self.cover.name, storage=self.cover.storage)
         elif not self.cover:
             self.cover_meta = {}
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("news:detail", kwargs={"slug": self.slug})
 
     def guard_html(self) -> str:
         template = "<h1>{}</h1><p>{}</p><p>{}</p>"

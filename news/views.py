@@ -65,8 +65,18 @@ class ArticleDetailView(DetailView):
             .filter(category=article.category_id)
             .exclude(pk=article.pk)[:RELATED_COUNT]
         )
-        context["share_url"] = self.request.build_absolute_uri(article.get_absolute_url())
+        context.update(_share_links(self.request, article))
         return context
+
+
+def _share_links(request, article) -> dict:
+    """The article's and its share image's absolute URLs (media may live on the object store's
+    own host, S3_PUBLIC_URL, and then stay as they are)."""
+    cover = article.cover_image()
+    return {
+        "share_url": request.build_absolute_uri(article.get_absolute_url()),
+        "share_image_url": request.build_absolute_uri(cover["share_url"]) if cover else "",
+    }
 
 
 @login_required
@@ -81,8 +91,8 @@ def preview(request, pk):
     context = {
         "article": article,
         "related": [],
-        "share_url": request.build_absolute_uri(article.get_absolute_url()),
         "is_preview": True,
+        **_share_links(request, article),
     }
     response = render(request, "news/article_detail.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"

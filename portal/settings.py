@@ -8,6 +8,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from core.storage_config import disk_storages, s3_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("PORTAL_VAR_DIR", BASE_DIR / "var"))
 
@@ -278,9 +280,27 @@ STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Uploaded files (core/storage.py): local disk under var/ unless S3_BUCKET is set, then an
+# S3-compatible object store through django-storages. Public media keep the same key layout either
+# way: <schema>/... in MEDIA_ROOT or in the public bucket.
+if os.environ.get("S3_BUCKET") or os.environ.get("S3_ENDPOINT_URL"):
+    _storages = s3_storages(
+        endpoint_url=env("S3_ENDPOINT_URL", ""),
+        access_key=env("S3_ACCESS_KEY_ID"),
+        secret_key=env("S3_SECRET_ACCESS_KEY"),
+        region=env("S3_REGION", ""),
+        bucket=env("S3_BUCKET"),
+        private_bucket=env("S3_PRIVATE_BUCKET"),
+        backup_bucket=env("S3_BACKUP_BUCKET", ""),
+        # Where browsers fetch public media: the bucket's public URL, or MEDIA_URL when the proxy
+        # serves the bucket under /media/ (deploy/Caddyfile), which keeps tenants.media's rules.
+        public_url=env("S3_PUBLIC_URL", MEDIA_URL),
+        timeout=float(env("S3_TIMEOUT_SECONDS", "5")),
+    )
+else:
+    _storages = disk_storages()
 STORAGES = {
-    # Tenant files land in MEDIA_ROOT/<schema_name>/ and are served from /media/<schema_name>/.
-    "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
+    **_storages,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -295,6 +315,13 @@ PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 # OPD archives (backup_opd, backup_all, archive_opd, delete_opd) and the directory of the
 # PostgreSQL client tools they use (default: the PATH, then the embedded pgserver's own).
 BACKUP_DIR = Path(env("BACKUP_DIR", str(VAR_DIR / "backups")))
+# Archives are encrypted at rest (backups/encryption.py) with this Fernet key (several, comma
+# separated: the first encrypts, all decrypt, for key rotation). Without it a backup refuses to
+# start in production; with DJANGO_DEBUG=1 a development key is made once in BACKUP_DEV_KEY_FILE.
+BACKUP_ENCRYPTION_KEY = env("BACKUP_ENCRYPTION_KEY", "")
+BACKUP_DEV_KEY_FILE = Path(env("BACKUP_DEV_KEY_FILE", str(VAR_DIR / "backup-dev.key")))
+# Archives kept per OPD by backup_all (the newest ones; 0 keeps all).
+BACKUP_KEEP = int(env("BACKUP_KEEP", "7"))
 PG_BIN_DIR = env("PG_BIN_DIR", "")
 PPID_MAX_UPLOAD_MB = int(env("PPID_MAX_UPLOAD_MB", "20"))
 PPID_MAX_ID_SCAN_MB = int(env("PPID_MAX_ID_SCAN_MB", "5"))

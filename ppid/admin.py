@@ -10,6 +10,7 @@ from django.urls import path, re_path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import StoredUploadsAdminMixin
 from ppid import reports, services
 from ppid.forms import (
     AnswerObjectionForm,
@@ -37,7 +38,7 @@ class StaleFilter(admin.SimpleListFilter):
 
 
 @admin.register(PublicInformation)
-class PublicInformationAdmin(PublishingAdminMixin, admin.ModelAdmin):
+class PublicInformationAdmin(StoredUploadsAdminMixin, PublishingAdminMixin, admin.ModelAdmin):
     form = PublicInformationAdminForm
     list_display = ("number", "title", "category", "year", "is_published", "stale", "updated_at")
     list_filter = ("category", "year", "is_published", StaleFilter)

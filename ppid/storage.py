@@ -1,31 +1,22 @@
-"""Where PPID files live: public documents in the OPD's media folder, personal files outside it."""
+"""Where PPID files live: public documents in the OPD's media folder, personal files (ID scans,
+notices) in the private storage (core.storage: PRIVATE_MEDIA_ROOT/<schema>/ or the private
+bucket's <schema>/ prefix), which no URL serves."""
 
-import os
 import uuid
 from pathlib import PurePath
 
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
-from django.db import connection
+from core import storage
+from core.storage import PrivateFileSystemStorage
 
 
-class PrivateTenantStorage(FileSystemStorage):
-    """Files under PRIVATE_MEDIA_ROOT/<schema>/, which no URL serves: they are read only by
-    permission-checked views. Like TenantFileSystemStorage, the location follows the schema."""
-
-    @property
-    def base_location(self):
-        return os.path.join(settings.PRIVATE_MEDIA_ROOT, connection.schema_name)
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):
-        raise NotImplementedError("Private files have no public URL.")
+class PrivateTenantStorage(PrivateFileSystemStorage):
+    """Kept for migration 0001, which names it; the fields now use private_storage()."""
 
 
-private_storage = PrivateTenantStorage()
+def private_storage():
+    """STORAGES["private"], whichever backend is configured (a callable keeps migrations free
+    of the backend)."""
+    return storage.storage("private")
 
 
 def _generated_name(folder: str, filename: str) -> str:

@@ -13,7 +13,7 @@ from django_tenants.utils import tenant_context
 
 from accounts import services as accounts_services
 from accounts.forms import HandOverForm, OperatorForm
-from core.admin import ValidatedAutocompleteAdminMixin
+from core.admin import StoredUploadsAdminMixin, ValidatedAutocompleteAdminMixin
 from core.sites import console_site
 from tenants import services
 from tenants.forms import OpdAdminForm, OpdCreationForm
@@ -27,7 +27,7 @@ class DomainInline(admin.TabularInline):
 
 
 @admin.register(Opd, site=console_site)
-class OpdAdmin(admin.ModelAdmin):
+class OpdAdmin(StoredUploadsAdminMixin, admin.ModelAdmin):
     form = OpdAdminForm
     list_display = (
         "name",

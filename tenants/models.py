@@ -5,13 +5,13 @@ from pathlib import PurePath
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
 
+from core import storage
 from core.links import absolute_url
 
 SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -51,7 +51,9 @@ def schema_name_for_slug(slug: str) -> str:
 # Identity files must resolve to the same URL whichever schema is active when they are rendered
 # (the portal on the main domain shows OPD logos), so they bypass the tenant-aware default storage
 # and carry the schema folder in their own name.
-identity_storage = FileSystemStorage()
+def identity_storage():
+    """STORAGES["identity"]: the public media root without a schema prefix."""
+    return storage.storage("identity")
 
 
 def identity_upload_to(opd: "Opd", filename: str) -> str:

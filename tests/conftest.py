@@ -16,8 +16,11 @@ from procrastinate.contrib.django import app as task_app
 from procrastinate.testing import InMemoryConnector
 
 from accounts import roles
+from core import storage
+from core.storage_config import s3_storages
 from tenants.models import Opd
 from tenants.services import create_opd, create_public_tenant
+from tests import s3_server as s3
 
 OPD_A = "alpha"
 OPD_B = "beta"
@@ -167,3 +170,99 @@ def scratch_database(django_db_setup, django_db_blocker):
         yield database.url
     finally:
         database.drop()
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """A real S3 server (SeaweedFS) for the session, started on first use."""
+    server = s3.start()
+    yield server
+    server.stop()
+
+
+class StorageBackend:
+    """What a test needs to look into the configured storage, on disk or in the buckets."""
+
+    AREAS = {"media": s3.MEDIA_BUCKET, "private": s3.PRIVATE_BUCKET, "backups": s3.BACKUP_BUCKET}
+
+    def __init__(self, name, settings, server=None):
+        self.name, self.settings, self.server = name, settings, server
+
+    def __repr__(self):
+        return self.name
+
+    def _root(self, area):
+        return {
+            "media": self.settings.MEDIA_ROOT,
+            "private": self.settings.PRIVATE_MEDIA_ROOT,
+            "backups": self.settings.BACKUP_DIR,
+        }[area]
+
+    def files(self, area="media", prefix="") -> dict[str, bytes]:
+        """Every stored file of `area` whose name starts with `prefix`: name -> bytes."""
+        if self.server is None:
+            root = self._root(area)
+            found = sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
+            files = {p.relative_to(root).as_posix(): p.read_bytes() for p in found}
+        else:
+            client, bucket = self.server.client(), self.AREAS[area]
+            files = {}
+            for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket):
+                for item in page.get("Contents", []):
+                    body = client.get_object(Bucket=bucket, Key=item["Key"])["Body"]
+                    files[item["Key"]] = body.read()
+        return {name: data for name, data in files.items() if name.startswith(prefix)}
+
+    def write(self, name, data, area="media"):
+        if self.server is None:
+            path = self._root(area) / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        else:
+            self.server.client().put_object(Bucket=self.AREAS[area], Key=name, Body=data)
+
+    def public_url(self, name) -> str:
+        """Where a browser fetches public media `name` (<schema>/...)."""
+        if self.server is None:
+            return f"/media/{name}"
+        return f"{self.server.endpoint_url}/{s3.MEDIA_BUCKET}/{name}"
+
+
+@pytest.fixture(params=["disk", "s3"])
+def storage_backend(request, settings, tmp_path, media_root):
+    """Runs the test once with files on local disk and once on a real S3 server."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.BACKUP_DIR = tmp_path / "backups"
+    storage.outage.since_error = None
+    if request.param == "disk":
+        yield StorageBackend("disk", settings)
+        return
+    server = request.getfixturevalue("s3_server")
+    settings.STORAGES = {**settings.STORAGES, **s3_storages(**server.settings)}
+    try:
+        yield StorageBackend("s3", settings, server)
+    finally:
+        s3.empty_buckets(server)
+        storage.outage.since_error = None
+
+
+@pytest.fixture
+def unreachable_s3(settings):
+    """Object storage configured but not answering: nothing listens on its port."""
+    port = s3.free_port()
+    settings.STORAGES = {
+        **settings.STORAGES,
+        **s3_storages(
+            endpoint_url=f"http://127.0.0.1:{port}",
+            access_key=s3.ACCESS_KEY,
+            secret_key=s3.SECRET_KEY,
+            region="us-east-1",
+            bucket=s3.MEDIA_BUCKET,
+            private_bucket=s3.PRIVATE_BUCKET,
+            public_url=f"http://127.0.0.1:{port}/{s3.MEDIA_BUCKET}/",
+            timeout=1,
+        ),
+    }
+    storage.outage.since_error = None
+    yield
+    storage.outage.since_error = None

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from accounts import roles
 from accounts.models import OperatorAccount
+from backups.models import RestoreDrill
 from banners.models import EmergencyBanner
 from console.activity import opd_activity
 from console.models import ActivityLevel, ActivityReminder, ActivitySettings
@@ -70,6 +71,22 @@ def test_the_dashboard_shows_counts_and_rows(console, opd_a, opd_b):
     assert "Badan Beta Kota Uji" in only_inactive and "Dinas Alpha Kota Uji" not in only_inactive
     for order in ("nama", "-terbit", "skor", "-login", "-ppid", "bogus"):
         assert console.get("/admin/aktivitas/", {"urut": order}).status_code == 200
+
+
+def test_the_dashboard_shows_the_last_restore_drill_per_opd(console, opd_a, opd_b):
+    now = timezone.now()
+    RestoreDrill.objects.create(
+        opd=opd_a, slug="alpha", started_at=now - timedelta(days=2), duration_seconds=9, ok=False
+    )
+    RestoreDrill.objects.create(opd=opd_a, slug="alpha", started_at=now, duration_seconds=4.2,
+                                ok=True)  # fmt: skip
+    page = console.get("/admin/aktivitas/").content.decode()
+    assert "Uji pemulihan terakhir" in page
+    alpha_row = page[page.index("Dinas Alpha Kota Uji") :].split("</tr>")[0]
+    beta_row = page[page.index("Badan Beta Kota Uji") :].split("</tr>")[0]
+    assert "berhasil" in alpha_row and "4,2 dtk" in alpha_row and "gagal" not in alpha_row
+    assert "belum pernah" in beta_row.rsplit("<td", 1)[-1]
+    assert console.get("/admin/backups/restoredrill/").status_code == 200
 
 
 def test_the_dashboard_exports_csv(console, opd_a):

@@ -24,8 +24,13 @@ def editor_a(opd_a, in_opd, client_a):
     return client_a
 
 
-def stored_files(media_root):
-    return [path for path in media_root.rglob("*") if path.is_file()] if media_root.exists() else []
+def stored_files(storage_backend) -> dict[str, bytes]:
+    return storage_backend.files()
+
+
+def only_image(storage_backend) -> Image.Image:
+    (data,) = storage_backend.files().values()
+    return Image.open(io.BytesIO(data))
 
 
 def png_bomb(width=100_000, height=100_000) -> bytes:
@@ -42,24 +47,24 @@ def png_bomb(width=100_000, height=100_000) -> bytes:
     )
 
 
-def test_anonymous_upload_is_refused(client_a, media_root):
+def test_anonymous_upload_is_refused(client_a, storage_backend):
     response = client_a.post(URL, {"upload": uploaded("a.jpg", image_bytes())})
     assert response.status_code == 403
     assert response.json()["error"]["message"]
-    assert stored_files(media_root) == []
+    assert stored_files(storage_backend) == {}
 
 
-def test_operator_without_permission_is_refused(opd_a, in_opd, client_a, media_root):
+def test_operator_without_permission_is_refused(opd_a, in_opd, client_a, storage_backend):
     with in_opd(opd_a):
         user = make_operator("ppid", role=roles.PETUGAS_PPID)
         client_a.force_login(user)
     response = client_a.post(URL, {"upload": uploaded("a.jpg", image_bytes())})
     assert response.status_code == 403
     assert "tidak berhak" in response.json()["error"]["message"]
-    assert stored_files(media_root) == []
+    assert stored_files(storage_backend) == {}
 
 
-def test_an_operator_of_b_cannot_upload_into_a(opd_b, in_opd, client_b, media_root):
+def test_an_operator_of_b_cannot_upload_into_a(opd_b, in_opd, client_b, storage_backend):
     from django.test import Client
 
     with in_opd(opd_b):
@@ -69,24 +74,24 @@ def test_an_operator_of_b_cannot_upload_into_a(opd_b, in_opd, client_b, media_ro
     on_a.cookies = client_b.cookies
     response = on_a.post(URL, {"upload": uploaded("a.jpg", image_bytes())})
     assert response.status_code == 403
-    assert stored_files(media_root) == []
+    assert stored_files(storage_backend) == {}
 
 
-def test_a_permitted_upload_is_reencoded_under_a_random_name(editor_a, media_root):
+def test_a_permitted_upload_is_reencoded_under_a_random_name(editor_a, storage_backend):
     response = editor_a.post(URL, {"upload": uploaded("Foto Kepala Dinas.jpg", jpeg_with_exif())})
     assert response.status_code == 200
     url = response.json()["url"]
-    assert url.startswith("/media/alpha/editor/")
-    files = stored_files(media_root)
+    files = stored_files(storage_backend)
     assert len(files) == 1
-    stored = files[0]
-    assert stored.is_relative_to(media_root / "alpha" / "editor")
-    assert "Kepala" not in stored.name and len(stored.stem) == 32
-    assert url.endswith(stored.name)
-    with Image.open(stored) as image:
+    ((name, data),) = files.items()
+    assert name.startswith("alpha/editor/")
+    stem = name.rsplit("/", 1)[-1].split(".")[0]
+    assert "Kepala" not in name and len(stem) == 32
+    assert url == storage_backend.public_url(name)
+    with Image.open(io.BytesIO(data)) as image:
         assert image.format == "JPEG"
         assert not image.getexif()
-    assert b"KameraRahasia" not in stored.read_bytes()
+    assert b"KameraRahasia" not in data
 
 
 @pytest.mark.parametrize(
@@ -97,16 +102,16 @@ def test_a_permitted_upload_is_reencoded_under_a_random_name(editor_a, media_roo
         ("a.gif", image_bytes("GIF"), "gif"),
     ],
 )
-def test_png_webp_and_gif_are_accepted(editor_a, media_root, name, data, extension):
+def test_png_webp_and_gif_are_accepted(editor_a, storage_backend, name, data, extension):
     response = editor_a.post(URL, {"upload": uploaded(name, data, "image/" + extension)})
     assert response.status_code == 200
     assert response.json()["url"].endswith("." + extension)
 
 
-def test_large_images_are_scaled_down(editor_a, media_root):
+def test_large_images_are_scaled_down(editor_a, storage_backend):
     response = editor_a.post(URL, {"upload": uploaded("besar.jpg", image_bytes(size=(3000, 1500)))})
     assert response.status_code == 200
-    with Image.open(stored_files(media_root)[0]) as image:
+    with only_image(storage_backend) as image:
         assert image.size == (2000, 1000)
 
 
@@ -133,24 +138,24 @@ def bmp_bytes():
     ],
 )
 def test_refused_uploads_get_400_with_a_message_and_store_nothing(
-    editor_a, media_root, name, data, fragment
+    editor_a, storage_backend, name, data, fragment
 ):
     response = editor_a.post(URL, {"upload": uploaded(name, data)})
     assert response.status_code == 400
     assert fragment in response.json()["error"]["message"]
-    assert stored_files(media_root) == []
+    assert stored_files(storage_backend) == {}
 
 
-def test_a_real_decompression_bomb_is_refused(editor_a, media_root):
+def test_a_real_decompression_bomb_is_refused(editor_a, storage_backend):
     buffer = io.BytesIO()
     Image.new("1", (20_000, 10_000)).save(buffer, "PNG")
     response = editor_a.post(URL, {"upload": uploaded("bom.png", buffer.getvalue(), "image/png")})
     assert response.status_code == 400
     assert "terlalu besar" in response.json()["error"]["message"]
-    assert stored_files(media_root) == []
+    assert stored_files(storage_backend) == {}
 
 
-def test_a_long_animation_is_refused_before_its_frames_are_decoded(editor_a, media_root):
+def test_a_long_animation_is_refused_before_its_frames_are_decoded(editor_a, storage_backend):
     # 60 frames of 1000×1000 are 60 million pixels, over the 40 million cap.
     response = editor_a.post(URL, {"upload": uploaded("anim.gif", animated_gif(), "image/gif")})
     assert response.status_code == 400
@@ -158,35 +163,35 @@ def test_a_long_animation_is_refused_before_its_frames_are_decoded(editor_a, med
         "Animasi terlalu besar untuk diproses (60 bingkai). Unggah gambar diam atau animasi "
         "yang lebih kecil."
     )
-    assert stored_files(media_root) == []
+    assert stored_files(storage_backend) == {}
 
 
-def test_a_small_animation_is_stored_as_its_first_frame(editor_a, media_root):
+def test_a_small_animation_is_stored_as_its_first_frame(editor_a, storage_backend):
     data = animated_gif(frames=5, size=(40, 30))
     response = editor_a.post(URL, {"upload": uploaded("anim.gif", data, "image/gif")})
     assert response.status_code == 200
-    with Image.open(stored_files(media_root)[0]) as image:
+    with only_image(storage_backend) as image:
         assert image.format == "GIF"
         assert image.size == (40, 30)
         assert getattr(image, "n_frames", 1) == 1
 
 
-def test_an_animated_webp_is_stored_as_a_still(editor_a, media_root):
+def test_an_animated_webp_is_stored_as_a_still(editor_a, storage_backend):
     frames = [Image.new("RGB", (40, 30), colour) for colour in ("red", "green", "blue")]
     buffer = io.BytesIO()
     frames[0].save(buffer, "WEBP", save_all=True, append_images=frames[1:])
     response = editor_a.post(URL, {"upload": uploaded("a.webp", buffer.getvalue(), "image/webp")})
     assert response.status_code == 200
-    with Image.open(stored_files(media_root)[0]) as image:
+    with only_image(storage_backend) as image:
         assert getattr(image, "n_frames", 1) == 1
 
 
-def test_oversize_upload_is_refused(editor_a, media_root, settings):
+def test_oversize_upload_is_refused(editor_a, storage_backend, settings):
     settings.EDITOR_UPLOAD_MAX_BYTES = 1024
     response = editor_a.post(URL, {"upload": uploaded("besar.jpg", image_bytes(size=(800, 800)))})
     assert response.status_code == 400
     assert "melebihi batas" in response.json()["error"]["message"]
-    assert stored_files(media_root) == []
+    assert stored_files(storage_backend) == {}
 
 
 def test_a_request_without_file_gets_400(editor_a):
@@ -207,11 +212,11 @@ def test_the_upload_url_reverses_in_both_urlconfs():
         assert reverse(settings.CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME, urlconf=urlconf)
 
 
-def test_the_kominfo_superuser_cannot_upload_on_the_main_domain(portal_client, media_root):
+def test_the_kominfo_superuser_cannot_upload_on_the_main_domain(portal_client, storage_backend):
     from django.contrib.auth import get_user_model
 
     admin = get_user_model().objects.create_superuser("kominfo-uji", "k@x.id", "x")
     portal_client.force_login(admin)
     response = portal_client.post(URL, {"upload": uploaded("a.jpg", image_bytes())})
     assert response.status_code == 403
-    assert stored_files(media_root) == []
+    assert stored_files(storage_backend) == {}

@@ -85,7 +85,7 @@ def test_request_list_shows_days_left_overdue_first_without_n_plus_one(
 
 
 def test_operator_processes_extends_and_decides_with_a_timeline(
-    opd_a, in_opd, client_a, officer, django_capture_on_commit_callbacks, run_tasks
+    opd_a, in_opd, client_a, officer, django_capture_on_commit_callbacks, run_tasks, storage_backend
 ):
     with in_opd(opd_a):
         request = submit(opd_a).record
@@ -126,7 +126,9 @@ def test_operator_processes_extends_and_decides_with_a_timeline(
     assert b"".join(download.streaming_content) == PDF_BYTES
 
 
-def test_id_scan_is_served_only_to_ppid_staff(opd_a, in_opd, client_a, client_b, officer):
+def test_id_scan_is_served_only_to_ppid_staff(
+    opd_a, in_opd, client_a, client_b, officer, storage_backend
+):
     with in_opd(opd_a):
         request = submit(opd_a, id_scan=SimpleUploadedFile("ktp.png", PNG_BYTES)).record
     response = client_a.get(f"{ADMIN}{request.pk}/berkas/identitas/")
@@ -193,7 +195,9 @@ def dip_post(**overrides):
     return data
 
 
-def test_dip_upload_checks_content_and_keeps_original_name(opd_a, in_opd, client_a, officer):
+def test_dip_upload_checks_content_and_keeps_original_name(
+    opd_a, in_opd, client_a, officer, storage_backend
+):
     add = "/admin/ppid/publicinformation/add/"
     bad = client_a.post(add, dip_post(file=SimpleUploadedFile("renja.pdf", EXE_BYTES)))
     assert bad.status_code == 200 and "file" in bad.context["adminform"].form.errors
@@ -209,6 +213,7 @@ def test_dip_upload_checks_content_and_keeps_original_name(opd_a, in_opd, client
     with in_opd(opd_a):
         entry = PublicInformation.objects.get()
         assert entry.original_filename == "Renja 2026.pdf" and entry.file_type == "pdf"
+    assert storage_backend.files() == {f"alpha/{entry.file.name}": PDF_BYTES}
 
 
 def test_a_dip_document_with_javascript_is_refused(opd_a, in_opd, client_a, officer):

@@ -2,6 +2,8 @@ import csv
 import datetime
 import io
 import re
+from urllib.error import HTTPError
+from urllib.request import urlopen
 
 import pytest
 from django.core import mail
@@ -179,7 +181,7 @@ def test_dip_csv_contains_all_seven_fields(opd_a, in_opd, client_a):
     assert len(list(csv.reader(io.StringIO(same.content.decode("utf-8-sig"))))) == 2
 
 
-def test_document_download_uses_original_name_and_nosniff(opd_a, in_opd, client_a, media_root):
+def test_document_download_uses_original_name_and_nosniff(opd_a, in_opd, client_a, storage_backend):
     with in_opd(opd_a):
         entry = make_entry(file=SimpleUploadedFile("Laporan Keuangan.pdf", PDF_BYTES))
         entry.original_filename = "Laporan Keuangan.pdf"
@@ -187,7 +189,7 @@ def test_document_download_uses_original_name_and_nosniff(opd_a, in_opd, client_
         entry.save()
         stored = entry.file.name
     assert stored.startswith("ppid/dokumen/") and "Laporan" not in stored
-    assert (media_root / "alpha" / stored).exists()
+    assert f"alpha/{stored}" in storage_backend.files()
     response = client_a.get(f"/ppid/dokumen/{entry.pk}/")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF_BYTES
@@ -362,29 +364,53 @@ def test_a_form_to_correct_costs_no_submission_but_spam_does(opd_a, in_opd, clie
 
 
 def test_id_scan_is_stored_privately_with_a_generated_name(
-    opd_a, in_opd, client_a, media_root, private_media_root
+    opd_a, in_opd, client_a, storage_backend
 ):
     scan = SimpleUploadedFile("ktp budi.png", image_bytes("PNG"), content_type="image/png")
     assert client_a.post("/ppid/permohonan/", form_data(id_scan=scan)).status_code == 302
     with in_opd(opd_a):
         stored = InformationRequest.objects.get().id_scan.name
     assert stored.startswith("ppid/identitas/") and "budi" not in stored
-    assert (private_media_root / "alpha" / stored).exists()
-    assert not any(media_root.rglob("*.png")) if media_root.exists() else True
+    assert f"alpha/{stored}" in storage_backend.files("private")
+    assert storage_backend.files("media") == {}
     assert client_a.get(f"/media/alpha/{stored}").status_code == 404
+    if storage_backend.server is not None:
+        # The private bucket has no public read: its plain URL is refused by the S3 server.
+        plain_url = f"{storage_backend.server.endpoint_url}/portal-private/alpha/{stored}"
+        with pytest.raises(HTTPError) as refused:
+            urlopen(plain_url)
+        assert refused.value.code == 403
 
 
-def stored_id_scan(opd, in_opd, private_media_root):
+def test_a_request_with_an_id_scan_while_s3_is_down_is_a_form_error_and_saves_nothing(
+    opd_a, in_opd, client_a, unreachable_s3
+):
+    scan = SimpleUploadedFile("ktp.pdf", PDF_BYTES, content_type="application/pdf")
+    response = client_a.post("/ppid/permohonan/", form_data(id_scan=scan))
+    assert response.status_code == 200
+    assert "Penyimpanan berkas sedang tidak dapat dihubungi" in str(
+        response.context["form"].non_field_errors()
+    )
+    with in_opd(opd_a):
+        assert not InformationRequest.objects.exists()
+    # The number it would have had is still free: the next request gets it.
+    assert client_a.post("/ppid/permohonan/", form_data()).status_code == 302
+    with in_opd(opd_a):
+        assert InformationRequest.objects.get().sequence == 1
+
+
+def stored_id_scan(opd, in_opd, storage_backend) -> bytes:
     with in_opd(opd):
-        return private_media_root / opd.schema_name / InformationRequest.objects.get().id_scan.name
+        name = InformationRequest.objects.get().id_scan.name
+    return storage_backend.files("private")[f"{opd.schema_name}/{name}"]
 
 
-def assert_id_scan_refused(response, message, in_opd, opd, private_media_root):
+def assert_id_scan_refused(response, message, in_opd, opd, storage_backend):
     assert response.status_code == 200
     assert response.context["form"].errors["id_scan"] == [message]
     with in_opd(opd):
         assert not InformationRequest.objects.exists()
-    assert not private_media_root.exists() or not any(private_media_root.rglob("*.*"))
+    assert storage_backend.files("private") == {}
 
 
 @pytest.mark.parametrize(
@@ -395,51 +421,49 @@ def assert_id_scan_refused(response, message, in_opd, opd, private_media_root):
         ("akta.pdf", PDF_BYTES, None),
     ],
 )
-def test_a_normal_id_scan_is_accepted(
-    opd_a, in_opd, client_a, private_media_root, name, data, format
-):
+def test_a_normal_id_scan_is_accepted(opd_a, in_opd, client_a, storage_backend, name, data, format):
     scan = SimpleUploadedFile(name, data)
     assert client_a.post("/ppid/permohonan/", form_data(id_scan=scan)).status_code == 302
-    stored = stored_id_scan(opd_a, in_opd, private_media_root)
+    stored = stored_id_scan(opd_a, in_opd, storage_backend)
     if format is None:
-        assert stored.read_bytes() == data
+        assert stored == data
     else:
-        with Image.open(stored) as image:
+        with Image.open(io.BytesIO(stored)) as image:
             assert image.format == format and image.size == (60, 40)
 
 
 def test_an_id_scan_declaring_20000_by_20000_pixels_is_refused(
-    opd_a, in_opd, client_a, private_media_root
+    opd_a, in_opd, client_a, storage_backend
 ):
     scan = SimpleUploadedFile("ktp.png", png_declaring(20_000, 20_000), content_type="image/png")
     response = client_a.post("/ppid/permohonan/", form_data(id_scan=scan))
     assert_id_scan_refused(
-        response, "Dimensi gambar terlalu besar untuk diproses.", in_opd, opd_a, private_media_root
+        response, "Dimensi gambar terlalu besar untuk diproses.", in_opd, opd_a, storage_backend
     )
 
 
-def test_html_appended_to_an_id_scan_is_not_stored(opd_a, in_opd, client_a, private_media_root):
+def test_html_appended_to_an_id_scan_is_not_stored(opd_a, in_opd, client_a, storage_backend):
     data = image_bytes("PNG") + b"<html><script>alert(document.cookie)</script></html>"
     scan = SimpleUploadedFile("ktp.png", data, content_type="image/png")
     assert client_a.post("/ppid/permohonan/", form_data(id_scan=scan)).status_code == 302
-    stored = stored_id_scan(opd_a, in_opd, private_media_root).read_bytes()
+    stored = stored_id_scan(opd_a, in_opd, storage_backend)
     assert b"<html" not in stored and b"<script" not in stored
     with Image.open(io.BytesIO(stored)) as image:
         assert image.format == "PNG" and image.size == (60, 40)
 
 
-def test_an_id_scans_exif_is_dropped(opd_a, in_opd, client_a, private_media_root):
+def test_an_id_scans_exif_is_dropped(opd_a, in_opd, client_a, storage_backend):
     exif = Image.Exif()
     exif[0x010F] = "KameraRahasia"
     scan = SimpleUploadedFile("ktp.jpg", image_bytes("JPEG", exif=exif), content_type="image/jpeg")
     assert client_a.post("/ppid/permohonan/", form_data(id_scan=scan)).status_code == 302
-    stored = stored_id_scan(opd_a, in_opd, private_media_root)
-    assert b"KameraRahasia" not in stored.read_bytes()
-    with Image.open(stored) as image:
+    stored = stored_id_scan(opd_a, in_opd, storage_backend)
+    assert b"KameraRahasia" not in stored
+    with Image.open(io.BytesIO(stored)) as image:
         assert not image.getexif()
 
 
-def test_an_id_scan_pdf_with_javascript_is_refused(opd_a, in_opd, client_a, private_media_root):
+def test_an_id_scan_pdf_with_javascript_is_refused(opd_a, in_opd, client_a, storage_backend):
     scan = SimpleUploadedFile("ktp.pdf", JAVASCRIPT_PDF, content_type="application/pdf")
     response = client_a.post("/ppid/permohonan/", form_data(id_scan=scan))
     assert_id_scan_refused(
@@ -448,18 +472,18 @@ def test_an_id_scan_pdf_with_javascript_is_refused(opd_a, in_opd, client_a, priv
         "cetak ulang sebagai PDF biasa, lalu unggah kembali.",
         in_opd,
         opd_a,
-        private_media_root,
+        storage_backend,
     )
 
 
-def test_executable_renamed_pdf_is_refused(opd_a, in_opd, client_a, private_media_root):
+def test_executable_renamed_pdf_is_refused(opd_a, in_opd, client_a, storage_backend):
     scan = SimpleUploadedFile("ktp.pdf", EXE_BYTES, content_type="application/pdf")
     response = client_a.post("/ppid/permohonan/", form_data(id_scan=scan))
     assert response.status_code == 200
     assert "id_scan" in response.context["form"].errors
     with in_opd(opd_a):
         assert not InformationRequest.objects.exists()
-    assert not private_media_root.exists() or not any(private_media_root.rglob("*.*"))
+    assert storage_backend.files("private") == {}
 
 
 def test_a_30_mb_file_is_refused_without_a_server_error(opd_a, in_opd, client_a):

@@ -13,16 +13,27 @@ BETA_FILE = "beta/editor/rahasia.jpg"
 BETA_BYTES = b"BETA-ONLY-BYTES"
 
 
+FILES = (
+    (ALPHA_FILE, b"ALPHA-BYTES"),
+    (BETA_FILE, BETA_BYTES),
+    ("alpha/identitas/logo.png", b"ALPHA-LOGO"),
+    ("public/editor/portal.jpg", b"PORTAL-BYTES"),
+)
+
+
 @pytest.fixture(autouse=True)
 def files(media_root):
-    for name, data in (
-        (ALPHA_FILE, b"ALPHA-BYTES"),
-        (BETA_FILE, BETA_BYTES),
-        ("alpha/identitas/logo.png", b"ALPHA-LOGO"),
-        ("public/editor/portal.jpg", b"PORTAL-BYTES"),
-    ):
+    for name, data in FILES:
         (media_root / name).parent.mkdir(parents=True, exist_ok=True)
         (media_root / name).write_bytes(data)
+
+
+@pytest.fixture
+def stored(storage_backend):
+    """The same files in the configured storage: on disk, or in the S3 bucket (served then by
+    Django's media view from the bucket, as with S3_PUBLIC_URL=/media/ and PORTAL_SERVE_MEDIA)."""
+    for name, data in FILES:
+        storage_backend.write(name, data)
 
 
 def ask(client, uri):
@@ -64,7 +75,7 @@ def test_no_encoding_of_dot_dot_reaches_an_opd_from_the_main_domain(portal_clien
     assert ask(portal_client, uri) == 404
 
 
-def test_an_opd_serves_its_own_media_on_its_own_host_only(client_a, client_b):
+def test_an_opd_serves_its_own_media_on_its_own_host_only(client_a, client_b, stored):
     response = client_a.get(f"/media/{ALPHA_FILE}")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"ALPHA-BYTES"
@@ -74,7 +85,7 @@ def test_an_opd_serves_its_own_media_on_its_own_host_only(client_a, client_b):
     assert ask(client_b, f"/media/{ALPHA_FILE}") == 404
 
 
-def test_the_main_domain_serves_its_own_media_and_active_opds_logos_only(portal_client):
+def test_the_main_domain_serves_its_own_media_and_active_opds_logos_only(portal_client, stored):
     assert portal_client.get("/media/public/editor/portal.jpg").status_code == 200
     assert ask(portal_client, "/media/public/editor/portal.jpg") == 200
     # The OPD directory shows every active OPD's logo.
@@ -84,7 +95,7 @@ def test_the_main_domain_serves_its_own_media_and_active_opds_logos_only(portal_
     assert ask(portal_client, f"/media/{ALPHA_FILE}") == 404
 
 
-def test_a_deactivated_opds_media_is_served_nowhere(opd_a, client_a, portal_client):
+def test_a_deactivated_opds_media_is_served_nowhere(opd_a, client_a, portal_client, stored):
     services.set_opd_active(opd=opd_a, active=False)
     assert client_a.get(f"/media/{ALPHA_FILE}").status_code == 503
     assert ask(client_a, f"/media/{ALPHA_FILE}") == 404
@@ -111,8 +122,9 @@ def test_the_ask_endpoint_needs_no_database_query_for_a_known_host(
 
 
 def test_the_proxy_asks_the_app_before_serving_media():
-    """The Caddyfile's /media/ block puts every request to /_media/ask before the file server
-    (validated with `caddy adapt --validate` when it was written; Caddy does not run here)."""
+    """The Caddyfile's /media/ block puts every request to /_media/ask before it fetches the
+    object from the public bucket (validated with `caddy adapt --validate` when it was written;
+    Caddy does not run here)."""
     from pathlib import Path
 
     caddyfile = (Path(__file__).resolve().parents[2] / "deploy" / "Caddyfile").read_text()
@@ -121,5 +133,7 @@ def test_the_proxy_asks_the_app_before_serving_media():
     assert "handle_path /media/" not in caddyfile
     assert block.index("forward_auth web:8000") < block.index("uri /_media/ask")
     assert block.index("uri /_media/ask") < block.index("uri strip_prefix /media")
-    assert block.index("uri strip_prefix /media") < block.index("file_server")
+    assert block.index("uri strip_prefix /media") < block.index("rewrite * /{$S3_BUCKET}{path}?")
+    assert block.index("rewrite * /{$S3_BUCKET}") < block.index("reverse_proxy s3:8333")
+    assert block.index("respond @not_read 405") < block.index("forward_auth")
     assert "route {" in block

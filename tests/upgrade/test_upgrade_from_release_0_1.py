@@ -62,6 +62,11 @@ LAYOUT_MIGRATIONS = {
     # proxy model, no table).
     ("core", "0001_initial"),
     ("console", "0002_backgroundjob"),
+    # File fields name their storage by a callable (local disk or S3 from STORAGES): no SQL.
+    ("tenants", "0007_storage_from_settings"),
+    ("ppid", "0002_storage_from_settings"),
+    # Restore drill results (backups.RestoreDrill).
+    ("backups", "0001_initial"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -71,6 +76,7 @@ LAYOUT_MIGRATIONS = {
 # Tables that later features add on upgrade, per schema (None: every OPD schema).
 NEW_TABLES = {
     "public": {
+        "backups_restoredrill",
         "core_outgoingattachment",
         "core_outgoingmail",
         "procrastinate_events",
@@ -390,9 +396,9 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
         for pk, app, model in before.content_types["public"]
     }
     # The later features' models (the task queue's, the outgoing mail, the console's job
-    # list) add content types of their own, after the release's.
+    # list, the restore drills) add content types of their own, after the release's.
     added = after.content_types["public"] - moved
-    assert {app for _pk, app, _model in added} == {"procrastinate", "core", "console"}
+    assert {app for _pk, app, _model in added} == {"procrastinate", "core", "console", "backups"}
     assert min(pk for pk, _app, _model in added) > max(pk for pk, _app, _model in moved)
     assert moved <= after.content_types["public"]
     assert {("audit", "auditevent")} <= {(app, model) for _pk, app, model in moved}

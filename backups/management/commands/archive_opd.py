@@ -11,7 +11,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("slug")
-        parser.add_argument("--dir", type=Path, help="target directory (default: BACKUP_DIR)")
+        parser.add_argument("--dir", type=Path, help="a local directory instead of the storage")
 
     def handle(self, *args, slug, dir, **options):
         opd = Opd.objects.sites().filter(slug=slug).first()

@@ -1,35 +1,34 @@
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from backups.services import BackupError, backup_opd, prune_backups
-from tenants.models import Opd
+from backups.services import BackupError, backup_all
 
 
 class Command(BaseCommand):
     help = (
-        "Back up every OPD (one archive each) into BACKUP_DIR, for cron; optionally keep only "
-        "the newest N archives per OPD. Exits non-zero if any OPD failed."
+        "Back up every OPD (one encrypted archive each) into the backups storage (BACKUP_DIR or "
+        "the backup bucket) and keep the newest BACKUP_KEEP per OPD. Exits non-zero if any "
+        "OPD failed."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--dir", type=Path, help="target directory (default: BACKUP_DIR)")
-        parser.add_argument("--keep", type=int, default=0, help="archives kept per OPD (0: all)")
+        parser.add_argument("--dir", type=Path, help="a local directory instead of the storage")
+        parser.add_argument(
+            "--keep", type=int, help="archives kept per OPD (default BACKUP_KEEP; 0: all)"
+        )
 
     def handle(self, *args, dir, keep, **options):
-        directory = Path(dir or settings.BACKUP_DIR)
-        failed = []
-        for opd in Opd.objects.sites().order_by("slug"):
-            try:
-                archive = backup_opd(opd, directory=directory)
-            except BackupError as error:
-                failed.append(opd.slug)
-                self.stderr.write(f"{opd.slug}: {error}")
-                continue
-            removed = prune_backups(directory, opd.slug, keep=keep)
-            self.stdout.write(
-                f"{opd.slug}: {archive}" + (f" ({len(removed)} old removed)" if removed else "")
-            )
+        try:
+            results = backup_all(keep=keep, directory=dir)
+        except BackupError as error:
+            raise CommandError(str(error)) from error
+        for result in results:
+            if result.error:
+                self.stderr.write(f"{result.slug}: {result.error}")
+            else:
+                removed = f" ({len(result.removed)} old removed)" if result.removed else ""
+                self.stdout.write(f"{result.slug}: {result.archive}{removed}")
+        failed = [result.slug for result in results if result.error]
         if failed:
             raise CommandError(f"Backup failed for: {', '.join(failed)}")

@@ -7,11 +7,14 @@ from tenants.models import Opd
 
 
 class Command(BaseCommand):
-    help = "Write one archive (.tar.gz) with an OPD's schema dump, media and private files."
+    help = (
+        "Write one encrypted archive with an OPD's schema dump, media and private files to the "
+        "backups storage; prints its name there."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("slug")
-        parser.add_argument("--dir", type=Path, help="target directory (default: BACKUP_DIR)")
+        parser.add_argument("--dir", type=Path, help="a local directory instead of the storage")
 
     def handle(self, *args, slug, dir, **options):
         opd = Opd.objects.sites().filter(slug=slug).first()

@@ -12,15 +12,17 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("archive", type=Path)
+        parser.add_argument(
+            "archive", help="a name in the backups storage (as backup_opd prints it) or a file"
+        )
         parser.add_argument("--as", dest="slug", help="restore as this OPD slug")
         parser.add_argument(
             "--force", action="store_true", help="replace the content of an existing OPD"
         )
 
     def handle(self, *args, archive, slug, force, **options):
-        if not archive.is_file():
-            raise CommandError(f"No such archive: {archive}")
+        if Path(archive).is_file():
+            archive = Path(archive)
         try:
             opd = restore_opd(archive, slug=slug, force=force)
         except BackupError as error:
