@@ -47,7 +47,7 @@ from django.core.files import File
 from django.core.files.storage import FileSystemStorage
 from django.core.management import call_command
 from django.db import connection, transaction
-from django.db.models import F, Value
+from django.db.models import F, OuterRef, Subquery, Value
 from django.db.models.functions import Replace
 from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
@@ -689,6 +689,17 @@ def _compare(manifest: dict, schema_name: str) -> list[str]:
             state = "tidak ada" if name not in found else "isi berbeda"
             problems.append(f"Berkas {name}: {state} setelah dipulihkan.")
     return problems
+
+
+def least_recently_drilled() -> Opd | None:
+    """The OPD with an archive whose last restore drill is the oldest (never drilled first)."""
+    last = RestoreDrill.objects.filter(opd=OuterRef("pk")).order_by("-started_at")
+    candidates = (
+        Opd.objects.sites()
+        .annotate(last_drill=Subquery(last.values("started_at")[:1]))
+        .order_by(F("last_drill").asc(nulls_first=True), "slug")
+    )
+    return next((opd for opd in candidates if archives_of(opd.slug)), None)
 
 
 def restore_drill(opd: Opd, *, archive: str | None = None) -> RestoreDrill:

@@ -76,6 +76,19 @@ class S3Server:
             "timeout": 5,
         }
 
+    def environment(self, *, public_url: str = "/media/") -> dict:
+        """The S3_* variables that point a separate process (a web node) at this server."""
+        return {
+            "S3_ENDPOINT_URL": self.endpoint_url,
+            "S3_ACCESS_KEY_ID": ACCESS_KEY,
+            "S3_SECRET_ACCESS_KEY": SECRET_KEY,
+            "S3_REGION": "us-east-1",
+            "S3_BUCKET": MEDIA_BUCKET,
+            "S3_PRIVATE_BUCKET": PRIVATE_BUCKET,
+            "S3_BACKUP_BUCKET": BACKUP_BUCKET,
+            "S3_PUBLIC_URL": public_url,
+        }
+
     def client(self):
         import boto3
         from botocore.config import Config

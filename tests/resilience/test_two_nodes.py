@@ -23,6 +23,7 @@ from PIL import Image
 
 from accounts import roles
 from bench.loadtest import FORM_FIELDS
+from tests import s3_server as s3
 from tests.resilience.cluster import Browser, Cluster, PgBouncer, ScratchDatabase, add_user
 
 OPD_HOST = "alpha.localhost"
@@ -35,7 +36,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module", params=["direct", "pgbouncer"])
-def cluster(request, django_db_setup, django_db_blocker):
+def cluster(request, django_db_setup, django_db_blocker, s3_server):
+    """Two nodes over one PostgreSQL (directly or through PgBouncer), one Redis and one S3
+    server (public media and private files in its buckets, served through the nodes)."""
     with django_db_blocker.unblock():
         settings_dict = dict(connection.settings_dict)
         connection.close()  # a template database may have no other session
@@ -44,7 +47,7 @@ def cluster(request, django_db_setup, django_db_blocker):
     try:
         add_user(db, "alpha", "kepala", PASSWORD, groups=(roles.ADMIN_OPD,))
         add_user(db, "public", "kominfo", PASSWORD, superuser=True)
-        extra = {}
+        extra = s3_server.environment()
         if request.param == "pgbouncer":
             if not Path(PgBouncer.BINARY).exists() and not os.environ.get("CI"):
                 pytest.skip("pgbouncer is not installed (apt-get install pgbouncer; .ci/run does)")
@@ -76,7 +79,7 @@ def png_bytes() -> bytes:
     return buffer.getvalue()
 
 
-def test_an_image_uploaded_on_one_node_is_served_by_the_other(cluster, operator):
+def test_an_image_uploaded_on_one_node_is_served_by_the_other(cluster, operator, s3_server):
     node_a, node_b = cluster.nodes
     uploaded = operator.upload(
         node_a, OPD_HOST, "/editor/unggah-gambar/", {},
@@ -86,8 +89,13 @@ def test_an_image_uploaded_on_one_node_is_served_by_the_other(cluster, operator)
     url = uploaded.json()["url"]
     assert url.startswith("/media/alpha/")
 
+    stored = url.removeprefix("/media/")
+    bucket = s3_server.client().get_object(Bucket=s3.MEDIA_BUCKET, Key=stored)["Body"].read()
+    assert not (cluster.var_dir / "media" / stored).exists(), "in the object store, not on disk"
+
     on_b = Browser().get(node_b, OPD_HOST, url)
     assert on_b.status == 200
+    assert on_b.body == bucket
     assert on_b.headers["content-type"].startswith("image/")
     assert on_b.body == Browser().get(node_a, OPD_HOST, url).body
     Image.open(BytesIO(on_b.body)).verify()
@@ -214,7 +222,12 @@ def test_each_node_serves_the_metrics_of_its_workers_to_the_internal_network(clu
 
 def test_the_nodes_went_through_pgbouncer_when_it_was_there(cluster):
     if cluster.bouncer is None:
-        pytest.skip("this run goes straight to PostgreSQL")
+        # Straight to PostgreSQL: the nodes' threads hold their own backends.
+        backends = cluster.db.query(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+        )[0][0]
+        assert backends >= 2
+        return
     stats = {row[0]: row for row in cluster.bouncer.show("STATS")}
     assert cluster.db.name in stats
     pools = [row for row in cluster.bouncer.show("POOLS") if row[0] == cluster.db.name]
