@@ -15,7 +15,7 @@ def back_up_all_opds() -> None:
     call_command("backup_all", keep=settings.BACKUP_KEEP)
 
 
-@periodic("0 20 * * *")  # 03:00 WIB, after the night's backups
+@periodic("0 21 * * *")  # 04:00 WIB, after the backups and the content scan
 @schema_task(queue="backup")
 def drill_the_least_recently_drilled_opd() -> None:
     """Every night one OPD's newest archive is restored into a scratch OPD and checked: the one

@@ -31,6 +31,7 @@ SCHEDULES = {
 def test_every_scheduled_job_is_declared_in_code():
     assert SCHEDULES == {
         "backups.tasks.back_up_all_opds": "30 18 * * *",
+        "backups.tasks.drill_the_least_recently_drilled_opd": "0 21 * * *",
         "console.tasks.send_activity_reminders": "0 0 * * *",
         "guard.tasks.scan_all_content": "0 20 * * *",
         "core.tasks.retry_stalled_jobs": "* * * * *",
