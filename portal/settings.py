@@ -172,7 +172,9 @@ if not _database_url:
 
     _database_url = embedded_database_url(VAR_DIR / "pgdata")
 DATABASES = {"default": dj_database_url.parse(_database_url)}
-DATABASES["default"]["ENGINE"] = "django_tenants.postgresql_backend"
+# django-tenants' backend, with a table list that reads only the current schema's relations
+# (core/postgresql_backend: Django's scans all of pg_class, 0.55 s a call at 2,000 OPDs).
+DATABASES["default"]["ENGINE"] = "core.postgresql_backend"
 DATABASES["default"]["CONN_MAX_AGE"] = int(env("DATABASE_CONN_MAX_AGE", "60"))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
