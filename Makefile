@@ -55,7 +55,8 @@ clean-db:
 
 # Performance benchmark (README, "Performance"): own databases under var/bench (or named after
 # DATABASE_URL's, dropped and re-created), gunicorn as in production, wrk over loopback, the N in
-# turn. Quick: make bench N=1 ROUNDS=1 DURATION=3
+# turn. Quick: make bench N=1 ROUNDS=1 DURATION=3. 2,000 OPDs (about 45 minutes on 2 cores; OPDs
+# past the 20th are schema copies, bench/clone.py): make bench N=1,2000
 N ?= 1,300
 ROUNDS ?= 5
 DURATION ?= 4

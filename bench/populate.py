@@ -1,7 +1,9 @@
 """Fill the benchmark database: N OPDs with realistic content, created in bulk.
 
-Every OPD is provisioned by the real service (`create_opd`: schema, migrations, roles, default
-pages and categories, first admin). Its content is then bulk-created in its schema: articles (200
+The first CLONE_ABOVE OPDs are provisioned by the real service (`create_opd`: schema, migrations,
+roles, default pages and categories, first admin); the rest are copies of the last of those
+(bench/clone.py: its schema, rows, public rows and media links, with their own names). Each real
+OPD's content is bulk-created in its schema: articles (200
 in the first BIG_OPDS OPDs, 20 in the rest) with cover renditions, filled pages, PPID entries, and
 its rows in the portal index (`replace_opd_index`). Cover renditions are made by the real
 rendition code for the big OPDs; the other OPDs hard-link those files (same names, no disk cost).
@@ -24,6 +26,8 @@ from pathlib import Path
 import django
 
 BIG_OPDS = 3
+# OPDs past this number are copies of this one (bench/clone.py), so 2,000 OPDs take minutes.
+CLONE_ABOVE = 20
 BIG_ARTICLES = 200
 SMALL_ARTICLES = 20
 COVERS_PER_OPD = 4
@@ -204,7 +208,9 @@ def create_ppid_entries() -> None:
     PublicInformation.objects.bulk_create(entries)
 
 
-def populate(target: int, *, log=lambda line: sys.stderr.write(line + "\n")) -> None:
+def populate(
+    target: int, *, clone_above: int = CLONE_ABOVE, log=lambda line: sys.stderr.write(line + "\n")
+) -> None:
     from django.core.management import call_command
     from django.db import connection
     from django_tenants.utils import tenant_context
@@ -220,8 +226,9 @@ def populate(target: int, *, log=lambda line: sys.stderr.write(line + "\n")) -> 
     existing = Opd.objects.filter(slug__startswith=SLUG_PREFIX).count()
     big_metas: list[dict] = []
     big_schema = ""
+    clone_above = max(clone_above, BIG_OPDS + 1)  # the template is a small OPD
     started = time.perf_counter()
-    for number in range(existing + 1, target + 1):
+    for number in range(existing + 1, min(target, clone_above) + 1):
         slug = opd_slug(number)
         create_opd(
             name=f"{KINDS[number % len(KINDS)].capitalize()} Uji Beban {number:03d}",
@@ -257,6 +264,12 @@ def populate(target: int, *, log=lambda line: sys.stderr.write(line + "\n")) -> 
         connection.set_schema_to_public()
         if number % 25 == 0 or number == target:
             log(f"  {number} OPDs ({time.perf_counter() - started:.0f} s)")
+    copies = list(range(max(existing, clone_above) + 1, target + 1))
+    if copies:
+        from bench.clone import Cloner
+
+        log(f"  copying {opd_slug(clone_above)} {len(copies)} times")
+        Cloner(opd_slug(clone_above), clone_above).clone_many(copies, log)
     # A live database has statistics (autovacuum analyses it); a bulk load leaves none until
     # autovacuum comes by, and without them the planner sorts the whole portal index.
     with connection.cursor() as cursor:
@@ -284,11 +297,17 @@ def provision_one(slug: str) -> float:
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--opds", type=int, help="grow the database to this many bench OPDs")
+    parser.add_argument(
+        "--clone-above",
+        type=int,
+        default=CLONE_ABOVE,
+        help="OPDs past this number are copies of that OPD's schema (bench/clone.py)",
+    )
     parser.add_argument("--provision-one", metavar="SLUG", help="time create_opd for one OPD")
     options = parser.parse_args(argv)
     setup()
     if options.opds is not None:
-        populate(options.opds)
+        populate(options.opds, clone_above=options.clone_above)
     if options.provision_one:
         sys.stdout.write(json.dumps({"seconds": provision_one(options.provision_one)}) + "\n")
 
