@@ -49,7 +49,8 @@ def cluster(request, django_db_setup, django_db_blocker, s3_server):
         add_user(db, "public", "kominfo", PASSWORD, superuser=True)
         extra = s3_server.environment()
         if request.param == "pgbouncer":
-            if not Path(PgBouncer.BINARY).exists() and not os.environ.get("CI"):
+            required = os.environ.get("CI") or os.environ.get("PORTAL_E2E_REQUIRED")
+            if not Path(PgBouncer.BINARY).exists() and not required:
                 pytest.skip("pgbouncer is not installed (apt-get install pgbouncer; .ci/run does)")
             bouncer = PgBouncer(db)
             extra["DATABASE_CONN_MAX_AGE"] = "0"
