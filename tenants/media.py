@@ -16,6 +16,9 @@ from tenants.models import Opd
 MEDIA_PREFIX = "/media/"
 # The folder of an OPD's identity files (tenants.models.identity_upload_to).
 IDENTITY_FOLDER = "identitas"
+# Folders of an active OPD the main domain shows too: its identity (the directory) and its news
+# covers (the portal's news lists show them from the portal index).
+PORTAL_SHOWN_FOLDERS = ((IDENTITY_FOLDER,), ("berita", "sampul"))
 
 
 def plain_segments(path: str) -> list[str] | None:
@@ -38,10 +41,8 @@ def may_serve(tenant: Opd, path: str) -> bool:
         return tenant.is_active and folder == tenant.schema_name
     if folder == tenant.schema_name:
         return True
-    return (
-        segments[1] == IDENTITY_FOLDER
-        and Opd.objects.sites().filter(schema_name=folder, is_active=True).exists()
-    )
+    shown = any(tuple(segments[1 : 1 + len(prefix)]) == prefix for prefix in PORTAL_SHOWN_FOLDERS)
+    return shown and Opd.objects.sites().filter(schema_name=folder, is_active=True).exists()
 
 
 def path_from_uri(uri: str) -> str | None:

@@ -137,3 +137,13 @@ def test_the_proxy_asks_the_app_before_serving_media():
     assert block.index("rewrite * /{$S3_BUCKET}") < block.index("reverse_proxy s3:8333")
     assert block.index("respond @not_read 405") < block.index("forward_auth")
     assert "route {" in block
+
+
+def test_the_main_domain_serves_an_active_opds_news_covers_the_portal_lists(opd_a):
+    from tenants.media import may_serve
+    from tenants.models import Opd
+
+    portal = Opd.objects.get(schema_name="public")
+    assert may_serve(portal, "alpha/berita/sampul/2026/12/foto-480.jpg")
+    assert not may_serve(portal, "alpha/berita/lain/foto.jpg")
+    assert not may_serve(portal, "alpha/ppid/dokumen.pdf")
