@@ -49,6 +49,17 @@ class ChecklistItem:
 
 
 @dataclass(frozen=True)
+class DashboardItem:
+    """One line of the OPD admin's first screen: something an operator should do today."""
+
+    label: str
+    url: str
+    count: int
+    # Overdue, or near a legal deadline: shown first and marked.
+    urgent: bool = False
+
+
+@dataclass(frozen=True)
 class ContentApp:
     label: str
     # The default roles (accounts.roles) that get every permission of this app. The Admin OPD
@@ -76,6 +87,10 @@ class ContentApp:
     home_context: Callable[[], dict] | None = None
     # Permissions any of which lets an operator upload images through the rich-text editor.
     editor_permissions: tuple[str, ...] = ()
+    # What the signed-in operator (called with the request) should do today in this app, for the
+    # OPD admin's dashboard: new and overdue requests, drafts waiting for review... Items the
+    # user may not act on are left out by the callable itself.
+    dashboard_items: Callable[[Any], list[DashboardItem]] | None = None
 
 
 _apps: dict[str, ContentApp] = {}
@@ -123,6 +138,17 @@ def news_kinds() -> list[str]:
 def kind_choices() -> list[tuple[str, str]]:
     """Choices of a field that stores a content kind (the portal index, the guard's holds)."""
     return [(publishable.kind, publishable.label) for publishable in publishables()]
+
+
+def dashboard_items(request) -> list[DashboardItem]:
+    """Every content app's to-do items for the signed-in operator, urgent ones first."""
+    items = [
+        item
+        for app in _apps.values()
+        if app.dashboard_items is not None
+        for item in app.dashboard_items(request)
+    ]
+    return sorted(items, key=lambda item: not item.urgent)
 
 
 def checklist_items() -> list[ChecklistItem]:
