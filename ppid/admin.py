@@ -8,10 +8,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, re_path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import StoredUploadsAdminMixin
-from ppid import reports, services
+from ppid import dashboard, notifications, reports, services
 from ppid.forms import (
     AnswerObjectionForm,
     ExtendForm,
@@ -35,6 +36,54 @@ class StaleFilter(admin.SimpleListFilter):
         if self.value() == "ya":
             return queryset.stale()
         return queryset
+
+
+class DeadlineFilter(admin.SimpleListFilter):
+    """Open requests past their deadline, or at most three working days from it (the
+    dashboard's counts link here)."""
+
+    title = _("tenggat")
+    parameter_name = dashboard.DEADLINE_PARAMETER
+
+    def lookups(self, request, model_admin):
+        return (
+            (dashboard.OVERDUE, _("Lewat tenggat")),
+            (dashboard.NEAR, _("Mendekati tenggat (≤ 3 hari kerja)")),
+        )
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == dashboard.OVERDUE:
+            return queryset.open().filter(due_date__lt=today)
+        if self.value() == dashboard.NEAR:
+            return queryset.open().filter(
+                due_date__gte=today, due_date__lte=notifications.reminder_limit(today)
+            )
+        return queryset
+
+
+class PpidListMixin:
+    """The PPID lists' own styles (static/css/ppid_admin.css): their columns fit at 1280 px."""
+
+    class Media:
+        css = {"all": ("css/ppid_admin.css",)}
+
+
+class ClosedIsReadOnlyMixin:
+    """A decided request or an answered objection is a record: shown read-only, with no save
+    button, and a POST to its change form is refused. Open ones are not edited here either
+    (their steps have their own forms), so they show no save button."""
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and not obj.is_open:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context.update(
+            show_save=False, show_save_and_continue=False, show_save_and_add_another=False
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
 
 @admin.register(PublicInformation)
@@ -87,7 +136,7 @@ class PublicInformationAdmin(StoredUploadsAdminMixin, PublishingAdminMixin, admi
 
 
 @admin.register(InformationRequest)
-class InformationRequestAdmin(admin.ModelAdmin):
+class InformationRequestAdmin(PpidListMixin, ClosedIsReadOnlyMixin, admin.ModelAdmin):
     list_display = (
         "number",
         "applicant_name",
@@ -96,7 +145,7 @@ class InformationRequestAdmin(admin.ModelAdmin):
         "due_date",
         "days_left_display",
     )
-    list_filter = ("status", "year", "obtain_method", "delivery_method")
+    list_filter = ("status", DeadlineFilter, "year", "obtain_method", "delivery_method")
     search_fields = ("number", "applicant_name", "email")
     actions = ("mark_processing",)
     fieldsets = (
@@ -145,6 +194,24 @@ class InformationRequestAdmin(admin.ModelAdmin):
         ),
     )
 
+    def get_fieldsets(self, request, obj=None):
+        """Only what applies to this request: no extension rows without an extension, no
+        decision before there is one, no refusal rows for a decision that refuses nothing."""
+        hidden = set()
+        if obj is not None:
+            if not obj.extension_days:
+                hidden |= {"extension_days", "extension_reason"}
+            if obj.is_open:
+                hidden |= {"decided_at", "notice", "refusal_ground", "refusal_basis"}
+            elif obj.status != InformationRequest.Status.REFUSED:
+                hidden |= {"refusal_ground", "refusal_basis"}
+        fieldsets = []
+        for name, options in self.fieldsets:
+            fields = [field for field in options["fields"] if field not in hidden]
+            if fields:
+                fieldsets.append((name, {**options, "fields": fields}))
+        return fieldsets
+
     def get_readonly_fields(self, request, obj=None):
         # Citizens' data is never edited here and statuses only move through the services.
         return [field for fieldset in self.fieldsets for field in fieldset[1]["fields"]]
@@ -174,7 +241,10 @@ class InformationRequestAdmin(admin.ModelAdmin):
         if days is None:
             return "–"
         if days < 0:
-            return _("terlambat %(days)d") % {"days": -days}
+            return format_html(
+                '<span class="ppid-overdue">{}</span>',
+                _("terlambat %(days)d") % {"days": -days},
+            )
         return days
 
     @admin.action(description=_("Tandai diproses"), permissions=["change"])
@@ -301,7 +371,7 @@ class InformationRequestAdmin(admin.ModelAdmin):
             raise PermissionDenied
         form = YearForm(request.GET)
         year = form.cleaned_data.get("tahun") if form.is_valid() else None
-        year = year or timezone.localdate().year - 1
+        year = year or reports.default_report_year()
         figures = reports.yearly_figures(year)
         table = reports.figures_table(figures)
         if request.GET.get("format") == "csv":
@@ -310,7 +380,7 @@ class InformationRequestAdmin(admin.ModelAdmin):
             "year": year,
             "figures": figures,
             "table": table,
-            "years": reports.report_years(),
+            "years": reports.report_years(including=year),
             "admin_url": reverse("admin:ppid_informationrequest_changelist"),
         }
         return TemplateResponse(request, "ppid/annual_report.html", context)
@@ -330,7 +400,7 @@ def _report_csv(request, year, figures, table):
 
 
 @admin.register(Objection)
-class ObjectionAdmin(admin.ModelAdmin):
+class ObjectionAdmin(PpidListMixin, ClosedIsReadOnlyMixin, admin.ModelAdmin):
     list_display = ("number", "request", "ground", "filed_at", "due_date", "status", "days_left")
     list_filter = ("status", "ground", "year")
     list_select_related = ("request",)

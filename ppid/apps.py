@@ -9,7 +9,7 @@ class PpidConfig(AppConfig):
     def ready(self):
         from accounts import roles
         from core import registry
-        from ppid import demo, receivers, summary
+        from ppid import dashboard, demo, receivers, summary
         from ppid.models import InformationRequest, Objection, PublicInformation
 
         registry.register(
@@ -27,6 +27,7 @@ class PpidConfig(AppConfig):
                 checklist=summary.checklist_facts,
                 checklist_models=(PublicInformation,),
                 record_summary=summary.record_open_due_dates,
+                dashboard_items=dashboard.dashboard_items,
             )
         )
         receivers.connect()

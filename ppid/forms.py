@@ -312,6 +312,11 @@ class ExtendForm(forms.Form):
     )
 
 
+# The decision form's fields that only a refusal needs (static/js/ppid_decision.js hides them
+# for the other decisions; RespondForm.clean() applies the same rule).
+REFUSAL_ONLY = {"data-ppid-decision": InformationRequest.Status.REFUSED.value}
+
+
 class RespondForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Keputusan"),
@@ -320,7 +325,7 @@ class RespondForm(forms.Form):
             for status in InformationRequest.Status
             if status in InformationRequest.DECISION_STATUSES
         ],
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"data-ppid-decision-choice": ""}),
     )
     notice = forms.CharField(
         label=_("Pemberitahuan tertulis"),
@@ -331,14 +336,18 @@ class RespondForm(forms.Form):
         label=_("Alasan penolakan"),
         required=False,
         choices=[("", "---------"), *InformationRequest.RefusalGround.choices],
+        widget=forms.Select(attrs=REFUSAL_ONLY),
     )
     refusal_basis = forms.CharField(
         label=_("Dasar hukum dan uji konsekuensi"),
         required=False,
         max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 4, **REFUSAL_ONLY}),
     )
     attachment = forms.FileField(label=_("Lampiran (opsional)"), required=False)
+
+    class Media:
+        js = (forms.Script("js/ppid_decision.js", defer=True),)
 
     def clean_attachment(self):
         attachment = self.cleaned_data.get("attachment")
@@ -349,6 +358,23 @@ class RespondForm(forms.Form):
                 max_mb=settings.PPID_MAX_UPLOAD_MB,
             )
         return attachment
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("decision") == InformationRequest.Status.REFUSED:
+            if not cleaned_data.get("refusal_ground"):
+                self.add_error("refusal_ground", _("Penolakan wajib menyebut alasannya."))
+            if not (cleaned_data.get("refusal_basis") or "").strip():
+                self.add_error(
+                    "refusal_basis",
+                    _("Penolakan wajib menyebut dasar hukum dan uji konsekuensi."),
+                )
+        else:
+            # Sent by a browser without JavaScript, or left over from choosing "Ditolak"
+            # first: a decision that grants nothing is refused never carries refusal grounds.
+            cleaned_data["refusal_ground"] = ""
+            cleaned_data["refusal_basis"] = ""
+        return cleaned_data
 
 
 class AnswerObjectionForm(forms.Form):

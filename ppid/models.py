@@ -531,3 +531,48 @@ class Objection(TrackedSubmission):
         if not self.is_open:
             return None
         return workdays.working_days_between(today or timezone.localdate(), self.due_date)
+
+
+class DeadlineReminder(models.Model):
+    """A deadline reminder the PPID staff were sent: one per request or objection and due
+    date, so a re-run of the daily job sends nobody the same reminder twice, and an extended
+    deadline gets its own reminder."""
+
+    request = models.ForeignKey(
+        InformationRequest,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("permohonan"),
+    )
+    objection = models.ForeignKey(
+        Objection,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("keberatan"),
+    )
+    due_date = models.DateField(_("batas waktu"))
+    sent_at = models.DateTimeField(_("dikirim"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("pengingat batas waktu")
+        verbose_name_plural = _("pengingat batas waktu")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(request__isnull=False, objection__isnull=True)
+                | Q(request__isnull=True, objection__isnull=False),
+                name="ppid_reminder_request_xor_objection",
+            ),
+            models.UniqueConstraint(
+                fields=["request", "due_date"], name="ppid_reminder_request_due_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["objection", "due_date"], name="ppid_reminder_objection_due_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.request or self.objection} {self.due_date}"

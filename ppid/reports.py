@@ -36,10 +36,18 @@ class ServiceFigures:
         return round(self.decision_working_days / self.decided, 1)
 
 
-def report_years() -> list[int]:
-    """Years with requests, newest first, always including the current one."""
+def default_report_year() -> int:
+    """The year the annual report is due for: the one before (due 31 March, Pasal 56)."""
+    return timezone.localdate().year - 1
+
+
+def report_years(*, including: int | None = None) -> list[int]:
+    """Years with requests, newest first, always including the current one, the default
+    report's year and `including` (the year shown): the selector can always show it."""
     years = set(InformationRequest.objects.values_list("year", flat=True).distinct())
-    years.add(timezone.localdate().year)
+    years |= {timezone.localdate().year, default_report_year()}
+    if including is not None:
+        years.add(including)
     return sorted(years, reverse=True)
 
 

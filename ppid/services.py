@@ -16,6 +16,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from core.mail import queue_mail
+from ppid import notifications
 from ppid.models import (
     DECISION_WORKING_DAYS,
     MAX_EXTENSION_WORKING_DAYS,
@@ -107,6 +108,7 @@ def submit_request(
                 note=_("Permohonan diterima melalui situs."),
             )
             _send_request_receipt(opd, information_request, code)
+            notifications.notify_new_request(opd, information_request)
     except Exception as error:
         _delete_stored_file(information_request.id_scan)
         if isinstance(error, IntegrityError):
@@ -240,6 +242,7 @@ def file_objection(
             )
             _register(objection, opd=opd, kind=RegistrationCounter.Kind.OBJECTION)
             _send_objection_receipt(opd, objection, code)
+            notifications.notify_new_objection(opd, objection)
     except IntegrityError:
         _raise_if_submitted(Objection, submission_token)
         raise

@@ -150,9 +150,11 @@ def objection_track(request):
 
 @require_GET
 def statistics(request):
-    years = reports.report_years()
     form = YearForm(request.GET)
-    year = (form.cleaned_data.get("tahun") if form.is_valid() else None) or years[0]
+    year = (form.cleaned_data.get("tahun") if form.is_valid() else None) or (
+        timezone.localdate().year
+    )
+    years = reports.report_years(including=year)
     figures = reports.yearly_figures(year)
     context = {
         "year": year,

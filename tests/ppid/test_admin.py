@@ -120,7 +120,7 @@ def test_operator_processes_extends_and_decides_with_a_timeline(
     assert page.count("Sri Wahyuni") >= 3
     for text in ("Cek arsip", "Koordinasi bidang", "Diperpanjang", "Ditolak"):
         assert text in page
-    assert run_tasks() == {"succeeded": 3}  # receipt, extension, decision
+    assert run_tasks() == {"succeeded": 4}  # receipt, staff notice, extension, decision
     assert mail.outbox[-1].attachments[0][1] == PDF_BYTES
     download = client_a.get(f"{ADMIN}{request.pk}/berkas/lampiran/")
     assert b"".join(download.streaming_content) == PDF_BYTES

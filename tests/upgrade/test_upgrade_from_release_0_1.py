@@ -67,6 +67,8 @@ LAYOUT_MIGRATIONS = {
     ("ppid", "0002_storage_from_settings"),
     # Restore drill results (backups.RestoreDrill).
     ("backups", "0001_initial"),
+    # The PPID staff's deadline reminders already sent (ppid.DeadlineReminder).
+    ("ppid", "0003_deadline_reminders"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -84,7 +86,7 @@ NEW_TABLES = {
         "procrastinate_periodic_defers",
         "procrastinate_workers",
     },
-    None: {"core_outgoingattachment", "core_outgoingmail"},
+    None: {"core_outgoingattachment", "core_outgoingmail", "ppid_deadlinereminder"},
 }
 
 
