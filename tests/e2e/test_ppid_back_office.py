@@ -147,11 +147,15 @@ def test_ppid_officer_grants_a_request_from_the_dashboard(e2e, new_page, size, c
     choose_radio(officer, decision, "ditolak")
     expect(ground).to_be_visible()
     expect(basis).to_be_visible()
+    screenshot(officer, "2a-ditolak", size)
     officer_clicks.count += 1
     switch_radio(officer, decision, "dikabulkan_seluruhnya")
     expect(ground).to_be_hidden()
     expect(basis).to_be_hidden()
     expect(officer.locator("#id_notice")).to_be_visible()
+    label = officer.locator("label[for=id_notice]").bounding_box()
+    notice = officer.locator("#id_notice").bounding_box()
+    assert label["y"] + label["height"] <= notice["y"] + 1, "each label above its field"
     type_into(officer, officer.locator("#id_notice"), "Data kasus DBD kami kirim ke e-mail Anda.")
     if phone:
         no_sideways_scrolling(officer)
@@ -162,6 +166,10 @@ def test_ppid_officer_grants_a_request_from_the_dashboard(e2e, new_page, size, c
     expect(officer.locator("input[name=_save]")).to_have_count(0)
     expect(officer.get_by_role("link", name="Beri keputusan")).to_have_count(0)
     expect(officer.locator("#content")).to_contain_text("Dikabulkan seluruhnya")
+    # A grant refuses nothing: the record shows no refusal rows.
+    expect(officer.locator(".field-refusal_ground")).to_have_count(0)
+    if phone:
+        no_sideways_scrolling(officer)
     screenshot(officer, "3-diputuskan", size)
 
     status = track(citizen, e2e, number, code, citizen_clicks)
