@@ -560,6 +560,9 @@ class DeadlineReminder(models.Model):
     class Meta:
         verbose_name = _("pengingat batas waktu")
         verbose_name_plural = _("pengingat batas waktu")
+        # Written by the reminder job only, never by an operator: no permissions, so the roles
+        # (synchronised after every migration) stay as they are.
+        default_permissions = ()
         constraints = [
             models.CheckConstraint(
                 condition=Q(request__isnull=False, objection__isnull=True)

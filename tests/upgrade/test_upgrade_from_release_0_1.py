@@ -398,9 +398,16 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
         for pk, app, model in before.content_types["public"]
     }
     # The later features' models (the task queue's, the outgoing mail, the console's job
-    # list, the restore drills) add content types of their own, after the release's.
+    # list, the restore drills, the PPID's deadline reminders) add content types of their
+    # own, after the release's.
     added = after.content_types["public"] - moved
-    assert {app for _pk, app, _model in added} == {"procrastinate", "core", "console", "backups"}
+    assert {app for _pk, app, _model in added} == {
+        "procrastinate",
+        "core",
+        "console",
+        "backups",
+        "ppid",
+    }
     assert min(pk for pk, _app, _model in added) > max(pk for pk, _app, _model in moved)
     assert moved <= after.content_types["public"]
     assert {("audit", "auditevent")} <= {(app, model) for _pk, app, model in moved}
