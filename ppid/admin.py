@@ -294,6 +294,10 @@ class InformationRequestAdmin(PpidListMixin, ClosedIsReadOnlyMixin, admin.ModelA
         if step not in self.STEPS:
             raise Http404
         information_request = get_object_or_404(InformationRequest, pk=pk)
+        if not information_request.is_open and self.has_view_permission(request):
+            # A step opened in another tab, or an old link: nothing more to do on a record.
+            self.message_user(request, _("Permohonan ini sudah diputuskan."), messages.WARNING)
+            return redirect("admin:ppid_informationrequest_change", information_request.pk)
         if not self.has_change_permission(request, information_request):
             raise PermissionDenied
         form_class, title = self.STEPS[step]
@@ -419,6 +423,13 @@ class ObjectionAdmin(PpidListMixin, ClosedIsReadOnlyMixin, admin.ModelAdmin):
         "answered_by",
     )
     readonly_fields = fields
+    ANSWER_FIELDS = ("outcome", "response", "answered_at", "answered_by")
+
+    def get_fields(self, request, obj=None):
+        # No empty answer rows while the objection waits for its answer.
+        if obj is not None and obj.is_open:
+            return [field for field in self.fields if field not in self.ANSWER_FIELDS]
+        return self.fields
 
     def has_add_permission(self, request):
         return False
@@ -446,6 +457,9 @@ class ObjectionAdmin(PpidListMixin, ClosedIsReadOnlyMixin, admin.ModelAdmin):
 
     def answer_view(self, request, pk):
         objection = get_object_or_404(Objection.objects.select_related("request"), pk=pk)
+        if not objection.is_open and self.has_view_permission(request):
+            self.message_user(request, _("Keberatan ini sudah ditanggapi."), messages.WARNING)
+            return redirect("admin:ppid_objection_change", objection.pk)
         if not self.has_change_permission(request, objection):
             raise PermissionDenied
         form = AnswerObjectionForm(request.POST or None)

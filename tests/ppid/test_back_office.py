@@ -335,10 +335,14 @@ def test_a_decided_request_shows_no_save_button_and_refuses_a_post(
     assert "Dikabulkan seluruhnya" in page
     response = client_a.post(f"{ADMIN}{closed.pk}/change/", {"_save": "Simpan"})
     assert response.status_code == 403
+    # A step opened before the decision (another tab, an old link) changes nothing either.
     response = client_a.post(
         f"{ADMIN}{closed.pk}/tanggapi/", {"decision": "ditolak", "notice": "Berubah pikiran"}
     )
-    assert response.status_code == 403
+    assert response.status_code == 302
+    assert response["Location"] == f"{ADMIN}{closed.pk}/change/"
+    page = client_a.get(response["Location"]).content.decode()
+    assert "Permohonan ini sudah diputuskan." in page
     with in_opd(opd_a):
         assert InformationRequest.objects.get(pk=closed.pk).status == "dikabulkan_seluruhnya"
     # An open request is not edited in its change form either: its steps are the actions.
@@ -367,7 +371,10 @@ def test_an_answered_objection_is_read_only(opd_a, in_opd, client_a, officer):
     response = client_a.post(
         f"{OBJECTIONS}{objection.pk}/tanggapi/", {"outcome": "diterima", "response": "Lain."}
     )
-    assert response.status_code == 403
+    assert response.status_code == 302
+    with in_opd(opd_a):
+        objection.refresh_from_db()
+    assert objection.outcome == "ditolak" and objection.response == "Ditolak."
 
 
 # The decision form asks only what the decision needs -------------------------------------------
