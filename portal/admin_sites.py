@@ -2,13 +2,16 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.views import PasswordResetConfirmView
 from django.db import connection
-from django.urls import path, reverse_lazy
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
 from django_tenants.utils import get_public_schema_name
 
 from accounts.roles import is_opd_admin
 from accounts.tokens import set_password_token_generator
 from accounts.two_factor import TwoFactorAdminSiteMixin
+from accounts.views import password_reset, password_reset_done
 from audit.views import opd_audit_detail, opd_audit_list
 from banners.views import may_broadcast, opd_broadcast_view
 from console.activity import opd_activity
@@ -23,8 +26,12 @@ class SetPasswordView(PasswordResetConfirmView):
 
     token_generator = set_password_token_generator
     template_name = "admin/password_set.html"
-    success_url = reverse_lazy("admin:login")
+    # Never signs in: the log-in that follows asks for the second step where it is required.
+    post_reset_login = False
     admin_site = None
+
+    def get_success_url(self):
+        return reverse(f"{self.admin_site.name}:login")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -38,7 +45,31 @@ class SetPasswordView(PasswordResetConfirmView):
         return response
 
 
-class OpdAdminSite(TwoFactorAdminSiteMixin, ValidatedSelectionSiteMixin, admin.AdminSite):
+class PasswordPagesSiteMixin:
+    """ "Lupa kata sandi?" and the one-time set-password link, open to anonymous users, on the
+    site's own host: each OPD's for its operators, the console's for Kominfo's users."""
+
+    def get_urls(self):
+        def site_view(view):
+            return csrf_protect(never_cache(lambda request: view(request, self)))
+
+        return [
+            path("lupa-sandi/", site_view(password_reset), name="password_reset"),
+            path(
+                "lupa-sandi/terkirim/", site_view(password_reset_done), name="password_reset_done"
+            ),
+            path(
+                "atur-sandi/<uidb64>/<token>/",
+                SetPasswordView.as_view(admin_site=self),
+                name="password_set",
+            ),
+            *super().get_urls(),
+        ]
+
+
+class OpdAdminSite(
+    PasswordPagesSiteMixin, TwoFactorAdminSiteMixin, ValidatedSelectionSiteMixin, admin.AdminSite
+):
     """The back office of one OPD, served only on that OPD's host (portal/urls_tenant.py).
 
     It must never register shared (public-schema) models such as Opd or Domain: the tenant
@@ -67,12 +98,10 @@ class OpdAdminSite(TwoFactorAdminSiteMixin, ValidatedSelectionSiteMixin, admin.A
     index_template = "admin/opd_index.html"
 
     def get_urls(self):
-        set_password = SetPasswordView.as_view(admin_site=self)
         broadcast = self.admin_view(lambda request: opd_broadcast_view(request, self))
         audit_list = self.admin_view(lambda request: opd_audit_list(request, self))
         audit_detail = self.admin_view(lambda request, pk: opd_audit_detail(request, self, pk))
         return [
-            path("atur-sandi/<uidb64>/<token>/", set_password, name="password_set"),
             path("siaran/", broadcast, name="broadcast"),
             path("log-audit/", audit_list, name="audit_log"),
             path("log-audit/<int:pk>/", audit_detail, name="audit_event"),
@@ -90,7 +119,9 @@ class OpdAdminSite(TwoFactorAdminSiteMixin, ValidatedSelectionSiteMixin, admin.A
         return super().index(request, extra_context)
 
 
-class KominfoConsoleSite(TwoFactorAdminSiteMixin, ValidatedSelectionSiteMixin, admin.AdminSite):
+class KominfoConsoleSite(
+    PasswordPagesSiteMixin, TwoFactorAdminSiteMixin, ValidatedSelectionSiteMixin, admin.AdminSite
+):
     """The Kominfo console on the main domain (portal/urls_public.py)."""
 
     site_header = _("Konsol Kominfo · Portal OPD Terpadu")
