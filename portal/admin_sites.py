@@ -14,8 +14,10 @@ from accounts.two_factor import TwoFactorAdminSiteMixin
 from accounts.views import password_reset, password_reset_done
 from audit.views import opd_audit_detail, opd_audit_list
 from banners.views import may_broadcast, opd_broadcast_view
-from console.activity import opd_activity
-from console.views import activity_dashboard
+from console.activity import RECENT_NEWS, checklist_items, opd_activity
+from console.models import ActivitySettings
+from console.views import activity_dashboard, send_reminder_now
+from core import registry
 from core.admin import ValidatedSelectionSiteMixin
 from core.tasks import failed_job_count
 from tenants.models import Opd
@@ -109,14 +111,82 @@ class OpdAdminSite(
         ]
 
     def index(self, request, extra_context=None):
+        """The first screen says what to do today: the content apps' to-do items (new and
+        overdue requests, drafts...), the missing mandatory content as links to where each is
+        done, the site's activity status and what raises it; the app list below."""
         (activity,) = opd_activity(opds=Opd.objects.filter(pk=request.tenant.pk))
+        write_news_url = _write_news_url(request)
         extra_context = {
             **(extra_context or {}),
             "activity": activity,
+            "thresholds": ActivitySettings.current(),
+            "dashboard_items": registry.dashboard_items(request),
+            "todo": _checklist_todo(request, activity, write_news_url),
+            "write_news_url": write_news_url,
             "may_broadcast": may_broadcast(request),
             "is_opd_admin": is_opd_admin(request.user),
+            "identity_url": _identity_url(request),
         }
         return super().index(request, extra_context)
+
+    def get_app_list(self, request, app_label=None):
+        """The OPD's identity has its own entry, not a button inside "Halaman"."""
+        app_list = super().get_app_list(request, app_label)
+        url = _identity_url(request)
+        if url and app_label is None:
+            identity = {
+                "name": _("Identitas situs"),
+                "app_label": "identitas",
+                "app_url": url,
+                "has_module_perms": True,
+                "models": [
+                    {
+                        "name": _("Logo, warna, kontak dan media sosial"),
+                        "object_name": "Identity",
+                        "perms": {"change": True, "view": True},
+                        "admin_url": url,
+                        "add_url": None,
+                        "view_only": False,
+                    }
+                ],
+            }
+            app_list.insert(0, identity)
+        return app_list
+
+
+IDENTITY_PERMISSION = "pages.change_identity"
+
+
+def _identity_url(request) -> str | None:
+    if not request.user.has_perm(IDENTITY_PERMISSION):
+        return None
+    return reverse("admin:pages_identity")
+
+
+def _write_news_url(request) -> str | None:
+    """The add form of the OPD's news (the registry's news kind), if the user may write."""
+    for publishable in registry.publishables():
+        opts = publishable.model._meta
+        if publishable.is_news and request.user.has_perm(f"{opts.app_label}.add_{opts.model_name}"):
+            return reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+    return None
+
+
+def _checklist_todo(request, activity, write_news_url) -> list[dict]:
+    """The missing checklist items, each with the link to where it is done (None: this user
+    may not do it here)."""
+    items = {item.key: item for item in checklist_items()}
+    todo = []
+    for key in activity.missing:
+        item = items[key]
+        if key == RECENT_NEWS.key:
+            url = write_news_url
+        elif item.admin_url and (not item.permission or request.user.has_perm(item.permission)):
+            url = str(item.admin_url)
+        else:
+            url = None
+        todo.append({"key": key, "label": item.label, "url": url})
+    return todo
 
 
 class KominfoConsoleSite(
@@ -135,7 +205,14 @@ class KominfoConsoleSite(
 
     def get_urls(self):
         dashboard = self.admin_view(lambda request: activity_dashboard(request, self))
-        return [path("aktivitas/", dashboard, name="activity_dashboard"), *super().get_urls()]
+        remind = self.admin_view(
+            lambda request, opd_id: send_reminder_now(request, self, opd_id=opd_id)
+        )
+        return [
+            path("aktivitas/", dashboard, name="activity_dashboard"),
+            path("aktivitas/<int:opd_id>/pengingat/", remind, name="activity_remind"),
+            *super().get_urls(),
+        ]
 
     def has_base_permission(self, request):
         return connection.schema_name == get_public_schema_name() and super().has_base_permission(
