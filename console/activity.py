@@ -60,6 +60,7 @@ class OpdActivity:
     done: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     monthly: list[int] = field(default_factory=list)
+    thresholds: ActivitySettings | None = None
 
     @property
     def status_label(self):
@@ -144,6 +145,7 @@ def opd_activity(*, opds=None, now: datetime | None = None, months: int = 12) ->
                 done=done,
                 missing=missing,
                 monthly=monthly.get(opd.pk, [0] * months),
+                thresholds=thresholds,
             )
         )
     return rows

@@ -15,7 +15,6 @@ from accounts.views import password_reset, password_reset_done
 from audit.views import opd_audit_detail, opd_audit_list
 from banners.views import may_broadcast, opd_broadcast_view
 from console.activity import RECENT_NEWS, checklist_items, opd_activity
-from console.models import ActivitySettings
 from console.views import activity_dashboard, send_reminder_now
 from core import registry
 from core.admin import ValidatedSelectionSiteMixin
@@ -119,7 +118,7 @@ class OpdAdminSite(
         extra_context = {
             **(extra_context or {}),
             "activity": activity,
-            "thresholds": ActivitySettings.current(),
+            "thresholds": activity.thresholds,
             "dashboard_items": registry.dashboard_items(request),
             "todo": _checklist_todo(request, activity, write_news_url),
             "write_news_url": write_news_url,
@@ -136,7 +135,9 @@ class OpdAdminSite(
         if url and app_label is None:
             identity = {
                 "name": _("Identitas situs"),
-                "app_label": "identitas",
+                # The app whose permission guards it; also what django-tenants' app list
+                # template checks to link it (a label outside TENANT_APPS shows greyed out).
+                "app_label": "pages",
                 "app_url": url,
                 "has_module_perms": True,
                 "models": [
