@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from backups.models import RestoreDrill
 from console.activity import checklist_labels, month_starts, opd_activity
 from console.models import ActivityLevel, ActivitySettings
+from console.reminders import plan_reminder_for
 from console.tasks import send_activity_reminder
 from tenants.models import Opd, site_kind_choices
 
@@ -85,12 +86,22 @@ def send_reminder_now(request, admin_site, opd_id):
     if not request.user.has_perm("tenants.change_opd"):
         raise PermissionDenied
     opd = get_object_or_404(Opd.objects.sites(), pk=opd_id)
-    send_activity_reminder.defer(opd_id=opd.pk)
-    messages.success(
-        request,
-        _("Pengingat untuk %(opd)s dikirim ke admin OPD (lihat Pengingat keaktifan).")
-        % {"opd": opd.name},
-    )
+    if plan_reminder_for(opd_id=opd.pk) is None:
+        messages.warning(
+            request,
+            _(
+                "%(opd)s tidak dapat diingatkan: situsnya nonaktif atau tidak ada Admin OPD "
+                "aktif dengan alamat e-mail."
+            )
+            % {"opd": opd.name},
+        )
+    else:
+        send_activity_reminder.defer(opd_id=opd.pk)
+        messages.success(
+            request,
+            _("Pengingat untuk %(opd)s dikirim ke admin OPD (lihat Pengingat keaktifan).")
+            % {"opd": opd.name},
+        )
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(
         back, allowed_hosts={request.get_host()}, require_https=request.is_secure()

@@ -13,6 +13,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 
+from accounts.models import OperatorAccount
 from console.models import ActivityLevel, ActivityReminder
 from tests.conftest import PASSWORD
 from tests.factories import login_console, make_operator
@@ -80,6 +81,13 @@ def test_send_a_reminder_now_from_the_row(kominfo, opd_a, opd_b, run_tasks, task
     assert "http://alpha.localhost/admin/" in mail.outbox[0].body
     assert ActivityReminder.objects.filter(opd=opd_a).count() == 2
     assert not ActivityReminder.objects.filter(opd=opd_b).exists()
+
+
+def test_an_opd_without_an_admin_to_mail_is_a_warning(console, opd_a, task_queue):
+    OperatorAccount.objects.filter(opd=opd_a).update(is_active=False)
+    response = console.post(f"/admin/aktivitas/{opd_a.pk}/pengingat/", follow=True)
+    assert "tidak dapat diingatkan" in response.content.decode()
+    assert not task_queue.jobs
 
 
 def test_the_reminder_button_does_not_redirect_elsewhere(console, opd_a):
