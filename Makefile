@@ -13,6 +13,9 @@ INSTALLED := $(VENV)/.installed
 # gunicorn servers that bench/run.py and bench/loadtest.py start get DJANGO_DEBUG=0 and every
 # production variable from those scripts, so `make bench` needs nothing here.
 migrate run test audit loadtest: export DJANGO_DEBUG := 1
+# Every link the portal writes (e-mails, the console, what seed_demo prints) carries the port
+# `make run` serves on: the server, the worker and each command it runs get the same one.
+migrate run: export PORTAL_PORT := $(PORT)
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,9 +37,9 @@ run: migrate
 	@echo ""
 	@echo "  The task worker (e-mail, schedules) runs beside the server and stops with it."
 	@echo ""
-	@PORTAL_PORT=$(PORT) $(MANAGE) procrastinate worker & worker=$$!; \
+	@$(MANAGE) procrastinate worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
-	PORTAL_PORT=$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install
 	$(MANAGE) makemigrations --check --dry-run

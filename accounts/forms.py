@@ -30,3 +30,13 @@ class HandOverForm(forms.Form):
             for user in operators
             if user.is_active
         ]
+
+
+class PasswordResetRequestForm(forms.Form):
+    """The e-mail address of an account whose owner forgot the password."""
+
+    email = forms.EmailField(
+        label=_("E-mail akun Anda"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )

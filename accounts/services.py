@@ -11,10 +11,11 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
-from django_tenants.utils import schema_context
+from django_tenants.utils import get_public_schema_name, schema_context
 
 from accounts import roles
 from accounts.tokens import set_password_token_generator
+from core.links import portal_url
 from core.mail import queue_mail
 from tenants.models import Opd
 
@@ -99,6 +100,21 @@ def set_password_url(opd: Opd, user: AbstractUser) -> str:
         },
     )
     return opd.site_url(path)
+
+
+def console_set_password_url(user: AbstractUser) -> str:
+    """The one-time link, on the main domain, with which a Kominfo user sets a password."""
+    if connection.schema_name != get_public_schema_name():
+        raise RuntimeError(f"Expected the public schema, got {connection.schema_name}")
+    path = reverse(
+        "console:password_set",
+        urlconf=settings.PUBLIC_SCHEMA_URLCONF,
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": set_password_token_generator.make_token(user),
+        },
+    )
+    return portal_url(path)
 
 
 def _invite(opd: Opd, user: AbstractUser, *, send: bool = True) -> OperatorInvitation:

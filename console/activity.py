@@ -52,11 +52,15 @@ class OpdActivity:
     articles_30: int
     articles_90: int
     status: str
+    # The two conditions of ActivityLevel.ACTIVE, for "how to raise it".
+    news_recent: bool
+    complete_enough: bool
     open_requests: int
     overdue_requests: int
     done: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     monthly: list[int] = field(default_factory=list)
+    thresholds: ActivitySettings | None = None
 
     @property
     def status_label(self):
@@ -64,15 +68,15 @@ class OpdActivity:
 
     @property
     def score(self) -> int:
-        total = len(self.done) + len(self.missing)
-        return round(100 * len(self.done) / total) if total else 0
+        return completeness(self.done, self.missing)
 
     @property
     def missing_labels(self):
         return [checklist_labels()[key] for key in self.missing]
 
 
-def status_for(last_published_at, *, now, thresholds: ActivitySettings) -> str:
+def news_level(last_published_at, *, now, thresholds: ActivitySettings) -> str:
+    """The level the news alone would give: how long ago the OPD last published."""
     if last_published_at is None:
         return ActivityLevel.INACTIVE
     age = now - last_published_at
@@ -81,6 +85,23 @@ def status_for(last_published_at, *, now, thresholds: ActivitySettings) -> str:
     if age <= timedelta(days=thresholds.barely_active_days):
         return ActivityLevel.BARELY_ACTIVE
     return ActivityLevel.INACTIVE
+
+
+def status_for(last_published_at, *, score: int, now, thresholds: ActivitySettings) -> str:
+    """Aktif: news within `active_days` and the site at least `active_min_score` % complete.
+    Kurang aktif: news within `barely_active_days` (or recent news on an incomplete site).
+    Tidak aktif: no news for longer, or never. A site that publishes but lacks its profile,
+    contacts or DIP is not what a citizen needs, so completeness caps the status."""
+    level = news_level(last_published_at, now=now, thresholds=thresholds)
+    if level == ActivityLevel.ACTIVE and score < thresholds.active_min_score:
+        return ActivityLevel.BARELY_ACTIVE
+    return level
+
+
+def completeness(done: list[str], missing: list[str]) -> int:
+    """Share of the mandatory content items an OPD has, in per cent."""
+    total = len(done) + len(missing)
+    return round(100 * len(done) / total) if total else 0
 
 
 def opd_activity(*, opds=None, now: datetime | None = None, months: int = 12) -> list[OpdActivity]:
@@ -106,18 +127,25 @@ def opd_activity(*, opds=None, now: datetime | None = None, months: int = 12) ->
     rows = []
     for opd in queryset:
         done, missing = _checklist(opd, now=now)
+        score = completeness(done, missing)
         rows.append(
             OpdActivity(
                 opd=opd,
                 last_published_at=opd.last_published_at,
                 articles_30=opd.articles_30,
                 articles_90=opd.articles_90,
-                status=status_for(opd.last_published_at, now=now, thresholds=thresholds),
+                status=status_for(
+                    opd.last_published_at, score=score, now=now, thresholds=thresholds
+                ),
+                news_recent=news_level(opd.last_published_at, now=now, thresholds=thresholds)
+                == ActivityLevel.ACTIVE,
+                complete_enough=score >= thresholds.active_min_score,
                 open_requests=len(opd.ppid_open_due_dates),
                 overdue_requests=sum(1 for due in opd.ppid_open_due_dates if due < today),
                 done=done,
                 missing=missing,
                 monthly=monthly.get(opd.pk, [0] * months),
+                thresholds=thresholds,
             )
         )
     return rows

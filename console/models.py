@@ -1,3 +1,4 @@
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,16 @@ class ActivitySettings(models.Model):
     active_days = models.PositiveIntegerField(_("aktif jika terbit dalam (hari)"), default=30)
     barely_active_days = models.PositiveIntegerField(
         _("kurang aktif jika terbit dalam (hari)"), default=90
+    )
+    active_min_score = models.PositiveSmallIntegerField(
+        _("aktif jika kelengkapan minimal (%)"),
+        # Half the mandatory content: the demo's one active OPD (Kec. Kasemen, 2024) has it.
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "Situs yang rajin terbit tetapi kelengkapannya di bawah angka ini berstatus "
+            "Kurang aktif."
+        ),
     )
     reminder_interval_days = models.PositiveIntegerField(
         _("jarak minimal antar pengingat (hari)"), default=14
@@ -52,7 +63,7 @@ class ActivityReminder(models.Model):
 
     opd = models.ForeignKey(Opd, on_delete=models.CASCADE, related_name="reminders")
     sent_at = models.DateTimeField(_("dikirim"), default=timezone.now, db_index=True)
-    status = models.CharField(_("status keaktifan"), max_length=20)
+    status = models.CharField(_("status keaktifan"), max_length=20, choices=ActivityLevel.choices)
     recipients = models.TextField(_("penerima"))
     missing = models.TextField(_("yang belum lengkap"), blank=True)
 

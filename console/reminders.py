@@ -12,6 +12,7 @@ from accounts.models import OperatorAccount
 from console.activity import OpdActivity, opd_activity
 from console.models import ActivityLevel, ActivityReminder, ActivitySettings
 from core.mail import queue_mail
+from tenants.models import Opd
 
 
 @dataclass(frozen=True)
@@ -34,14 +35,7 @@ def plan_reminders(*, now: datetime | None = None) -> list[PlannedReminder]:
         .annotate(last=Max("sent_at"))
         .values_list("opd_id", "last")
     )
-    admins: dict[int, list[str]] = {}
-    for opd_id, email in (
-        OperatorAccount.objects.filter(is_active=True, roles__contains=roles.ADMIN_OPD)
-        .exclude(email="")
-        .values_list("opd_id", "email")
-    ):
-        admins.setdefault(opd_id, []).append(email)
-
+    admins = _admin_emails()
     planned = []
     for activity in opd_activity(opds=None, now=now):
         opd = activity.opd
@@ -52,6 +46,26 @@ def plan_reminders(*, now: datetime | None = None) -> list[PlannedReminder]:
             continue
         planned.append(PlannedReminder(activity=activity, recipients=sorted(admins[opd.pk])))
     return planned
+
+
+def plan_reminder_for(*, opd_id: int, now: datetime | None = None) -> PlannedReminder | None:
+    """A reminder to this OPD's admins now, whatever its status and the interval (Kominfo asked
+    for it); None when the site is deactivated or has no admin with an e-mail address."""
+    rows = opd_activity(opds=Opd.objects.filter(pk=opd_id, is_active=True), now=now)
+    recipients = _admin_emails(opd_id=opd_id).get(opd_id)
+    if not rows or not recipients:
+        return None
+    return PlannedReminder(activity=rows[0], recipients=sorted(recipients))
+
+
+def _admin_emails(*, opd_id: int | None = None) -> dict[int, list[str]]:
+    accounts = OperatorAccount.objects.filter(is_active=True, roles__contains=roles.ADMIN_OPD)
+    if opd_id is not None:
+        accounts = accounts.filter(opd_id=opd_id)
+    admins: dict[int, list[str]] = {}
+    for account_opd_id, email in accounts.exclude(email="").values_list("opd_id", "email"):
+        admins.setdefault(account_opd_id, []).append(email)
+    return admins
 
 
 @transaction.atomic

@@ -4,14 +4,22 @@ import csv
 from collections import Counter
 from datetime import UTC, datetime
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from backups.models import RestoreDrill
 from console.activity import checklist_labels, month_starts, opd_activity
 from console.models import ActivityLevel, ActivitySettings
+from console.reminders import plan_reminder_for
+from console.tasks import send_activity_reminder
 from tenants.models import Opd, site_kind_choices
 
 NEVER = datetime.min.replace(tzinfo=UTC)
@@ -67,7 +75,39 @@ def activity_dashboard(request, admin_site):
     for row in rows:
         row.bars = chart_bars(row.monthly, context["max_monthly"])
         row.last_drill = drills.get(row.opd.pk)
+        row.admin_url = row.opd.site_url("/admin/")
     return TemplateResponse(request, "admin/console/activity_dashboard.html", context)
+
+
+@require_POST
+def send_reminder_now(request, admin_site, opd_id):
+    """Queue one OPD's reminder for the worker (the same service as the daily job), then go back
+    to the dashboard as it was (filter and order kept)."""
+    if not request.user.has_perm("tenants.change_opd"):
+        raise PermissionDenied
+    opd = get_object_or_404(Opd.objects.sites(), pk=opd_id)
+    if plan_reminder_for(opd_id=opd.pk) is None:
+        messages.warning(
+            request,
+            _(
+                "%(opd)s tidak dapat diingatkan: situsnya nonaktif atau tidak ada Admin OPD "
+                "aktif dengan alamat e-mail."
+            )
+            % {"opd": opd.name},
+        )
+    else:
+        send_activity_reminder.defer(opd_id=opd.pk)
+        messages.success(
+            request,
+            _("Pengingat untuk %(opd)s dikirim ke admin OPD (lihat Pengingat keaktifan).")
+            % {"opd": opd.name},
+        )
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back = reverse(f"{admin_site.name}:activity_dashboard")
+    return redirect(back)
 
 
 def chart_bars(monthly: list[int], maximum: int) -> list[dict]:

@@ -46,6 +46,10 @@ class ChecklistItem:
     position: int
     # Only OPDs that serve the public directly (dinas, badan, kecamatan, kelurahan) need it.
     service_units_only: bool = False
+    # Where on the OPD admin it is done (a path, lazily reversed), shown to operators with
+    # `permission` as a link from the to-do list of the OPD admin's first screen.
+    admin_url: Any = ""
+    permission: str = ""
 
 
 @dataclass(frozen=True)

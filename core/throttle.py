@@ -28,7 +28,17 @@ def _key(request, scope: str) -> str:
 
 def hit(request, scope: str, *, window: int = WINDOW_SECONDS) -> int:
     """Count one more attempt of this client in `scope`; return the count including it."""
-    key = _key(request, scope)
+    return _count(_key(request, scope), window)
+
+
+def hit_subject(subject: str, scope: str, *, window: int = WINDOW_SECONDS) -> int:
+    """Count one more attempt about `subject` (an account, from any client) in `scope`.
+
+    `subject` goes into a cache key: pass a digest, never an address or a name."""
+    return _count(f"throttle:{scope}:subject:{subject}", window)
+
+
+def _count(key: str, window: int) -> int:
     for _attempt in range(2):
         cache.add(key, 0, window)
         try:

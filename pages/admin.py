@@ -45,11 +45,11 @@ class PageAdmin(PublishingAdminMixin, admin.ModelAdmin):
         form = IdentityForm(request.POST or None, request.FILES or None, instance=opd)
         if request.method == "POST" and form.is_valid():
             form.save()
-            messages.success(request, _("Identitas OPD tersimpan."))
+            messages.success(request, _("Identitas situs tersimpan."))
             return redirect("admin:pages_identity")
         context = {
             **self.admin_site.each_context(request),
-            "title": _("Identitas OPD"),
+            "title": _("Identitas situs"),
             "form": form,
             "opts": self.opts,
             "media": self.media + form.media,

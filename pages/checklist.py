@@ -1,19 +1,13 @@
 """What the console's checklist counts of the OPD's pages and officials."""
 
 from django.db import connection
+from django.urls import reverse_lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import ChecklistItem
 from pages.models import Official, Page
 
-ITEMS = (
-    ChecklistItem("profil", _("Halaman Profil terisi"), position=10),
-    ChecklistItem("visi_misi", _("Halaman Visi dan Misi terisi"), position=20),
-    ChecklistItem("tupoksi", _("Halaman Tugas Pokok dan Fungsi terisi"), position=30),
-    ChecklistItem("struktur", _("Struktur organisasi dengan daftar pejabat"), position=40),
-    ChecklistItem("kontak", _("Halaman Kontak terisi"), position=50),
-    ChecklistItem("maklumat", _("Maklumat pelayanan"), position=80, service_units_only=True),
-)
 # Checklist item -> slug of the page that must have content.
 PAGE_ITEMS = {
     "profil": "profil",
@@ -23,6 +17,51 @@ PAGE_ITEMS = {
     "kontak": "kontak",
     "maklumat": "maklumat-pelayanan",
 }
+
+
+def _page(key):
+    """The OPD admin's page list showing the one page of this item."""
+    return format_lazy("{}?slug={}", reverse_lazy("admin:pages_page_changelist"), PAGE_ITEMS[key])
+
+
+_EDIT_PAGE = "pages.change_page"
+ITEMS = (
+    ChecklistItem(
+        "profil", _("Halaman Profil terisi"), 10, admin_url=_page("profil"), permission=_EDIT_PAGE
+    ),
+    ChecklistItem(
+        "visi_misi",
+        _("Halaman Visi dan Misi terisi"),
+        20,
+        admin_url=_page("visi_misi"),
+        permission=_EDIT_PAGE,
+    ),
+    ChecklistItem(
+        "tupoksi",
+        _("Halaman Tugas Pokok dan Fungsi terisi"),
+        30,
+        admin_url=_page("tupoksi"),
+        permission=_EDIT_PAGE,
+    ),
+    ChecklistItem(
+        "struktur",
+        _("Struktur organisasi dengan daftar pejabat"),
+        40,
+        admin_url=reverse_lazy("admin:pages_official_changelist"),
+        permission="pages.add_official",
+    ),
+    ChecklistItem(
+        "kontak", _("Halaman Kontak terisi"), 50, admin_url=_page("kontak"), permission=_EDIT_PAGE
+    ),
+    ChecklistItem(
+        "maklumat",
+        _("Maklumat pelayanan"),
+        80,
+        service_units_only=True,
+        admin_url=_page("maklumat"),
+        permission=_EDIT_PAGE,
+    ),
+)
 
 
 def facts() -> dict[str, bool]:

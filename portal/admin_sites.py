@@ -2,17 +2,21 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.views import PasswordResetConfirmView
 from django.db import connection
-from django.urls import path, reverse_lazy
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
 from django_tenants.utils import get_public_schema_name
 
 from accounts.roles import is_opd_admin
 from accounts.tokens import set_password_token_generator
 from accounts.two_factor import TwoFactorAdminSiteMixin
+from accounts.views import password_reset, password_reset_done
 from audit.views import opd_audit_detail, opd_audit_list
 from banners.views import may_broadcast, opd_broadcast_view
-from console.activity import opd_activity
-from console.views import activity_dashboard
+from console.activity import RECENT_NEWS, checklist_items, opd_activity
+from console.views import activity_dashboard, send_reminder_now
+from core import registry
 from core.admin import ValidatedSelectionSiteMixin
 from core.tasks import failed_job_count
 from tenants.models import Opd
@@ -23,8 +27,12 @@ class SetPasswordView(PasswordResetConfirmView):
 
     token_generator = set_password_token_generator
     template_name = "admin/password_set.html"
-    success_url = reverse_lazy("admin:login")
+    # Never signs in: the log-in that follows asks for the second step where it is required.
+    post_reset_login = False
     admin_site = None
+
+    def get_success_url(self):
+        return reverse(f"{self.admin_site.name}:login")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -38,7 +46,31 @@ class SetPasswordView(PasswordResetConfirmView):
         return response
 
 
-class OpdAdminSite(TwoFactorAdminSiteMixin, ValidatedSelectionSiteMixin, admin.AdminSite):
+class PasswordPagesSiteMixin:
+    """ "Lupa kata sandi?" and the one-time set-password link, open to anonymous users, on the
+    site's own host: each OPD's for its operators, the console's for Kominfo's users."""
+
+    def get_urls(self):
+        def site_view(view):
+            return csrf_protect(never_cache(lambda request: view(request, self)))
+
+        return [
+            path("lupa-sandi/", site_view(password_reset), name="password_reset"),
+            path(
+                "lupa-sandi/terkirim/", site_view(password_reset_done), name="password_reset_done"
+            ),
+            path(
+                "atur-sandi/<uidb64>/<token>/",
+                SetPasswordView.as_view(admin_site=self),
+                name="password_set",
+            ),
+            *super().get_urls(),
+        ]
+
+
+class OpdAdminSite(
+    PasswordPagesSiteMixin, TwoFactorAdminSiteMixin, ValidatedSelectionSiteMixin, admin.AdminSite
+):
     """The back office of one OPD, served only on that OPD's host (portal/urls_tenant.py).
 
     It must never register shared (public-schema) models such as Opd or Domain: the tenant
@@ -67,12 +99,10 @@ class OpdAdminSite(TwoFactorAdminSiteMixin, ValidatedSelectionSiteMixin, admin.A
     index_template = "admin/opd_index.html"
 
     def get_urls(self):
-        set_password = SetPasswordView.as_view(admin_site=self)
         broadcast = self.admin_view(lambda request: opd_broadcast_view(request, self))
         audit_list = self.admin_view(lambda request: opd_audit_list(request, self))
         audit_detail = self.admin_view(lambda request, pk: opd_audit_detail(request, self, pk))
         return [
-            path("atur-sandi/<uidb64>/<token>/", set_password, name="password_set"),
             path("siaran/", broadcast, name="broadcast"),
             path("log-audit/", audit_list, name="audit_log"),
             path("log-audit/<int:pk>/", audit_detail, name="audit_event"),
@@ -80,17 +110,89 @@ class OpdAdminSite(TwoFactorAdminSiteMixin, ValidatedSelectionSiteMixin, admin.A
         ]
 
     def index(self, request, extra_context=None):
+        """The first screen says what to do today: the content apps' to-do items (new and
+        overdue requests, drafts...), the missing mandatory content as links to where each is
+        done, the site's activity status and what raises it; the app list below."""
         (activity,) = opd_activity(opds=Opd.objects.filter(pk=request.tenant.pk))
+        write_news_url = _write_news_url(request)
         extra_context = {
             **(extra_context or {}),
             "activity": activity,
+            "thresholds": activity.thresholds,
+            "dashboard_items": registry.dashboard_items(request),
+            "todo": _checklist_todo(request, activity, write_news_url),
+            "write_news_url": write_news_url,
             "may_broadcast": may_broadcast(request),
             "is_opd_admin": is_opd_admin(request.user),
+            "identity_url": _identity_url(request),
         }
         return super().index(request, extra_context)
 
+    def get_app_list(self, request, app_label=None):
+        """The OPD's identity has its own entry, not a button inside "Halaman"."""
+        app_list = super().get_app_list(request, app_label)
+        url = _identity_url(request)
+        if url and app_label is None:
+            identity = {
+                "name": _("Identitas situs"),
+                # The app whose permission guards it; also what django-tenants' app list
+                # template checks to link it (a label outside TENANT_APPS shows greyed out).
+                "app_label": "pages",
+                "app_url": url,
+                "has_module_perms": True,
+                "models": [
+                    {
+                        "name": _("Logo, warna, kontak dan media sosial"),
+                        "object_name": "Identity",
+                        "perms": {"change": True, "view": True},
+                        "admin_url": url,
+                        "add_url": None,
+                        "view_only": False,
+                    }
+                ],
+            }
+            app_list.insert(0, identity)
+        return app_list
 
-class KominfoConsoleSite(TwoFactorAdminSiteMixin, ValidatedSelectionSiteMixin, admin.AdminSite):
+
+IDENTITY_PERMISSION = "pages.change_identity"
+
+
+def _identity_url(request) -> str | None:
+    if not request.user.has_perm(IDENTITY_PERMISSION):
+        return None
+    return reverse("admin:pages_identity")
+
+
+def _write_news_url(request) -> str | None:
+    """The add form of the OPD's news (the registry's news kind), if the user may write."""
+    for publishable in registry.publishables():
+        opts = publishable.model._meta
+        if publishable.is_news and request.user.has_perm(f"{opts.app_label}.add_{opts.model_name}"):
+            return reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+    return None
+
+
+def _checklist_todo(request, activity, write_news_url) -> list[dict]:
+    """The missing checklist items, each with the link to where it is done (None: this user
+    may not do it here)."""
+    items = {item.key: item for item in checklist_items()}
+    todo = []
+    for key in activity.missing:
+        item = items[key]
+        if key == RECENT_NEWS.key:
+            url = write_news_url
+        elif item.admin_url and (not item.permission or request.user.has_perm(item.permission)):
+            url = str(item.admin_url)
+        else:
+            url = None
+        todo.append({"key": key, "label": item.label, "url": url})
+    return todo
+
+
+class KominfoConsoleSite(
+    PasswordPagesSiteMixin, TwoFactorAdminSiteMixin, ValidatedSelectionSiteMixin, admin.AdminSite
+):
     """The Kominfo console on the main domain (portal/urls_public.py)."""
 
     site_header = _("Konsol Kominfo · Portal OPD Terpadu")
@@ -104,7 +206,14 @@ class KominfoConsoleSite(TwoFactorAdminSiteMixin, ValidatedSelectionSiteMixin, a
 
     def get_urls(self):
         dashboard = self.admin_view(lambda request: activity_dashboard(request, self))
-        return [path("aktivitas/", dashboard, name="activity_dashboard"), *super().get_urls()]
+        remind = self.admin_view(
+            lambda request, opd_id: send_reminder_now(request, self, opd_id=opd_id)
+        )
+        return [
+            path("aktivitas/", dashboard, name="activity_dashboard"),
+            path("aktivitas/<int:opd_id>/pengingat/", remind, name="activity_remind"),
+            *super().get_urls(),
+        ]
 
     def has_base_permission(self, request):
         return connection.schema_name == get_public_schema_name() and super().has_base_permission(

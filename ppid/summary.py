@@ -1,5 +1,6 @@
 """What the console shows of the OPD's PPID: its checklist item and its open deadlines."""
 
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import ChecklistItem
@@ -8,7 +9,13 @@ from ppid.models import InformationRequest, PublicInformation
 from tenants.models import Opd
 
 CHECKLIST_ITEMS = (
-    ChecklistItem("dip", _("Daftar Informasi Publik terisi untuk setiap kategori"), position=70),
+    ChecklistItem(
+        "dip",
+        _("Daftar Informasi Publik terisi untuk setiap kategori"),
+        position=70,
+        admin_url=reverse_lazy("admin:ppid_publicinformation_changelist"),
+        permission="ppid.add_publicinformation",
+    ),
 )
 
 

@@ -13,6 +13,7 @@ from django_tenants.utils import tenant_context
 
 from accounts import services as accounts_services
 from accounts.forms import HandOverForm, OperatorForm
+from console.tasks import send_activity_reminder
 from core.admin import StoredUploadsAdminMixin, ValidatedAutocompleteAdminMixin
 from core.sites import console_site
 from tenants import services
@@ -43,7 +44,7 @@ class OpdAdmin(StoredUploadsAdminMixin, admin.ModelAdmin):
     ordering = ("name",)
     readonly_fields = ("slug", "schema_name", "created_at", "updated_at")
     inlines = (DomainInline,)
-    actions = ("deactivate", "reactivate")
+    actions = ("send_reminders", "deactivate", "reactivate")
     fieldsets = (
         (None, {"fields": ("name", "short_name", "kind", "is_active")}),
         (_("Identitas"), {"fields": ("logo", "primary_color", "header_image")}),
@@ -55,7 +56,7 @@ class OpdAdmin(StoredUploadsAdminMixin, admin.ModelAdmin):
             _("Media sosial"),
             {"fields": ("instagram_url", "facebook_url", "x_url", "youtube_url", "tiktok_url")},
         ),
-        (_("Keamanan akun"), {"fields": ("require_2fa_for_operators",)}),
+        (_("Hak dan keamanan"), {"fields": ("can_broadcast", "require_2fa_for_operators")}),
         (_("Teknis"), {"fields": ("slug", "schema_name", "created_at", "updated_at")}),
     )
 
@@ -68,12 +69,28 @@ class OpdAdmin(StoredUploadsAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("Situs"))
     def site_link(self, opd):
-        return format_html('<a href="{0}">{0}</a>', opd.site_url())
+        return format_html(
+            '<a href="{0}">{0}</a><br><a href="{1}">{2}</a>',
+            opd.site_url(),
+            opd.site_url("/admin/"),
+            _("Buka admin OPD"),
+        )
 
     @admin.display(description=_("Operator"))
     def operators_link(self, opd):
         url = reverse("console:tenants_opd_operators", args=[opd.pk])
         return format_html('<a href="{}">{}</a>', url, _("Kelola operator"))
+
+    @admin.action(description=_("Kirim pengingat keaktifan sekarang ke admin OPD terpilih"))
+    def send_reminders(self, request, queryset):
+        # The same service as the daily job, through the worker, one job per OPD.
+        for opd in queryset:
+            send_activity_reminder.defer(opd_id=opd.pk)
+        self.message_user(
+            request,
+            _("Pengingat untuk %(count)d OPD sedang dikirim (lihat Pengingat keaktifan).")
+            % {"count": len(queryset)},
+        )
 
     @admin.action(description=_("Nonaktifkan situs OPD terpilih (data tidak dihapus)"))
     def deactivate(self, request, queryset):

@@ -15,7 +15,7 @@ from accounts import roles
 from accounts.models import OperatorAccount
 from backups.models import RestoreDrill
 from banners.models import EmergencyBanner
-from console.activity import opd_activity
+from console.activity import checklist_items, opd_activity
 from console.models import ActivityLevel, ActivityReminder, ActivitySettings
 from tenants.models import Opd
 from tests.conftest import PASSWORD
@@ -35,7 +35,14 @@ def statuses():
     return {row.opd.slug: row.status for row in opd_activity()}
 
 
+def complete(*opds):
+    """Record every mandatory content item as present (what the OPD side would record)."""
+    keys = {item.key: True for item in checklist_items()}
+    Opd.objects.filter(pk__in=[opd.pk for opd in opds]).update(content_checklist=keys)
+
+
 def test_status_follows_the_latest_publication_and_the_thresholds(opd_a, opd_b):
+    complete(opd_a, opd_b)
     index_article(opd_a, 1, "Baru", days_ago=5)
     index_article(opd_b, 1, "Lama", days_ago=45)
     quiet = bare_opd("sepi")
@@ -51,6 +58,38 @@ def test_status_follows_the_latest_publication_and_the_thresholds(opd_a, opd_b):
     thresholds.active_days = 60
     thresholds.save()
     assert statuses()["beta"] == ActivityLevel.ACTIVE
+
+
+def test_recent_news_on_an_incomplete_site_is_only_barely_active(opd_a, opd_b):
+    """The defect: an OPD was "Aktif" at 38 % completeness because only news counted."""
+    index_article(opd_a, 1, "Baru", days_ago=5)
+    index_article(opd_b, 1, "Baru juga", days_ago=5)
+    keys = [item.key for item in checklist_items()]
+    # alpha has 3 of its 8 items (38 %, with the recent news); beta all of them.
+    Opd.objects.filter(pk=opd_a.pk).update(content_checklist=dict.fromkeys(keys[:2], True))
+    complete(opd_b)
+    rows = {row.opd.slug: row for row in opd_activity()}
+    assert rows["alpha"].score == 38
+    assert rows["alpha"].status == ActivityLevel.BARELY_ACTIVE
+    assert (rows["alpha"].news_recent, rows["alpha"].complete_enough) == (True, False)
+    assert rows["beta"].status == ActivityLevel.ACTIVE
+    # Kominfo sets the bar.
+    thresholds = ActivitySettings.current()
+    thresholds.active_min_score = 30
+    thresholds.save()
+    assert statuses()["alpha"] == ActivityLevel.ACTIVE
+    # Completeness never makes up for missing news.
+    Opd.objects.filter(pk=opd_b.pk).update(content_checklist={})
+    complete(opd_b)
+    index_article(bare_opd("rapi"), 1, "Lama", days_ago=400)
+    complete(Opd.objects.get(slug="rapi"))
+    assert statuses()["rapi"] == ActivityLevel.INACTIVE
+
+
+def test_the_console_legend_explains_the_statuses(console):
+    page = console.get("/admin/aktivitas/").content.decode()
+    assert "kelengkapan situs minimal 50%" in page
+    assert "rajin terbit tetapi kelengkapan di bawah 50%" in page
 
 
 def test_scheduled_articles_do_not_count_as_activity_yet(opd_a):
@@ -85,11 +124,12 @@ def test_the_dashboard_shows_the_last_restore_drill_per_opd(console, opd_a, opd_
     alpha_row = page[page.index("Dinas Alpha Kota Uji") :].split("</tr>")[0]
     beta_row = page[page.index("Badan Beta Kota Uji") :].split("</tr>")[0]
     assert "berhasil" in alpha_row and "4,2 dtk" in alpha_row and "gagal" not in alpha_row
-    assert "belum pernah" in beta_row.rsplit("<td", 1)[-1]
+    assert "belum pernah" in beta_row.rsplit("<td", 2)[-2]  # the column before the actions
     assert console.get("/admin/backups/restoredrill/").status_code == 200
 
 
 def test_the_dashboard_exports_csv(console, opd_a):
+    complete(opd_a)
     index_article(opd_a, 1, "Kabar", days_ago=1)
     index_article(opd_a, 2, "Kabar lama", days_ago=50)
     response = console.get("/admin/aktivitas/", {"format": "csv"})
@@ -140,6 +180,7 @@ def test_an_opd_admin_session_replayed_on_the_main_domain_is_anonymous(opd_a, in
 
 
 def test_reminders_go_to_inactive_opds_admins_once_per_interval(opd_a, opd_b, in_opd, run_tasks):
+    complete(opd_a)
     index_article(opd_a, 1, "Baru", days_ago=2)  # alpha is active: no reminder
     call_command("send_activity_reminders", "--dry-run")
     run_tasks()

@@ -229,6 +229,24 @@ def realistic_mails(opd_a):
                 "admin_url": "http://alpha.localhost/admin/",
             },
         ),
+        (
+            "accounts/email/password_reset",
+            {
+                "user": user,
+                "site_name": opd_a.name,
+                "set_password_url": "http://alpha.localhost/admin/atur-sandi/MQ/c5x-0a1b2c/",
+                "login_url": "http://alpha.localhost/admin/",
+            },
+        ),
+        (
+            "accounts/email/password_reset",
+            {
+                "user": user,
+                "site_name": None,
+                "set_password_url": "http://localhost/admin/atur-sandi/MQ/c5x-0a1b2c/",
+                "login_url": None,
+            },
+        ),
         ("console/email/reminder", {**reminder, "activity": barely_active}),
         ("console/email/reminder", {**reminder, "activity": never_published}),
     ]

@@ -69,6 +69,9 @@ LAYOUT_MIGRATIONS = {
     ("backups", "0001_initial"),
     # The PPID staff's deadline reminders already sent (ppid.DeadlineReminder).
     ("ppid", "0003_deadline_reminders"),
+    # The activity status's completeness threshold (a column with a default) and the reminder
+    # log's status labels (choices only).
+    ("console", "0003_activity_status_counts_completeness"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -92,6 +95,30 @@ NEW_TABLES = {
 
 def new_tables(schema: str) -> set[str]:
     return NEW_TABLES["public"] if schema == "public" else NEW_TABLES[None]
+
+
+# Columns that later features add to existing tables, per schema (None: every OPD schema), each
+# with the CHECK constraint its field type brings (PositiveIntegerField...).
+NEW_COLUMNS = {
+    # The activity status's completeness threshold (console.ActivitySettings).
+    "public": {("tenants_activitysettings", "active_min_score")},
+    None: set(),
+}
+
+
+def new_columns(schema: str) -> set[tuple[str, str]]:
+    return NEW_COLUMNS["public"] if schema == "public" else NEW_COLUMNS[None]
+
+
+def is_new_column(row: tuple, schema: str) -> bool:
+    return any(
+        row[1] == table
+        and (
+            (row[0] == "column" and row[2] == column)
+            or (row[0] == "constraint" and column in row[2])
+        )
+        for table, column in new_columns(schema)
+    )
 
 
 # What release 0.1 copied into the public-schema audit log from its information requests.
@@ -334,8 +361,14 @@ def test_the_upgrade_adds_only_the_new_tables_and_drops_and_alters_none(upgrade)
     for schema in SCHEMAS:
         before, after = upgrade.before, upgrade.after
         assert after.tables[schema] == before.tables[schema] | new_tables(schema), schema
-        kept = {row for row in after.structure[schema] if row[1] not in new_tables(schema)}
+        kept = {
+            row
+            for row in after.structure[schema]
+            if row[1] not in new_tables(schema) and not is_new_column(row, schema)
+        }
         assert kept == before.structure[schema], schema
+        added = {(row[1], row[2]) for row in after.structure[schema] if row[0] == "column"}
+        assert new_columns(schema) <= added, schema
 
 
 def test_an_upgraded_database_is_built_like_a_fresh_one(upgrade):

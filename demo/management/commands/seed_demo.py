@@ -37,7 +37,7 @@ class Command(BaseCommand):
                         app.seed_demo(demo)
         self.stdout.write(
             f"{created} OPD created, {len(DEMO_OPDS) - created} already there. "
-            f"Portal: {public.site_url()}"
+            f"Portal: {public.site_url()} · Kominfo console: {public.site_url('/admin/')}"
         )
 
     def _ensure_kominfo_superadmin(self):
