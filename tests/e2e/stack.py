@@ -10,6 +10,7 @@ real services (tests/e2e/provision.py), then serves it with gunicorn on a free p
 
 import ctypes
 import os
+import random
 import shutil
 import signal
 import socket
@@ -107,7 +108,10 @@ def _create_database(database: dict, name: str) -> None:
 
 
 def free_port() -> int:
-    for port in PORT_RANGE:
+    # A random order: two runs at once (helpers' clones, a developer beside CI) probing in the
+    # same order would both pick the first free port, and the later gunicorn, failing to bind,
+    # would leave its tests talking to the other run's server.
+    for port in random.sample(PORT_RANGE, len(PORT_RANGE)):
         with socket.socket() as probe:
             try:
                 probe.bind(("127.0.0.1", port))
