@@ -18,12 +18,23 @@ def next_scheduled_publication() -> datetime | None:
     )
 
 
+def next_scheduled_unpublication() -> datetime | None:
+    """When the next article leaves the site: cached pages listing it expire then."""
+    return (
+        Article.objects.expiring()
+        .order_by("unpublish_at")
+        .values_list("unpublish_at", flat=True)
+        .first()
+    )
+
+
 def content_changed(sender, **kwargs):
     pagecache.invalidate()
 
 
 def connect() -> None:
     pagecache.register_schedule_provider(next_scheduled_publication)
+    pagecache.register_schedule_provider(next_scheduled_unpublication)
     for model in (Article, Category, Tag):
         post_save.connect(content_changed, sender=model, dispatch_uid=f"pagecache-save-{model}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"pagecache-del-{model}")
