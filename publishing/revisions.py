@@ -8,6 +8,10 @@ it, the index follows and the audit log records it like any other save.
 """
 
 import difflib
+import html
+import re
+
+import nh3
 
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
@@ -22,7 +26,6 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.richtext import html_to_text
 from publishing.services import publish_content
 
 HISTORY_PAGE_SIZE = 50
@@ -55,9 +58,19 @@ def _display(record, field) -> str:
     return str(value)
 
 
-def text_diff(old: str, new: str) -> list[tuple[str, str]]:
-    """The lines of two plain texts, each marked "same", "removed" or "added"."""
-    old_lines, new_lines = old.splitlines(), new.splitlines()
+_BLOCK_END = re.compile(r"<(br|/p|/h\d|/li|/td|/th|/tr|/figcaption|/blockquote|/pre)[^>]*>", re.I)
+
+
+def text_lines(value: str) -> list[str]:
+    """A rich-text body as the lines of text a reader sees: one per paragraph, heading, list
+    item or table row, tags dropped (no HTML soup in the diff)."""
+    text = nh3.clean(_BLOCK_END.sub(lambda match: match.group(0) + "\n", value or ""), tags=set())
+    lines = (re.sub(r"\s+", " ", line).strip() for line in html.unescape(text).split("\n"))
+    return [line for line in lines if line]
+
+
+def text_diff(old_lines: list[str], new_lines: list[str]) -> list[tuple[str, str]]:
+    """Two texts' lines, each marked "same", "removed" or "added"."""
     rows = []
     matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -77,9 +90,9 @@ def compare(older, newer, field_names) -> list[dict]:
         field = newer.instance_type._meta.get_field(name)
         label = capfirst(field.verbose_name)
         if name == "body":
-            old, new = html_to_text(older.body or ""), html_to_text(newer.body or "")
-            if old != new:
-                changes.append({"label": label, "lines": text_diff(old, new)})
+            old_lines, new_lines = text_lines(older.body), text_lines(newer.body)
+            if old_lines != new_lines:
+                changes.append({"label": label, "lines": text_diff(old_lines, new_lines)})
             continue
         old, new = _display(older, field), _display(newer, field)
         if old != new:

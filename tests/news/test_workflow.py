@@ -155,9 +155,7 @@ def test_the_dashboard_links_filter_the_list(opd_a, in_opd, client_a, people):
     assert "Menunggu" in page and "Sudah terbit" not in page
 
 
-def test_an_opd_without_review_lets_operators_publish(
-    opd_a, in_opd, client_a, people, review_off
-):
+def test_an_opd_without_review_lets_operators_publish(opd_a, in_opd, client_a, people, review_off):
     author, _editor, category = people
     with in_opd(opd_a):
         client_a.force_login(author)
