@@ -110,6 +110,7 @@ class ArticleAdmin(
 
     class Media:
         css = {"all": ("css/admin-editorial.css",)}
+        js = ("js/admin-editorial.js",)
 
     def get_fieldsets(self, request, obj=None):
         publishing = ["status" if workflow.can_publish(request.user) else "status_label"]
@@ -135,6 +136,15 @@ class ArticleAdmin(
         if obj is not None:
             fieldsets.append((_("Riwayat"), {"fields": ("author", "created_at", "updated_at")}))
         return fieldsets
+
+    def get_changeform_initial_data(self, request):
+        # A new article is most often plain news: one choice fewer for the operator.
+        initial = super().get_changeform_initial_data(request)
+        if "category" not in initial:
+            category = Category.objects.filter(slug="berita").first() or Category.objects.first()
+            if category is not None:
+                initial["category"] = category.pk
+        return initial
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

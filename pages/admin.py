@@ -39,6 +39,7 @@ class PageAdmin(RevisionsAdminMixin, PublishingAdminMixin, admin.ModelAdmin):
 
     class Media:
         css = {"all": ("css/admin-editorial.css",)}
+        js = ("js/admin-editorial.js",)
 
     def get_fieldsets(self, request, obj=None):
         publishing = ["is_published", "show_in_menu", "menu_order"]

@@ -12,7 +12,6 @@ import html
 import re
 
 import nh3
-
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
