@@ -385,8 +385,12 @@ def test_migrating_keeps_every_row(upgrade):
         assert recorded == len(LAYOUT_MIGRATIONS)
         # post_migrate adds the new apps' content types and permissions (checked row by row in
         # the content type test).
-        for table in ("django_content_type", "auth_permission"):
+        # The role sync after migrating grants the roles the new models' permissions (and
+        # Admin OPD news.publish_article), and the audit log records those grants.
+        for table in ("django_content_type", "auth_permission", "auth_group_permissions"):
             assert after.pop(table) >= before.pop(table)
+        if schema == "public":
+            assert after.pop("tenants_auditevent") >= before.pop("tenants_auditevent")
         for table in new_tables(schema):
             assert after.pop(table) == 0, (schema, table)
         assert after == before, schema
@@ -428,7 +432,10 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
     # The later features' models (the task queue's, the outgoing mail, the console's job
     # list, the restore drills) add content types of their own, after the release's.
     added = after.content_types["public"] - moved
-    assert {app for _pk, app, _model in added} == {"procrastinate", "core", "console", "backups"}
+    # ...and the revision tables of news and pages (django-simple-history).
+    assert {app for _pk, app, _model in added} == {
+        "procrastinate", "core", "console", "backups", "news", "pages",
+    }  # fmt: skip
     assert min(pk for pk, _app, _model in added) > max(pk for pk, _app, _model in moved)
     assert moved <= after.content_types["public"]
     assert {("audit", "auditevent")} <= {(app, model) for _pk, app, model in moved}
@@ -445,9 +452,16 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
     for schema in OPD_SCHEMAS:
         assert before.content_types[schema] <= after.content_types[schema]
         assert before.permissions[schema] <= after.permissions[schema]
-        assert after.group_permissions[schema] == before.group_permissions[schema]
+        # The roles keep every permission they had; they gain only the new models' and
+        # news.publish_article (the editorial workflow), all of news and pages.
+        assert before.group_permissions[schema] <= after.group_permissions[schema]
+        gained = {pk for _group, pk in after.group_permissions[schema]} - {
+            pk for _group, pk in before.group_permissions[schema]
+        }
+        new_permissions = after.permissions[schema] - before.permissions[schema]
+        assert gained <= {pk for pk, _ct, _codename in new_permissions}
         assert (
-            len(after.group_permissions[schema])
+            len(before.group_permissions[schema])
             == EXPECTED["table_row_counts"][schema]["auth_group_permissions"]
         )
 
@@ -464,21 +478,33 @@ def test_every_opd_and_its_content_is_still_there(upgrade):
             "articles", "articles_published", "articles_draft", "article_slugs", "pages",
             "page_slugs", "officials", "ppid_public_information", "information_requests",
             "information_request_numbers", "request_events", "objections", "objection_numbers",
-            "operator_usernames", "audit_events", "content_holds", "published_items",
+            "operator_usernames", "content_holds", "published_items",
         ):  # fmt: skip
             assert found[key] == expected[key], (schema, key)
+        # Plus the grants of the role sync (test_shared_records_are_read_through_their_new_apps).
+        assert found["audit_events"] >= expected["audit_events"], schema
         assert found["latest_published"] == expected["published_article"]["slug"]
 
 
 def test_shared_records_are_read_through_their_new_apps(upgrade):
     public = upgrade.checked["public"]
     for key in (
-        "audit_events", "audit_events_by_action", "audit_actors", "operator_accounts",
-        "emergency_banners", "content_holds", "allowed_link_domains", "local_holidays",
+        "audit_actors", "operator_accounts", "emergency_banners", "content_holds",
+        "allowed_link_domains", "local_holidays",
         "activity_settings", "activity_reminders", "published_items",
     ):  # fmt: skip
         assert public[key] == EXPECTED["public"][key], key
-    assert public["audit_events"] == EXPECTED["table_row_counts"]["public"]["tenants_auditevent"]
+    # Every event of the release is still there; the upgrade adds only the role sync's
+    # permission grants (the new models' permissions, news.publish_article).
+    by_action = dict(public["audit_events_by_action"])
+    expected_by_action = dict(EXPECTED["public"]["audit_events_by_action"])
+    grants = by_action.pop("permission", 0) - expected_by_action.pop("permission", 0)
+    assert by_action == expected_by_action and grants >= 0
+    assert public["audit_events"] == EXPECTED["public"]["audit_events"] + grants
+    assert (
+        EXPECTED["public"]["audit_events"]
+        == EXPECTED["table_row_counts"]["public"]["tenants_auditevent"]
+    )
 
 
 def test_broadcasts_left_on_for_good_end_within_the_cap_but_still_show(upgrade):
