@@ -76,8 +76,7 @@ def test_operator_publishes_an_article_with_a_picture_in_five_clicks(
     no_horizontal_overflow(page)
     # The publish controls (status, schedule, buttons) come before the title.
     assert page.locator("input[name=_terbitkan]").first.bounding_box()["y"] < title_box["y"]
-    if not on_phone:
-        screenshots(page, "editorial-1-formulir-artikel")
+    screenshots(page, f"editorial-1-formulir-artikel-{'hp' if on_phone else 'layar'}")
     page.keyboard.type(title)
     clicks.click(page.locator(".ck-editor__editable"))
     page.keyboard.type("Posyandu remaja dibuka setiap Sabtu pagi di puskesmas.")

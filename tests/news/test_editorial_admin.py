@@ -199,3 +199,39 @@ def test_the_history_page_runs_few_queries(opd_a, in_opd, editor, django_assert_
     with django_assert_max_num_queries(30):
         response = editor.get(f"/admin/news/article/{article.pk}/history/")
     assert response.status_code == 200
+
+
+def test_the_hourly_job_retires_expired_articles_in_every_opd(
+    opd_a, opd_b, in_opd, run_tasks, task_queue
+):
+    from news.tasks import retire_expired_articles_everywhere
+
+    now = timezone.now()
+    with in_opd(opd_a):
+        article = make_article("Lowongan ditutup", published_at=now - timedelta(days=2))
+        Article.objects.filter(pk=article.pk).update(unpublish_at=now - timedelta(minutes=5))
+    with in_opd(opd_b):
+        kept = make_article("Masih berlaku", published_at=now - timedelta(days=2))
+    run_tasks()
+    retire_expired_articles_everywhere.defer()
+    run_tasks()
+    jobs = [
+        job
+        for job in task_queue.jobs.values()
+        if job["task_name"].endswith(".retire_expired_articles")
+    ]
+    assert sorted(job["args"]["schema"] for job in jobs) == [opd_a.schema_name, opd_b.schema_name]
+    assert all(job["status"] == "succeeded" for job in task_queue.jobs.values())
+    assert not PublishedItem.objects.filter(opd=opd_a, source_id=article.pk).exists()
+    assert PublishedItem.objects.filter(opd=opd_b, source_id=kept.pk).exists()
+
+
+def test_a_held_page_reads_ditahan_in_the_list(opd_a, in_opd, editor):
+    from tests.guard.test_hold import SPAM_BODY
+
+    with in_opd(opd_a):
+        page = Page(title="Halaman titipan", slug="halaman-titipan", body=SPAM_BODY)
+        assert publish_content(page).held
+    listing = editor.get("/admin/pages/page/").content.decode()
+    row = listing[listing.index("Halaman titipan") :].split("</tr>", 1)[0]
+    assert "Ditahan" in row
