@@ -191,14 +191,21 @@ def test_revisions_of_one_opd_stay_there(opd_a, opd_b, in_opd, client_b):
 
 
 def test_the_history_page_runs_few_queries(opd_a, in_opd, editor, django_assert_max_num_queries):
+    """A fixed number, however many revisions (session, user, article, revisions and their
+    authors in one query; each query preceded by SET search_path)."""
     with in_opd(opd_a):
         article = make_article("Banyak revisi")
-        for number in range(5):
-            article.title = f"Banyak revisi {number}"
-            publish_content(article)
-    with django_assert_max_num_queries(30):
-        response = editor.get(f"/admin/news/article/{article.pk}/history/")
-    assert response.status_code == 200
+    url = f"/admin/news/article/{article.pk}/history/"
+    counts = []
+    for _round in range(2):
+        with in_opd(opd_a):
+            for number in range(5):
+                article.title = f"Banyak revisi {number}"
+                publish_content(article)
+        with django_assert_max_num_queries(14) as captured:
+            assert editor.get(url).status_code == 200
+        counts.append(len(captured))
+    assert counts[1] <= counts[0]  # the first request also warms per-process caches
 
 
 def test_the_hourly_job_retires_expired_articles_in_every_opd(
