@@ -189,3 +189,49 @@ def test_review_in_one_opd_is_invisible_in_another(opd_a, opd_b, in_opd, rf, cli
         client_b.force_login(editor_b)
     assert client_b.get("/admin/news/article/5151/change/").status_code == 302
     assert "Rahasia A" not in client_b.get("/admin/news/article/").content.decode()
+
+
+def test_an_operator_cannot_approve_by_posting_the_button(opd_a, in_opd, client_a, people):
+    author, _editor, category = people
+    with in_opd(opd_a):
+        article = make_article("Belum boleh", status=Article.Status.REVIEW, author=author)
+        client_a.force_login(author)
+    response = client_a.post(
+        f"/admin/news/article/{article.pk}/change/",
+        article_form(category, title="Belum boleh", _setujui="1"),
+    )
+    assert response.status_code == 403
+    with in_opd(opd_a):
+        article.refresh_from_db()
+    assert article.status == Article.Status.REVIEW
+
+
+def test_each_step_is_in_the_audit_log(opd_a, in_opd, people):
+    from audit.models import AuditEvent
+    from news import workflow
+
+    author, editor, _category = people
+    with in_opd(opd_a):
+        article = make_article("Diaudit", status=Article.Status.DRAFT, author=author)
+        workflow.submit_for_review(article=article, by=author)
+        workflow.send_back(article=article, by=editor, note="Lengkapi sumber.")
+        workflow.submit_for_review(article=article, by=author)
+        workflow.approve(article=article, by=editor)
+        reasons = list(article.history.values_list("history_change_reason", flat=True))
+    events = AuditEvent.objects.filter(object_id=str(article.pk), opd=opd_a).order_by("pk")
+    statuses = [event.changes.get("status") for event in events if "status" in event.changes]
+    assert statuses[-4:] == [
+        ["draft", "review"],
+        ["review", "draft"],
+        ["draft", "review"],
+        ["review", "published"],
+    ]
+    assert events.last().action == AuditEvent.Action.PUBLISH
+    sent_back = [event for event in events if "review_note" in event.changes]
+    assert sent_back[0].changes["review_note"] == ["", "Lengkapi sumber."]
+    assert reasons[:4] == [
+        "Disetujui dan diterbitkan",
+        "Diajukan untuk ditinjau",
+        "Dikembalikan ke penulis",
+        "Diajukan untuk ditinjau",
+    ]
