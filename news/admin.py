@@ -152,6 +152,26 @@ class ArticleAdmin(
             readonly.append("review_note")
         return readonly
 
+    def has_change_permission(self, request, obj=None):
+        # Where articles are reviewed, what is out (or scheduled) changes only through a
+        # reviewer; the author sees it read-only.
+        if (
+            obj is not None
+            and obj.status == Article.Status.PUBLISHED
+            and not workflow.can_publish(request.user)
+        ):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if (
+            obj is not None
+            and obj.status == Article.Status.PUBLISHED
+            and not workflow.can_publish(request.user)
+        ):
+            return False
+        return super().has_delete_permission(request, obj)
+
     def _reviewing(self, request, obj) -> bool:
         return (
             obj is not None

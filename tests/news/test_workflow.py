@@ -235,3 +235,24 @@ def test_each_step_is_in_the_audit_log(opd_a, in_opd, people):
         "Dikembalikan ke penulis",
         "Diajukan untuk ditinjau",
     ]
+
+
+def test_where_news_is_reviewed_operators_cannot_change_what_is_out(
+    opd_a, in_opd, client_a, people
+):
+    author, _editor, category = people
+    with in_opd(opd_a):
+        article = make_article("Sudah terbit", author=author)
+        client_a.force_login(author)
+    url = f"/admin/news/article/{article.pk}/change/"
+    page = client_a.get(url).content.decode()
+    assert 'name="_save"' not in page and "Sudah terbit" in page
+    response = client_a.post(url, article_form(category, title="Diubah diam-diam"))
+    assert response.status_code == 403
+    assert (
+        client_a.post(f"/admin/news/article/{article.pk}/delete/", {"post": "yes"}).status_code
+        == 403
+    )
+    with in_opd(opd_a):
+        article.refresh_from_db()
+    assert article.title == "Sudah terbit"
