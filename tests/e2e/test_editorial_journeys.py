@@ -154,3 +154,7 @@ def test_review_then_approval_then_a_citizen_reads_it(e2e, new_page, screenshots
     expect(reviewer.locator("h1")).to_contain_text("Riwayat revisi")
     expect(reviewer.locator("#result_list")).to_contain_text("Disetujui dan diterbitkan")
     screenshots(reviewer, "editorial-5-riwayat")
+    reviewer.locator("#result_list a", has_text="Lihat perubahan").first.click()
+    expect(reviewer.locator("h1")).to_contain_text("Perbandingan revisi")
+    expect(reviewer.locator(".revisions__field", has_text="Status")).to_contain_text("Terbit")
+    screenshots(reviewer, "editorial-6-perbandingan")
