@@ -24,7 +24,8 @@ class Publishable:
 
     model: type[models.Model]
     label: str
-    # The portal index entry of one published item, and every entry of the current OPD (to
+    # The portal index entry of one published item (None: published but not shown, e.g. an
+    # expired announcement), and every entry of the current OPD (to
     # rebuild the index); None when this kind is not shown on the main domain.
     index_entry: Callable[[Any], Any] | None = None
     index_entries: Callable[[], Iterable[Any]] | None = None

@@ -10,13 +10,15 @@ class NewsConfig(AppConfig):
         from accounts import roles
         from core import registry
         from core.search import SearchSource
-        from news import defaults, demo, portal, receivers, views
+        from news import dashboard, defaults, demo, portal, receivers, views
         from news.models import Article, Category
 
         registry.register(
             registry.ContentApp(
                 label=self.label,
                 roles=(roles.OPERATOR_BERITA,),
+                # Reviewing and publishing (news.workflow): Admin OPD by default.
+                admin_only_permissions=("publish_article",),
                 publishables=(
                     registry.Publishable(
                         model=Article,
@@ -39,6 +41,7 @@ class NewsConfig(AppConfig):
                 ),
                 home_context=views.home_context,
                 editor_permissions=("news.add_article", "news.change_article"),
+                dashboard_items=dashboard.dashboard_items,
             )
         )
         receivers.connect()

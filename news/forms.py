@@ -47,9 +47,30 @@ class ArticleAdminForm(forms.ModelForm):
             "cover_alt",
             "status",
             "published_at",
+            "unpublish_at",
+            "review_note",
             "is_pinned",
             "tags",
         )
+        # --- editorial layout (issue #16): the title as wide as its column ---
+        widgets = {
+            "title": forms.TextInput(attrs={"class": "vTextField article-title"}),
+            "summary": forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}),
+            "review_note": forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}),
+        }
+
+    # Set by news.admin.ArticleAdmin: the user reviews this article (approve or send back).
+    reviewing = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        status = self.fields.get("status")
+        if status is not None and self.instance.pk and self.instance.is_scheduled:
+            # A published article that is not out yet reads "Terjadwal", not "Terbit".
+            status.choices = [
+                (value, _("Terjadwal") if value == Article.Status.PUBLISHED else label)
+                for value, label in status.choices
+            ]
 
     def clean_cover(self):
         return reencoded_if_uploaded(self.cleaned_data.get("cover"), max_width=2400)
@@ -59,5 +80,14 @@ class ArticleAdminForm(forms.ModelForm):
         if cleaned.get("cover") and not cleaned.get("cover_alt", "").strip():
             self.add_error(
                 "cover_alt", ValidationError(_("Isi teks alternatif untuk gambar sampul."))
+            )
+        if (
+            "_kembalikan" in self.data
+            and "review_note" in self.fields
+            and not (cleaned.get("review_note") or "").strip()
+        ):
+            self.add_error(
+                "review_note",
+                ValidationError(_("Tulis catatan untuk penulis: apa yang perlu diperbaiki.")),
             )
         return cleaned

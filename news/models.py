@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
+from simple_history.models import HistoricalRecords
 
 from core import storage
 from core.images import make_cover_renditions
@@ -97,11 +98,32 @@ class Tag(models.Model):
 
 class ArticleQuerySet(models.QuerySet):
     def published(self) -> "ArticleQuerySet":
-        """What citizens may read now: published, and not scheduled for later."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        """What citizens may read now: published, not scheduled for later, not expired."""
+        now = timezone.now()
+        return self.filter(
+            models.Q(unpublish_at__isnull=True) | models.Q(unpublish_at__gt=now),
+            status=Article.Status.PUBLISHED,
+            published_at__lte=now,
+        )
 
     def scheduled(self) -> "ArticleQuerySet":
         return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    # --- editorial workflow and scheduled unpublishing (issue #16) ---
+    def expired(self) -> "ArticleQuerySet":
+        """Published articles whose "berakhir tampil" has passed: hidden from citizens."""
+        return self.filter(status=Article.Status.PUBLISHED, unpublish_at__lte=timezone.now())
+
+    def expiring(self) -> "ArticleQuerySet":
+        """Published articles that will leave the site at a time still to come."""
+        return self.filter(status=Article.Status.PUBLISHED, unpublish_at__gt=timezone.now())
+
+    def awaiting_review(self) -> "ArticleQuerySet":
+        return self.filter(status=Article.Status.REVIEW)
+
+    def sent_back(self) -> "ArticleQuerySet":
+        """Drafts a reviewer returned to their author with a note."""
+        return self.filter(status=Article.Status.DRAFT).exclude(review_note="")
 
     def for_listing(self) -> "ArticleQuerySet":
         return self.select_related("category").defer("body", "body_text", "search_vector")
@@ -113,6 +135,7 @@ class Article(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draf")
+        REVIEW = "review", _("Menunggu tinjauan")
         PUBLISHED = "published", _("Terbit")
 
     title = models.CharField(_("judul"), max_length=200)
@@ -156,6 +179,23 @@ class Article(models.Model):
         db_index=True,
         help_text=_("Waktu di masa depan menjadwalkan artikel: ia tampil sendiri pada waktu itu."),
     )
+    # --- editorial workflow and scheduled unpublishing (issue #16) ---
+    unpublish_at = models.DateTimeField(
+        _("berakhir tampil"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Kosongkan bila artikel tampil terus. Pada waktu ini artikel hilang dari situs, "
+            "umpan RSS, pencarian dan portal (mis. pengumuman yang sudah lewat)."
+        ),
+    )
+    review_note = models.TextField(
+        _("catatan peninjau"),
+        blank=True,
+        help_text=_("Alasan peninjau mengembalikan artikel ke penulisnya."),
+    )
+    # --- end of the editorial block ---
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -176,6 +216,13 @@ class Article(models.Model):
     )
 
     objects = ArticleQuerySet.as_manager()
+    # Revisions (README, Dependencies): each save writes one row in the OPD's schema.
+    history = HistoricalRecords(
+        verbose_name=_("revisi artikel"),
+        verbose_name_plural=_("revisi artikel"),
+        excluded_fields=("body_text", "search_vector", "created_at", "updated_at"),
+        user_db_constraint=False,
+    )
 
     # The fields the audit log records (an allow-list, audit.services.audited_fields).
     audit_fields = (
@@ -189,6 +236,8 @@ class Article(models.Model):
         "is_pinned",
         "status",
         "published_at",
+        "unpublish_at",
+        "review_note",
         "author",
     )
 
@@ -199,6 +248,15 @@ class Article(models.Model):
         indexes = [
             GinIndex(fields=["search_vector"], name="news_article_search_gin"),
             models.Index(fields=["status", "-published_at"], name="news_article_status_pub"),
+        ]
+        permissions = [("publish_article", _("Dapat meninjau dan menerbitkan artikel"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(unpublish_at__isnull=True)
+                | models.Q(unpublish_at__gt=models.F("published_at")),
+                name="news_article_unpublish_after_publish",
+                violation_error_message=_("Waktu berakhir tampil harus sesudah waktu terbit."),
+            ),
         ]
 
     def __str__(self):
@@ -239,7 +297,34 @@ class Article(models.Model):
 
     @property
     def is_visible(self) -> bool:
-        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        now = timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at <= now
+            and (self.unpublish_at is None or self.unpublish_at > now)
+        )
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
+
+    @property
+    def is_expired(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.unpublish_at is not None
+            and self.unpublish_at <= timezone.now()
+        )
+
+    def display_status(self) -> str:
+        """The status as an operator reads it: "Terjadwal" and "Berakhir tampil" included."""
+        if self.is_scheduled:
+            return _("Terjadwal")
+        if self.is_expired:
+            return _("Berakhir tampil")
+        if self.status == self.Status.DRAFT and self.review_note:
+            return _("Dikembalikan")
+        return self.get_status_display()
 
     @property
     def is_announcement(self) -> bool:

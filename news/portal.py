@@ -11,8 +11,10 @@ from news.models import Article
 SUMMARY_WORDS = 40
 
 
-def article_entry(article) -> IndexEntry:
-    """The index entry of a published (possibly scheduled) article."""
+def article_entry(article) -> IndexEntry | None:
+    """The index entry of a published (possibly scheduled) article; None once it expired."""
+    if article.is_expired:
+        return None
     path = reverse("news:detail", kwargs={"slug": article.slug}, urlconf=settings.ROOT_URLCONF)
     cover = article.cover_image()
     renditions = article.cover_meta.get("renditions") if cover else None
@@ -32,5 +34,9 @@ def article_entry(article) -> IndexEntry:
 
 def index_entries() -> list[IndexEntry]:
     """Every published or scheduled article of the current OPD (used to rebuild the index)."""
-    articles = Article.objects.filter(status=Article.Status.PUBLISHED).select_related("category")
+    articles = (
+        Article.objects.filter(status=Article.Status.PUBLISHED)
+        .exclude(pk__in=Article.objects.expired().values("pk"))
+        .select_related("category")
+    )
     return [article_entry(article) for article in articles]

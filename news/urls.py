@@ -10,6 +10,6 @@ urlpatterns = [
     path("", views.ArticleListView.as_view(), name="list"),
     path("feed/", cache_anonymous_page(LatestArticlesFeed()), name="feed"),
     path("kategori/<slug:slug>/", views.ArticleListView.as_view(), name="category"),
-    path("pratinjau/<int:pk>/", views.preview, name="preview"),
+    path("pratinjau/<str:token>/", views.preview, name="preview"),
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
 ]

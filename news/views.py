@@ -1,11 +1,11 @@
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
 from core.pagecache import cache_anonymous_page
+from core.preview import preview_headers, read_token
 from news.models import ANNOUNCEMENT_CATEGORY, Article, Category
 
 PAGE_SIZE = 10
@@ -79,12 +79,13 @@ def _share_links(request, article) -> dict:
     }
 
 
-@login_required
 @require_GET
-def preview(request, pk):
-    """An article as a citizen would see it, drafts and scheduled ones included (operators)."""
-    if not request.user.is_staff or not request.user.has_perm("news.view_article"):
-        raise PermissionDenied
+def preview(request, token):
+    """A draft, scheduled or expired article as a citizen will see it, through a signed link
+    (core.preview): only that article, only on this OPD's hosts, never cached or indexed."""
+    pk = read_token(token, Article.guard_kind)
+    if pk is None:
+        raise Http404
     article = get_object_or_404(
         Article.objects.select_related("category").prefetch_related("tags"), pk=pk
     )
@@ -94,7 +95,4 @@ def preview(request, pk):
         "is_preview": True,
         **_share_links(request, article),
     }
-    response = render(request, "news/article_detail.html", context)
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return preview_headers(render(request, "news/article_detail.html", context))

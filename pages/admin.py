@@ -2,23 +2,87 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.preview import make_token
 from pages.forms import IdentityForm, OfficialAdminForm
 from pages.models import Official, Page
 from publishing.admin import PublishingAdminMixin
+from publishing.revisions import RevisionsAdminMixin
 
 IDENTITY_PERMISSION = "pages.change_identity"
 
 
 @admin.register(Page)
-class PageAdmin(PublishingAdminMixin, admin.ModelAdmin):
-    list_display = ("title", "slug", "menu_order", "show_in_menu", "is_published", "updated_at")
+class PageAdmin(RevisionsAdminMixin, PublishingAdminMixin, admin.ModelAdmin):
+    list_display = (
+        "title",
+        "status_label",
+        "menu_order",
+        "show_in_menu",
+        "is_published",
+        "updated_at",
+        "preview_link",
+    )
     list_editable = ("menu_order", "show_in_menu", "is_published")
     search_fields = ("title", "body_text")
     prepopulated_fields = {"slug": ("title",)}
-    fields = ("title", "slug", "body", "menu_order", "show_in_menu", "is_published")
+    # --- editorial layout, preview, revisions (issue #16) ---
+    # Pages are published directly by whoever may change them (no review step): they change
+    # rarely, and the roles that edit them are the OPD's own admins and news operators.
+    save_on_top = True
+    readonly_fields = ("preview_link",)
+    revision_fields = ("title", "body", "menu_order", "show_in_menu", "is_published")
+    restored_fields = ("title", "body")
+
+    class Media:
+        css = {"all": ("css/admin-editorial.css",)}
+        js = ("js/admin-editorial.js",)
+
+    def get_fieldsets(self, request, obj=None):
+        publishing = ["is_published", "show_in_menu", "menu_order"]
+        if obj is not None:
+            publishing.append("preview_link")
+        return [
+            (_("Penerbitan"), {"fields": publishing, "classes": ("publish-controls",)}),
+            (None, {"fields": ("title", "body")}),
+            (
+                _("Lanjutan"),
+                {
+                    "fields": ("slug",),
+                    "classes": ("collapse",),
+                    "description": _("Alamat halaman, dibuat dari judul saat halaman dibuat."),
+                },
+            ),
+        ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.base_fields["title"].widget.attrs["class"] = "vTextField article-title"
+        return form
+
+    def save_model(self, request, obj, form, change):
+        obj._history_user = request.user
+        super().save_model(request, obj, form, change)
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url() if obj.is_published else page_preview_url(obj)
+
+    @admin.display(description=_("status"), ordering="is_published")
+    def status_label(self, page):
+        return self.held_label(page) or (_("Terbit") if page.is_published else _("Draf"))
+
+    @admin.display(description=_("pratinjau"))
+    def preview_link(self, page):
+        if not page.pk:
+            return "—"
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>', page_preview_url(page), _("Lihat")
+        )
+
+    # --- end of the editorial block ---
 
     def get_urls(self):
         return [
@@ -55,6 +119,11 @@ class PageAdmin(PublishingAdminMixin, admin.ModelAdmin):
             "media": self.media + form.media,
         }
         return TemplateResponse(request, "admin/pages/identity.html", context)
+
+
+def page_preview_url(page) -> str:
+    """The signed preview link of `page` on this OPD's host (core.preview)."""
+    return reverse("pages:preview", kwargs={"token": make_token(Page.guard_kind, page.pk)})
 
 
 @admin.register(Official)

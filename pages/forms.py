@@ -21,6 +21,8 @@ IDENTITY_FIELDS = (
     "x_url",
     "youtube_url",
     "tiktok_url",
+    # The OPD's own editorial choice (news.workflow reads it).
+    "require_article_review",
 )
 # Shown in every page's footer and contact block: screened like content.
 SCREENED_TEXT_FIELDS = ("address", "phone", "opening_hours")

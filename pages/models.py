@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
+from simple_history.models import HistoricalRecords
 
 from core.richtext import html_to_text, sanitize_html
 from core.search import SEARCH_CONFIG
@@ -44,6 +45,13 @@ class Page(models.Model):
     )
 
     objects = PageQuerySet.as_manager()
+    # Revisions (README, Dependencies): each save writes one row in the OPD's schema.
+    history = HistoricalRecords(
+        verbose_name=_("revisi halaman"),
+        verbose_name_plural=_("revisi halaman"),
+        excluded_fields=("body_text", "search_vector", "updated_at"),
+        user_db_constraint=False,
+    )
 
     # The fields the audit log records (an allow-list, audit.services.audited_fields).
     audit_fields = (

@@ -109,6 +109,9 @@ TENANT_APPS = [
     *ACCOUNT_SECURITY_APPS,
     # core's outgoing-mail table: a message lives in the schema whose data it carries.
     "core",
+    # Revisions of articles and pages (README, Dependencies): model-less itself; the history
+    # tables belong to news and pages, so they live in each OPD's schema.
+    "simple_history",
     "news",
     "pages",
     "ppid",

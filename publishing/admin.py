@@ -2,8 +2,10 @@
 the operator is told when the content guard held what they saved."""
 
 from django.contrib import messages
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.admin import is_key_of
 from core.tenancy import current_opd
@@ -15,8 +17,13 @@ class PublishingAdminMixin:
     """For the OPD admin of a publishable model (core.registry)."""
 
     def save_model(self, request, obj, form, change):
-        outcome = publish_content(obj)
+        self.warn_if_held(request, obj, publish_content(obj))
+
+    def warn_if_held(self, request, obj, outcome) -> None:
+        """Tell the operator the guard held what they saved; that warning is then the only
+        message of the save (no green "berhasil" beside it, `message_user`)."""
         if outcome.held:
+            request._content_held = True
             messages.warning(
                 request,
                 _(
@@ -28,6 +35,33 @@ class PublishingAdminMixin:
                     "reasons": " ".join(finding.message for finding in outcome.findings),
                 },
             )
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        if getattr(request, "_content_held", False) and level == messages.SUCCESS:
+            return
+        super().message_user(request, message, level, *args, **kwargs)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        opd = current_opd()
+        if opd is None:
+            return queryset
+        # The guard's holds live in the public schema, which the OPD's search path includes:
+        # one subquery instead of a look-up per row of the list.
+        holds = ContentHold.objects.filter(
+            opd=opd,
+            kind=self.model.guard_kind,
+            object_id=OuterRef("pk"),
+            status=ContentHold.Status.HELD,
+        )
+        return queryset.annotate(is_held=Exists(holds))
+
+    @staticmethod
+    def held_label(obj):
+        """ "Ditahan" for an item the guard holds (annotated by get_queryset), else None."""
+        if getattr(obj, "is_held", False):
+            return gettext_lazy("Ditahan")
+        return None
 
     def delete_model(self, request, obj):
         delete_content(obj)

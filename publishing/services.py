@@ -50,8 +50,10 @@ def publish_content(instance: models.Model, *, screened: bool = True) -> Outcome
         settle_holds(instance)
 
     if publishable.index_entry is not None:
-        if instance.guard_is_published():
-            index_item(publishable.index_entry(instance))
+        # An index_entry of None: published, but not to be shown (an expired announcement).
+        entry = publishable.index_entry(instance) if instance.guard_is_published() else None
+        if entry is not None:
+            index_item(entry)
         else:
             unindex_item(kind=publishable.kind, source_id=instance.pk)
 

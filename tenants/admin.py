@@ -57,6 +57,7 @@ class OpdAdmin(StoredUploadsAdminMixin, admin.ModelAdmin):
             {"fields": ("instagram_url", "facebook_url", "x_url", "youtube_url", "tiktok_url")},
         ),
         (_("Hak dan keamanan"), {"fields": ("can_broadcast", "require_2fa_for_operators")}),
+        (_("Alur kerja redaksi"), {"fields": ("require_article_review",)}),
         (_("Teknis"), {"fields": ("slug", "schema_name", "created_at", "updated_at")}),
     )
 

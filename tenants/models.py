@@ -129,6 +129,15 @@ class Opd(TenantMixin):
             "membuka admin."
         ),
     )
+    require_article_review = models.BooleanField(
+        _("berita ditinjau sebelum terbit"),
+        default=True,
+        help_text=_(
+            "Operator Berita mengajukan artikel untuk ditinjau; Admin OPD (atau yang diberi hak "
+            "meninjau) menerbitkannya atau mengembalikannya dengan catatan. Matikan bila "
+            "operator boleh langsung menerbitkan."
+        ),
+    )
     # Written by the OPD side so that the console never reads OPD schemas on a request.
     last_operator_login = models.DateTimeField(_("operator masuk terakhir"), null=True, blank=True)
     content_checklist = models.JSONField(_("kelengkapan konten"), default=dict, blank=True)
@@ -167,6 +176,7 @@ class Opd(TenantMixin):
         "tiktok_url",
         "can_broadcast",
         "require_2fa_for_operators",
+        "require_article_review",
     )
 
     class Meta:

@@ -48,6 +48,7 @@ OPD_SLUG = "dinkes"
 OTHER_OPD_SLUG = "bpbd"
 OPD_ADMIN_USERNAME = "admin"
 PPID_USERNAME = "ppid"
+NEWS_OPERATOR_USERNAME = "berita"  # Operator Berita of OPD_SLUG (editorial journeys)
 SEEDED_ARTICLE_SLUG = "vaksinasi-gratis-di-seluruh-puskesmas"
 SEEDED_ARTICLE_TITLE = "Vaksinasi gratis di seluruh puskesmas"
 

@@ -107,7 +107,8 @@ def test_operator_writes_and_publishes_an_article(e2e, desktop, new_page, screen
     choose_file(page, page.locator("#id_cover"), [png_file("sampul.png", "#264653")])
     type_into(page, page.locator("#id_cover_alt"), "Petugas menimbang balita")
     choose_option(page, page.locator("#id_status"), "Terbit")
-    activate(page, page.locator("input[name=_save]"))
+    # The article form has its buttons at the top and at the bottom (save_on_top).
+    activate(page, page.locator("input[name=_save]").last)
     expect(page.locator(".messagelist")).to_contain_text("Posyandu keliling hadir di kelurahan")
 
     citizen = new_page(phone=True)

@@ -144,7 +144,7 @@ def test_an_edit_that_injects_a_published_article_unpublishes_it(opd_a, in_opd):
 
 def test_the_opd_admin_sees_why_the_article_was_not_published(opd_a, in_opd, client_a):
     with in_opd(opd_a):
-        user = make_operator("penulis", role=roles.OPERATOR_BERITA)
+        user = make_operator("penulis", role=roles.ADMIN_OPD)
         from news.models import Category
 
         category = Category.objects.get(slug="berita")
@@ -166,11 +166,17 @@ def test_the_opd_admin_sees_why_the_article_was_not_published(opd_a, in_opd, cli
     )
     page = response.content.decode()
     assert "TIDAK diterbitkan" in page
+    # One clear warning: no green "berhasil ditambahkan" beside it.
+    assert "berhasil" not in page and "messagelist" in page
     with in_opd(opd_a):
         article = Article.objects.get(title="Berita dari admin")
     assert article.status == Article.Status.DRAFT
     again = client_a.get(f"/admin/news/article/{article.pk}/change/").content.decode()
     assert "menunggu pemeriksaan Kominfo" in again
+    assert "Status: Ditahan" in again
+    listing = client_a.get("/admin/news/article/").content.decode()
+    row = listing[listing.index("Berita dari admin") :].split("</tr>", 1)[0]
+    assert "Ditahan" in row and "Draf" not in row
 
 
 def test_kominfo_releases_a_hold_and_the_content_is_published(

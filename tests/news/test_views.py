@@ -144,24 +144,55 @@ def test_citizen_pages_use_no_inline_script_or_style(opd_a, in_opd, client_a):
         assert " style=" not in html and " onclick=" not in html, url
 
 
-def test_anonymous_cannot_preview_and_operators_can(opd_a, in_opd, client_a):
-    from accounts import roles
-    from tests.factories import make_operator
+def test_a_draft_is_previewed_through_its_signed_link_only(opd_a, in_opd, client_a):
+    from core.preview import make_token
 
     with in_opd(opd_a):
         draft = make_article("Draf rahasia", status=Article.Status.DRAFT)
-        operator = make_operator("penulis", role=roles.OPERATOR_BERITA)
-    url = f"/berita/pratinjau/{draft.pk}/"
-    anonymous = client_a.get(url)
-    assert anonymous.status_code == 302
-    assert "Draf rahasia" not in anonymous.content.decode()
-    with in_opd(opd_a):
-        client_a.force_login(operator)
-    response = client_a.get(url)
+        other = make_article("Draf lain", status=Article.Status.DRAFT)
+        token = make_token("article", draft.pk)
+    assert client_a.get("/berita/draf-rahasia/").status_code == 404
+    response = client_a.get(f"/berita/pratinjau/{token}/")
     assert response.status_code == 200
-    assert "Draf rahasia" in response.content.decode()
-    assert "Pratinjau" in response.content.decode()
+    html = response.content.decode()
+    assert "Draf rahasia" in html and "Pratinjau" in html and other.title not in html
+    assert '<meta name="robots" content="noindex' in html
     assert response["X-Robots-Tag"].startswith("noindex")
+    assert "no-store" in response["Cache-Control"]
+    assert "X-Page-Cache" not in response
+    # A tampered token and the old unsigned address open nothing.
+    forged = token[:-3] + ("aaa" if not token.endswith("aaa") else "bbb")
+    assert client_a.get(f"/berita/pratinjau/{forged}/").status_code == 404
+    assert client_a.get(f"/berita/pratinjau/{draft.pk}/").status_code == 404
+
+
+def test_a_preview_link_expires(opd_a, in_opd, client_a, settings):
+    from unittest import mock
+
+    from core import preview
+
+    with in_opd(opd_a):
+        draft = make_article("Draf lama", status=Article.Status.DRAFT)
+        token = preview.make_token("article", draft.pk)
+    with mock.patch.object(preview, "PREVIEW_MAX_AGE", -1):
+        assert client_a.get(f"/berita/pratinjau/{token}/").status_code == 404
+
+
+def test_a_preview_link_works_only_on_its_own_opd(opd_a, opd_b, in_opd, client_a, client_b):
+    from core.preview import make_token
+
+    with in_opd(opd_a):
+        draft = make_article("Draf A", status=Article.Status.DRAFT, pk=4242)
+        token = make_token("article", draft.pk)
+    with in_opd(opd_b):
+        make_article("Draf B", status=Article.Status.DRAFT, pk=4242)
+    response = client_b.get(f"/berita/pratinjau/{token}/")
+    assert response.status_code == 404
+    assert "Draf B" not in response.content.decode()
+    # A page token does not open an article with the same id either.
+    with in_opd(opd_a):
+        page_token = make_token("page", draft.pk)
+    assert client_a.get(f"/berita/pratinjau/{page_token}/").status_code == 404
 
 
 def test_cover_image_is_responsive(opd_a, in_opd, client_a, storage_backend):

@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editor_a(opd_a, in_opd, client_a):
     with in_opd(opd_a):
-        client_a.force_login(make_operator("redaktur", role=roles.OPERATOR_BERITA))
+        # Admin OPD publishes directly; an Operator Berita submits for review (tests/news).
+        client_a.force_login(make_operator("redaktur", role=roles.ADMIN_OPD))
     return client_a
 
 

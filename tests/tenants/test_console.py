@@ -262,3 +262,9 @@ def test_a_handover_to_an_existing_email_changes_nothing(console, opd_a, in_opd)
     with in_opd(opd_a):
         leaving.refresh_from_db()
         assert leaving.is_active
+
+
+def test_the_console_sets_whether_an_opd_reviews_its_news(console, opd_a):
+    page = console.get(f"/admin/tenants/opd/{opd_a.pk}/change/").content.decode()
+    assert 'name="require_article_review"' in page
+    assert "Alur kerja redaksi" in page

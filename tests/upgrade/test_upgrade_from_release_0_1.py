@@ -72,6 +72,11 @@ LAYOUT_MIGRATIONS = {
     # The activity status's completeness threshold (a column with a default) and the reminder
     # log's status labels (choices only).
     ("console", "0003_activity_status_counts_completeness"),
+    # The editorial workflow, scheduled unpublishing and revisions (issue #16): new columns on
+    # news_article and tenants_opd, the revision tables of news and pages.
+    ("news", "0002_editorial_workflow_revisions_unpublish"),
+    ("pages", "0002_page_revisions"),
+    ("tenants", "0008_opd_require_article_review"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -89,8 +94,34 @@ NEW_TABLES = {
         "procrastinate_periodic_defers",
         "procrastinate_workers",
     },
-    None: {"core_outgoingattachment", "core_outgoingmail", "ppid_deadlinereminder"},
+    None: {
+        "core_outgoingattachment",
+        "core_outgoingmail",
+        "ppid_deadlinereminder",
+        "news_historicalarticle",
+        "pages_historicalpage",
+    },
 }
+# Columns (and their indexes and constraints) that later features add to existing tables, per
+# schema as above: (table, name prefix) of the structure rows that may be new.
+NEW_STRUCTURE = {
+    "public": {
+        ("tenants_opd", "require_article_review"),
+        # The activity status's completeness threshold (console.ActivitySettings).
+        ("tenants_activitysettings", "active_min_score"),
+    },
+    None: {
+        ("news_article", "unpublish_at"),
+        ("news_article", "news_article_unpublish_at"),
+        ("news_article", "review_note"),
+        ("news_article", "news_article_unpublish_after_publish"),
+    },
+}
+
+
+def is_new_structure(schema: str, row: tuple) -> bool:
+    added = NEW_STRUCTURE["public"] if schema == "public" else NEW_STRUCTURE[None]
+    return any(row[1] == table and row[2].startswith(name) for table, name in added)
 
 
 def new_tables(schema: str) -> set[str]:
@@ -99,28 +130,6 @@ def new_tables(schema: str) -> set[str]:
 
 # Columns that later features add to existing tables, per schema (None: every OPD schema), each
 # with the CHECK constraint its field type brings (PositiveIntegerField...).
-NEW_COLUMNS = {
-    # The activity status's completeness threshold (console.ActivitySettings).
-    "public": {("tenants_activitysettings", "active_min_score")},
-    None: set(),
-}
-
-
-def new_columns(schema: str) -> set[tuple[str, str]]:
-    return NEW_COLUMNS["public"] if schema == "public" else NEW_COLUMNS[None]
-
-
-def is_new_column(row: tuple, schema: str) -> bool:
-    return any(
-        row[1] == table
-        and (
-            (row[0] == "column" and row[2] == column)
-            or (row[0] == "constraint" and column in row[2])
-        )
-        for table, column in new_columns(schema)
-    )
-
-
 # What release 0.1 copied into the public-schema audit log from its information requests.
 CITIZENS_PERSONAL_DATA = (
     "siti.aminah@example.org",
@@ -364,11 +373,15 @@ def test_the_upgrade_adds_only_the_new_tables_and_drops_and_alters_none(upgrade)
         kept = {
             row
             for row in after.structure[schema]
-            if row[1] not in new_tables(schema) and not is_new_column(row, schema)
+            if row[1] not in new_tables(schema) and not is_new_structure(schema, row)
         }
         assert kept == before.structure[schema], schema
-        added = {(row[1], row[2]) for row in after.structure[schema] if row[0] == "column"}
-        assert new_columns(schema) <= added, schema
+        added = NEW_STRUCTURE["public"] if schema == "public" else NEW_STRUCTURE[None]
+        for table, name in added:
+            assert any(
+                is_new_structure(schema, row) and row[1] == table and row[2].startswith(name)
+                for row in after.structure[schema]
+            ), (schema, table, name)
 
 
 def test_an_upgraded_database_is_built_like_a_fresh_one(upgrade):
@@ -390,8 +403,12 @@ def test_migrating_keeps_every_row(upgrade):
         assert recorded == len(LAYOUT_MIGRATIONS)
         # post_migrate adds the new apps' content types and permissions (checked row by row in
         # the content type test).
-        for table in ("django_content_type", "auth_permission"):
+        # The role sync after migrating grants the roles the new models' permissions (and
+        # Admin OPD news.publish_article), and the audit log records those grants.
+        for table in ("django_content_type", "auth_permission", "auth_group_permissions"):
             assert after.pop(table) >= before.pop(table)
+        if schema == "public":
+            assert after.pop("tenants_auditevent") >= before.pop("tenants_auditevent")
         for table in new_tables(schema):
             assert after.pop(table) == 0, (schema, table)
         assert after == before, schema
@@ -434,13 +451,10 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
     # list, the restore drills, the PPID's deadline reminders) add content types of their
     # own, after the release's.
     added = after.content_types["public"] - moved
+    # ...and the revision tables of news and pages (django-simple-history).
     assert {app for _pk, app, _model in added} == {
-        "procrastinate",
-        "core",
-        "console",
-        "backups",
-        "ppid",
-    }
+        "procrastinate", "core", "console", "backups", "news", "pages", "ppid",
+    }  # fmt: skip
     assert min(pk for pk, _app, _model in added) > max(pk for pk, _app, _model in moved)
     assert moved <= after.content_types["public"]
     assert {("audit", "auditevent")} <= {(app, model) for _pk, app, model in moved}
@@ -457,9 +471,16 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
     for schema in OPD_SCHEMAS:
         assert before.content_types[schema] <= after.content_types[schema]
         assert before.permissions[schema] <= after.permissions[schema]
-        assert after.group_permissions[schema] == before.group_permissions[schema]
+        # The roles keep every permission they had; they gain only the new models' and
+        # news.publish_article (the editorial workflow), all of news and pages.
+        assert before.group_permissions[schema] <= after.group_permissions[schema]
+        gained = {pk for _group, pk in after.group_permissions[schema]} - {
+            pk for _group, pk in before.group_permissions[schema]
+        }
+        new_permissions = after.permissions[schema] - before.permissions[schema]
+        assert gained <= {pk for pk, _ct, _codename in new_permissions}
         assert (
-            len(after.group_permissions[schema])
+            len(before.group_permissions[schema])
             == EXPECTED["table_row_counts"][schema]["auth_group_permissions"]
         )
 
@@ -476,21 +497,33 @@ def test_every_opd_and_its_content_is_still_there(upgrade):
             "articles", "articles_published", "articles_draft", "article_slugs", "pages",
             "page_slugs", "officials", "ppid_public_information", "information_requests",
             "information_request_numbers", "request_events", "objections", "objection_numbers",
-            "operator_usernames", "audit_events", "content_holds", "published_items",
+            "operator_usernames", "content_holds", "published_items",
         ):  # fmt: skip
             assert found[key] == expected[key], (schema, key)
+        # Plus the grants of the role sync (test_shared_records_are_read_through_their_new_apps).
+        assert found["audit_events"] >= expected["audit_events"], schema
         assert found["latest_published"] == expected["published_article"]["slug"]
 
 
 def test_shared_records_are_read_through_their_new_apps(upgrade):
     public = upgrade.checked["public"]
     for key in (
-        "audit_events", "audit_events_by_action", "audit_actors", "operator_accounts",
-        "emergency_banners", "content_holds", "allowed_link_domains", "local_holidays",
+        "audit_actors", "operator_accounts", "emergency_banners", "content_holds",
+        "allowed_link_domains", "local_holidays",
         "activity_settings", "activity_reminders", "published_items",
     ):  # fmt: skip
         assert public[key] == EXPECTED["public"][key], key
-    assert public["audit_events"] == EXPECTED["table_row_counts"]["public"]["tenants_auditevent"]
+    # Every event of the release is still there; the upgrade adds only the role sync's
+    # permission grants (the new models' permissions, news.publish_article).
+    by_action = dict(public["audit_events_by_action"])
+    expected_by_action = dict(EXPECTED["public"]["audit_events_by_action"])
+    grants = by_action.pop("permission", 0) - expected_by_action.pop("permission", 0)
+    assert by_action == expected_by_action and grants >= 0
+    assert public["audit_events"] == EXPECTED["public"]["audit_events"] + grants
+    assert (
+        EXPECTED["public"]["audit_events"]
+        == EXPECTED["table_row_counts"]["public"]["tenants_auditevent"]
+    )
 
 
 def test_broadcasts_left_on_for_good_end_within_the_cap_but_still_show(upgrade):
