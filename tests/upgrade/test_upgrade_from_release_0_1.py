@@ -109,6 +109,7 @@ NEW_STRUCTURE = {
         ("tenants_opd", "require_article_review"),
         # The activity status's completeness threshold (console.ActivitySettings).
         ("tenants_activitysettings", "active_min_score"),
+        ("tenants_activitysettings", "tenants_activitysettings_active_min_score"),
     },
     None: {
         ("news_article", "unpublish_at"),
