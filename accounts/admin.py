@@ -169,9 +169,7 @@ class KominfoUserCreationForm(IndonesianPasswordHelpMixin, AdminUserCreationForm
 
 
 @admin.register(User, site=console_site)
-class KominfoUserAdmin(
-    ConfirmOnlyWhatIsDeletedMixin, IndonesianPermissionsMixin, UserAdmin
-):
+class KominfoUserAdmin(ConfirmOnlyWhatIsDeletedMixin, IndonesianPermissionsMixin, UserAdmin):
     list_display = ("username", "email", "full_name", "is_staff")
     add_form = KominfoUserCreationForm
     change_password_form = KominfoPasswordChangeForm

@@ -12,13 +12,12 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Akun operator")
 
     def ready(self):
-        from django.apps import apps
-
-        from accounts import receivers
-
         # django-axes names its app "Axes" and each failed log-in "Attempted Access: <time>",
         # neither translatable, and the admin shows both (index, breadcrumbs, delete page).
         from axes.models import AccessAttempt
+        from django.apps import apps
+
+        from accounts import receivers
 
         apps.get_app_config("axes").verbose_name = _("Keamanan akun")
         AccessAttempt.__str__ = _attempt_str

@@ -126,7 +126,9 @@ def _describe_change(change) -> str:
 
 # Django's permission names as stored ("Berita | artikel | Can change article"; English where
 # they were written outside a request): the model's verbose name and an Indonesian verb.
-_PERMISSION_NAME = re.compile(r"^(?:.* \| )?(?P<model>[^|]+) \| (?P<name>Can (?P<verb>add|change|delete|view) .*)$")
+_PERMISSION_NAME = re.compile(
+    r"^(?:.* \| )?(?P<model>[^|]+) \| (?P<name>Can (?P<verb>add|change|delete|view) .*)$"
+)
 _PERMISSION_VERBS = {
     "add": _("tambah"),
     "change": _("ubah"),
