@@ -67,6 +67,11 @@ LAYOUT_MIGRATIONS = {
     ("ppid", "0002_storage_from_settings"),
     # Restore drill results (backups.RestoreDrill).
     ("backups", "0001_initial"),
+    # Indonesian verbose names (issue #16): labels only, no SQL.
+    ("accounts", "0002_verbose_names"),
+    ("audit", "0004_verbose_names"),
+    ("ppid", "0003_verbose_names"),
+    ("tenants", "0008_verbose_names"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
