@@ -15,8 +15,9 @@ PROBLEMS_SCRIPT = """() => {
     const text = th.querySelector(".text") || th;
     if (text.scrollWidth > text.clientWidth + 1) problems.push("cut header: " + th.innerText);
   }
-  for (const el of document.querySelectorAll(
-      "h1, h2, caption, thead th, .submit-row input, .object-tools a, #user-tools, #logout-form button")) {
+  const shouted = "h1, h2, caption, thead th, .submit-row input, .object-tools a, #user-tools, "
+    + "#logout-form button";
+  for (const el of document.querySelectorAll(shouted)) {
     if (getComputedStyle(el).textTransform === "uppercase") {
       problems.push("capitals only: " + el.innerText.trim().slice(0, 40));
     }
