@@ -13,11 +13,13 @@ RUN useradd --system --home /app portal && mkdir -p /var/lib/portal/media /var/l
 COPY . .
 # Without the dev extra: no pgserver, no test tools.
 RUN pip install --no-cache-dir .
-# collectstatic needs settings, which refuse to load without these three, but no database:
+# The gettext catalogue is compiled (Babel, no GNU gettext) and the static files collected. Both
+# need settings, which refuse to load without these three, but no database:
 # placeholders that nothing connects to.
 RUN DATABASE_URL=postgresql://build@localhost/build DJANGO_SECRET_KEY=build-only \
     DJANGO_ALLOWED_HOSTS=localhost \
-    python manage.py collectstatic --noinput --verbosity 0 && chown -R portal /app
+    sh -c "python manage.py compile_catalogue --force --verbosity 0 \
+        && python manage.py collectstatic --noinput --verbosity 0" && chown -R portal /app
 USER portal
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s \

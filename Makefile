@@ -6,7 +6,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install migrate run serve test audit lint clean-db bench loadtest
+.PHONY: install migrate run serve test audit lint clean-db bench loadtest messages
 
 # The settings fail closed (README, Configuration). These development targets turn DEBUG on: a
 # development secret key and hosts, and the embedded PostgreSQL when DATABASE_URL is unset. The
@@ -22,7 +22,21 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(INSTALLED)
 
-install: $(INSTALLED)
+# The gettext catalogue (locale/): the .po files are kept in git, the .mo files Django reads are
+# compiled from them here, with Babel (pure Python: no GNU gettext needed; README, Dependencies).
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+
+locale/%.mo: locale/%.po $(INSTALLED)
+	DJANGO_DEBUG=1 $(MANAGE) compile_catalogue --verbosity 0
+
+install: $(INSTALLED) $(MO_FILES)
+
+# Refresh the catalogue from the code and templates (needs GNU gettext's xgettext and msgmerge).
+MESSAGES_IGNORE := --ignore 'var/*' --ignore 'tests/*' --ignore 'bench/*' --ignore 'docs/*' \
+	--ignore 'static/*' --ignore 'staticfiles/*'
+messages: install
+	DJANGO_DEBUG=1 $(MANAGE) makemessages -l id $(MESSAGES_IGNORE) --no-obsolete
+	DJANGO_DEBUG=1 $(MANAGE) makemessages -d djangojs -l id $(MESSAGES_IGNORE) --no-obsolete
 
 migrate: install
 	$(MANAGE) prepare_portal --verbosity 0

@@ -40,3 +40,48 @@ class PasswordResetRequestForm(forms.Form):
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
+
+
+# Permissions of the apps a Kominfo role can use; Django's bookkeeping tables and the task
+# queue's internals are not offered.
+_UNOFFERED_PERMISSION_APPS = (
+    "admin",
+    "contenttypes",
+    "sessions",
+    "procrastinate",
+    "otp_totp",
+    "otp_static",
+    "axes",
+)
+_PERMISSION_VERBS = {
+    "add": _("tambah"),
+    "change": _("ubah"),
+    "delete": _("hapus"),
+    "view": _("lihat"),
+}
+
+
+class PermissionsField(forms.ModelMultipleChoiceField):
+    """A role's or user's permissions as "Artikel: ubah": Django stores its names in English
+    ("Can change article") and shows the app and model names beside them."""
+
+    @staticmethod
+    def offered():
+        from django.contrib.auth.models import Permission
+
+        return (
+            Permission.objects.exclude(content_type__app_label__in=_UNOFFERED_PERMISSION_APPS)
+            .select_related("content_type")
+            .order_by("content_type__app_label", "content_type__model", "codename")
+        )
+
+    def label_from_instance(self, permission):
+        from django.utils.text import capfirst
+
+        model = permission.content_type.model_class()
+        subject = capfirst(model._meta.verbose_name) if model else permission.content_type.model
+        verb, _sep, _rest = permission.codename.partition("_")
+        action = _PERMISSION_VERBS.get(verb)
+        if action is None or not permission.name.startswith("Can "):
+            action = permission.name
+        return f"{subject}: {action}"

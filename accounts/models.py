@@ -14,8 +14,10 @@ class OperatorAccount(models.Model):
     Written from the OPD side whenever an account, its roles or its last log-in change.
     """
 
-    opd = models.ForeignKey(Opd, on_delete=models.CASCADE, related_name="operator_accounts")
-    user_id = models.BigIntegerField()
+    opd = models.ForeignKey(
+        Opd, on_delete=models.CASCADE, related_name="operator_accounts", verbose_name=_("OPD")
+    )
+    user_id = models.BigIntegerField(_("nomor akun di OPD"))
     username = models.CharField(_("akun"), max_length=150)
     full_name = models.CharField(_("nama"), max_length=300, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)

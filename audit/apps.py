@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class AuditConfig(AppConfig):
     name = "audit"
-    verbose_name = _("Log audit")
+    verbose_name = _("Jejak audit")
 
     def ready(self):
         from audit import receivers

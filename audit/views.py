@@ -25,7 +25,7 @@ def opd_audit_list(request, admin_site):
     page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("halaman"))
     context = {
         **admin_site.each_context(request),
-        "title": _("Log audit"),
+        "title": _("Jejak audit"),
         "page": page,
         "actions": AuditEvent.Action.choices,
         "current_action": action,

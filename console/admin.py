@@ -2,6 +2,9 @@
 
 from django.contrib import admin
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from procrastinate.contrib.django.admin import ProcrastinateJobAdmin
 from procrastinate.contrib.django.models import ProcrastinateJob
@@ -16,6 +19,19 @@ JOB_STATUS_LABELS = {
     "failed": _("Gagal"),
     "cancelled": _("Dibatalkan"),
     "aborted": _("Dihentikan"),
+}
+# What happened last to a job (procrastinate's event types).
+JOB_EVENT_LABELS = {
+    "deferred": _("Dimasukkan ke antrean"),
+    "started": _("Mulai berjalan"),
+    "deferred_for_retry": _("Diantrekan untuk dicoba lagi"),
+    "failed": _("Gagal"),
+    "succeeded": _("Berhasil"),
+    "cancelled": _("Dibatalkan"),
+    "abort_requested": _("Diminta berhenti"),
+    "aborted": _("Dihentikan"),
+    "scheduled": _("Dijadwalkan"),
+    "retried": _("Dijalankan ulang"),
 }
 
 
@@ -50,7 +66,7 @@ class JobStatusFilter(admin.SimpleListFilter):
     """The status filter, in Indonesian. The column is a PostgreSQL enum, so a value outside it
     (a tampered link) is ignored instead of reaching the database as an error."""
 
-    title = _("status")
+    title = _("keadaan")
     parameter_name = "status"
 
     def lookups(self, request, model_admin):
@@ -59,6 +75,22 @@ class JobStatusFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() in JOB_STATUS_LABELS:
             return queryset.filter(status=self.value())
+        return queryset
+
+
+class TaskFilter(admin.SimpleListFilter):
+    """The task filter, with an Indonesian title; only task names that are in the queue."""
+
+    title = _("tugas")
+    parameter_name = "tugas"
+
+    def lookups(self, request, model_admin):
+        names = model_admin.get_queryset(request).values_list("task_name", flat=True)
+        return [(name, name.rsplit(".", 1)[-1]) for name in sorted(set(names))]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(task_name=self.value())
         return queryset
 
 
@@ -74,11 +106,27 @@ class BackgroundJobAdmin(ProcrastinateJobAdmin):
     """Failed jobs stay here until someone retries them (after fixing the cause) or leaves
     them; a job's arguments are only identifiers (core.tasks), never personal data."""
 
-    list_display = ("pk", "short_task_name", "pretty_args", "pretty_status", "attempts", "summary")
-    list_filter = (JobStatusFilter, "queue_name", "task_name")
+    list_display = ("number", "short_task_name", "pretty_args", "pretty_status", "tries", "summary")
+    list_filter = (JobStatusFilter, TaskFilter)
     actions = ["retry", "cancel", "abort"]
+    # procrastinate's own form shows its technical columns (locks, priority, queue) and its
+    # event inline, all with English labels: a job reads as its list row does, plus when.
+    fields = ("number", "short_task_name", "pretty_args", "pretty_status", "tries", "summary")
+    readonly_fields = fields
+    inlines = ()
 
-    @admin.display(description=_("Status"))
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields
+
+    @admin.display(description=_("Nomor"), ordering="pk")
+    def number(self, instance):
+        return instance.pk
+
+    @admin.display(description=_("Percobaan"), ordering="attempts")
+    def tries(self, instance):
+        return instance.attempts
+
+    @admin.display(description=_("Keadaan"))
     def pretty_status(self, instance):
         return JOB_STATUS_LABELS.get(instance.status, instance.status)
 
@@ -92,7 +140,16 @@ class BackgroundJobAdmin(ProcrastinateJobAdmin):
 
     @admin.display(description=_("Ringkasan"))
     def summary(self, instance):
-        return super().summary(instance)
+        last_event = instance.procrastinateevent_set.first()
+        if last_event is None:
+            return ""
+        context = {
+            "last_event": last_event,
+            "event_label": JOB_EVENT_LABELS.get(last_event.type, last_event.type),
+            "job": instance,
+            "now": timezone.now(),
+        }
+        return mark_safe(render_to_string("procrastinate/admin/summary.html", context).strip())
 
     @admin.action(description=_("Jalankan ulang tugas terpilih (gagal atau macet)"))
     def retry(self, request, queryset):

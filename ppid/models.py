@@ -68,11 +68,13 @@ class RegistrationCounter(models.Model):
         REQUEST = "permohonan", _("Permohonan informasi")
         OBJECTION = "keberatan", _("Keberatan")
 
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    year = models.PositiveSmallIntegerField()
-    last_number = models.PositiveIntegerField(default=0)
+    kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices)
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    last_number = models.PositiveIntegerField(_("nomor terakhir"), default=0)
 
     class Meta:
+        verbose_name = _("penghitung nomor registrasi")
+        verbose_name_plural = _("penghitung nomor registrasi")
         constraints = [
             models.UniqueConstraint(fields=["kind", "year"], name="ppid_counter_kind_year_unique"),
         ]
@@ -140,8 +142,10 @@ class PublicInformation(models.Model):
     year = models.PositiveSmallIntegerField(_("tahun"))
     category = models.CharField(_("kategori"), max_length=20, choices=Category.choices)
     file = models.FileField(_("berkas"), upload_to=document_upload_to, blank=True)
-    original_filename = models.CharField(max_length=255, blank=True, editable=False)
-    file_type = models.CharField(max_length=10, blank=True, editable=False)
+    original_filename = models.CharField(
+        _("nama berkas asli"), max_length=255, blank=True, editable=False
+    )
+    file_type = models.CharField(_("jenis berkas"), max_length=10, blank=True, editable=False)
     link = models.URLField(_("tautan"), blank=True)
     exclusion_legal_basis = models.CharField(
         _("dasar hukum pengecualian"), max_length=300, blank=True

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
+from django_tenants.postgresql_backend.base import _check_schema_name
 
 from core import storage
 from core.links import absolute_url
@@ -80,6 +81,14 @@ class Opd(TenantMixin):
         LAINNYA = "lainnya", _("Lainnya")
         PORTAL = "portal", _("Portal Kominfo")
 
+    # TenantMixin's field, redeclared only for its Indonesian label.
+    schema_name = models.CharField(
+        _("nama skema basis data"),
+        max_length=63,
+        unique=True,
+        db_index=True,
+        validators=[_check_schema_name],
+    )
     name = models.CharField(_("nama resmi"), max_length=200)
     short_name = models.CharField(_("nama singkat"), max_length=60)
     kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices, default=Kind.DINAS)
@@ -221,6 +230,16 @@ def site_kind_choices() -> list[tuple[str, str]]:
 
 
 class Domain(DomainMixin):
+    # DomainMixin's fields, redeclared only for their Indonesian labels.
+    domain = models.CharField(_("domain"), max_length=253, unique=True, db_index=True)
+    tenant = models.ForeignKey(
+        settings.TENANT_MODEL,
+        db_index=True,
+        related_name="domains",
+        on_delete=models.CASCADE,
+        verbose_name=_("OPD"),
+    )
+    is_primary = models.BooleanField(_("domain utama"), default=True, db_index=True)
     # The fields the audit log records (an allow-list, audit.services.audited_fields).
     audit_fields = (
         "domain",

@@ -27,6 +27,18 @@ OPD_B = "beta"
 PASSWORD = "rahasia-uji-2026"
 
 
+def pytest_configure(config):
+    """The compiled catalogue, as `make install` leaves it, also for a bare `pytest` run after
+    the .po files changed: the tests read what operators read."""
+    from django.test.signals import language_changed
+
+    from core.catalogue import compile_catalogue
+
+    if compile_catalogue(settings.LOCALE_PATHS):
+        # Forget the catalogues read before (as changing LOCALE_PATHS in a test does).
+        language_changed(setting="LOCALE_PATHS")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def fast_password_hashing():
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):

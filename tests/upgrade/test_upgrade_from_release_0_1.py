@@ -77,6 +77,11 @@ LAYOUT_MIGRATIONS = {
     ("news", "0002_editorial_workflow_revisions_unpublish"),
     ("pages", "0002_page_revisions"),
     ("tenants", "0008_opd_require_article_review"),
+    # Indonesian verbose names (issue #16): labels only, no SQL.
+    ("accounts", "0002_verbose_names"),
+    ("audit", "0004_verbose_names"),
+    ("ppid", "0004_verbose_names"),
+    ("tenants", "0009_verbose_names"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
