@@ -182,6 +182,16 @@ def realistic_mails(opd_a):
     user = get_user_model()(username="sari@alpha.example.org", first_name="Sari", last_name="Dewi")
     reminder = {"opd": opd_a, "admin_url": "http://alpha.localhost/admin/"}
     never_published = dataclasses.replace(barely_active, last_published_at=None)
+    staff_url = "http://alpha.localhost/admin/ppid/informationrequest/7/change/"
+    reviewer = get_user_model()(username="kepala", first_name="Rina", last_name="Wulandari")
+    article = Article(
+        title="Jadwal pemadaman bergilir",
+        author=user,
+        status=Article.Status.REVIEW,
+        review_note="Tambahkan sumber dari PLN & jam per wilayah.",
+        published_at=timezone.make_aware(datetime.datetime(2026, 12, 3, 8)),
+    )
+    article_url = "http://alpha.localhost/admin/news/article/3/change/"
     assert barely_active.last_published_at is not None
     return [
         (
@@ -246,6 +256,29 @@ def realistic_mails(opd_a):
                 "set_password_url": "http://localhost/admin/atur-sandi/MQ/c5x-0a1b2c/",
                 "login_url": None,
             },
+        ),
+        *(
+            (
+                f"ppid/email/{template}",
+                {**ppid, "request": request, "days_left": days_left, "url": staff_url},
+            )
+            for template in ("staff_new_request", "staff_request_deadline")
+            for days_left in (2, 0)
+        ),
+        *(
+            (
+                f"ppid/email/{template}",
+                {**ppid, "objection": objection, "days_left": days_left, "url": staff_url},
+            )
+            for template in ("staff_new_objection", "staff_objection_deadline")
+            for days_left in (2, 0)
+        ),
+        *(
+            (
+                f"news/email/{template}",
+                {"article": article, "by": reviewer, "opd": opd_a, "url": article_url},
+            )
+            for template in ("review_requested", "sent_back", "published")
         ),
         ("console/email/reminder", {**reminder, "activity": barely_active}),
         ("console/email/reminder", {**reminder, "activity": never_published}),

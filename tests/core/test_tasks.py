@@ -36,6 +36,10 @@ def test_every_scheduled_job_is_declared_in_code():
         "guard.tasks.scan_all_content": "0 20 * * *",
         "core.tasks.retry_stalled_jobs": "* * * * *",
         "core.tasks.remove_old_jobs": "15 19 * * *",
+        # 08:00 WIB: the PPID staff's deadline reminders, one job per OPD.
+        "ppid.tasks.remind_all_ppid_deadlines": "0 1 * * *",
+        # Hourly: expired articles leave the portal's index.
+        "news.tasks.retire_expired_articles_everywhere": "5 * * * *",
     }
 
 
