@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from core.admin import StoredUploadsAdminMixin, ValidatedAutocompleteAdminMixin
 from news.forms import ArticleAdminForm, CategoryAdminForm, TagAdminForm
+from news.library_form import ArticleLibraryAdminMixin
 from news.models import Article, Category, Tag
+from news.quickpost import QuickPostAdminMixin
 from publishing.admin import PublishingAdminMixin
 
 
@@ -48,6 +50,8 @@ class TagAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(
+    ArticleLibraryAdminMixin,
+    QuickPostAdminMixin,
     StoredUploadsAdminMixin,
     PublishingAdminMixin,
     ValidatedAutocompleteAdminMixin,
@@ -72,7 +76,9 @@ class ArticleAdmin(
     readonly_fields = ("author", "created_at", "updated_at", "preview_link")
     fieldsets = (
         (None, {"fields": ("title", "slug", "category", "summary", "body")}),
-        (_("Gambar sampul"), {"fields": ("cover", "cover_alt")}),
+        # The media library's part (news.library_form).
+        (_("Gambar sampul"), {"fields": ("cover_photo", "cover_upload", "cover_alt_text")}),
+        (_("Lampiran PDF"), {"fields": ("attachments", "attachment_upload", "attachment_title")}),
         (
             _("Penerbitan"),
             {"fields": ("status", "published_at", "is_pinned", "tags", "preview_link")},

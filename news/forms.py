@@ -1,9 +1,8 @@
 from django import forms
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
 
-from core.images import reencoded_if_uploaded
 from guard.screening import check_text
+from library.forms import EditorWithLibrary
+from news.library_form import ArticleLibraryFieldsMixin
 from news.models import Article, Category, Tag
 
 
@@ -34,7 +33,7 @@ class TagAdminForm(_ScreenedNameForm):
         fields = ("name", "slug")
 
 
-class ArticleAdminForm(forms.ModelForm):
+class ArticleAdminForm(ArticleLibraryFieldsMixin, forms.ModelForm):
     class Meta:
         model = Article
         fields = (
@@ -43,21 +42,12 @@ class ArticleAdminForm(forms.ModelForm):
             "category",
             "summary",
             "body",
-            "cover",
-            "cover_alt",
+            # The media library's part: news.library_form.
+            "cover_photo",
+            "attachments",
             "status",
             "published_at",
             "is_pinned",
             "tags",
         )
-
-    def clean_cover(self):
-        return reencoded_if_uploaded(self.cleaned_data.get("cover"), max_width=2400)
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("cover") and not cleaned.get("cover_alt", "").strip():
-            self.add_error(
-                "cover_alt", ValidationError(_("Isi teks alternatif untuk gambar sampul."))
-            )
-        return cleaned
+        widgets = {"body": EditorWithLibrary(config_name="default")}

@@ -15,8 +15,7 @@ def article_entry(article) -> IndexEntry:
     """The index entry of a published (possibly scheduled) article."""
     path = reverse("news:detail", kwargs={"slug": article.slug}, urlconf=settings.ROOT_URLCONF)
     cover = article.cover_image()
-    renditions = article.cover_meta.get("renditions") if cover else None
-    image_url = article.cover.storage.url(renditions[0]["jpg"]) if renditions else ""
+    image_url = cover["thumb_url"] if cover else ""
     return IndexEntry(
         kind=Article.guard_kind,
         source_id=article.pk,
@@ -32,5 +31,7 @@ def article_entry(article) -> IndexEntry:
 
 def index_entries() -> list[IndexEntry]:
     """Every published or scheduled article of the current OPD (used to rebuild the index)."""
-    articles = Article.objects.filter(status=Article.Status.PUBLISHED).select_related("category")
+    articles = Article.objects.filter(status=Article.Status.PUBLISHED).select_related(
+        "category", "cover_photo"
+    )
     return [article_entry(article) for article in articles]

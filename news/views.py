@@ -54,7 +54,11 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.published().select_related("category").prefetch_related("tags")
+        return (
+            Article.objects.published()
+            .select_related("category", "cover_photo")
+            .prefetch_related("tags", "attachments")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -86,7 +90,10 @@ def preview(request, pk):
     if not request.user.is_staff or not request.user.has_perm("news.view_article"):
         raise PermissionDenied
     article = get_object_or_404(
-        Article.objects.select_related("category").prefetch_related("tags"), pk=pk
+        Article.objects.select_related("category", "cover_photo").prefetch_related(
+            "tags", "attachments"
+        ),
+        pk=pk,
     )
     context = {
         "article": article,

@@ -4,7 +4,9 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django_ckeditor_5.fields import CKEditor5Field
 
+from library.forms import EditorWithLibrary
 from pages.forms import IdentityForm, OfficialAdminForm
 from pages.models import Official, Page
 from publishing.admin import PublishingAdminMixin
@@ -19,6 +21,8 @@ class PageAdmin(PublishingAdminMixin, admin.ModelAdmin):
     search_fields = ("title", "body_text")
     prepopulated_fields = {"slug": ("title",)}
     fields = ("title", "slug", "body", "menu_order", "show_in_menu", "is_published")
+    # The media library's panel under the editor (insert an image uploaded before).
+    formfield_overrides = {CKEditor5Field: {"widget": EditorWithLibrary(config_name="default")}}
 
     def get_urls(self):
         return [
