@@ -91,7 +91,8 @@ class ImageAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/library/image/upload.html", context)
 
     def save_model(self, request, obj, form, change):
-        update_alt_text(image=obj, alt_text=form.cleaned_data["alt_text"])
+        stored = Image.objects.get(pk=obj.pk)
+        update_alt_text(image=stored, alt_text=form.cleaned_data["alt_text"])
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
