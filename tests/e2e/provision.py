@@ -90,6 +90,16 @@ def main() -> None:
             ppid.username = stack.PPID_USERNAME
             ppid.set_password(stack.PASSWORD)
             ppid.save()
+            writer = create_operator(
+                opd=opd,
+                full_name="Operator Berita Dinkes",
+                email=f"berita@{demo.slug}.example.org",
+                role=roles.OPERATOR_BERITA,
+                send_invitation=False,
+            ).user
+            writer.username = stack.NEWS_USERNAME
+            writer.set_password(stack.PASSWORD)
+            writer.save()
             cover = io.BytesIO()
             Image.new("RGB", (1600, 900), "#0f766e").save(cover, "JPEG", quality=80)
             article = Article(

@@ -47,6 +47,8 @@ OPD_SLUG = "dinkes"
 OTHER_OPD_SLUG = "bpbd"
 OPD_ADMIN_USERNAME = "admin"
 PPID_USERNAME = "ppid"
+# An Operator Berita of OPD_SLUG (the quick post from a phone).
+NEWS_USERNAME = "berita"
 SEEDED_ARTICLE_SLUG = "vaksinasi-gratis-di-seluruh-puskesmas"
 SEEDED_ARTICLE_TITLE = "Vaksinasi gratis di seluruh puskesmas"
 
