@@ -196,6 +196,11 @@ def opd_facts(opd: Opd) -> dict:
             "audit_events": AuditEvent.objects.filter(opd=opd).count(),
             "content_holds": ContentHold.objects.filter(opd=opd).count(),
             "published_items": PublishedItem.objects.filter(opd=opd).count(),
+            # Covers uploaded before the media library: still shown, with their renditions.
+            "covers": [
+                {"slug": a.slug, "src": (a.cover_image() or {}).get("src", "")}
+                for a in Article.objects.exclude(cover="").order_by("pk")
+            ],
         }
 
 
@@ -205,7 +210,14 @@ def opd_served(opd: Opd, facts: dict) -> dict:
     article = expected["opds"][opd.schema_name]["published_article"]
     home = client.get("/")
     detail = client.get(f"/berita/{article['slug']}/")
+    shown_covers = {}
+    for cover in facts["covers"]:
+        page = client.get(f"/berita/{cover['slug']}/")
+        shown_covers[cover["slug"]] = page.status_code != 200 or (
+            bool(cover["src"]) and cover["src"] in page.content.decode()
+        )
     served = {
+        "covers": shown_covers,
         "home": {"status": home.status_code, "shows_article": shows(home, article["title"])},
         "article": {"status": detail.status_code, "shows_article": shows(detail, article["title"])},
         "tracking": {},

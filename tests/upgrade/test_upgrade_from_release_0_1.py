@@ -67,6 +67,9 @@ LAYOUT_MIGRATIONS = {
     ("ppid", "0002_storage_from_settings"),
     # Restore drill results (backups.RestoreDrill).
     ("backups", "0001_initial"),
+    # The media library (OPD schemas) and the articles' library cover and PDF attachments.
+    ("library", "0001_initial"),
+    ("news", "0002_cover_and_attachments_from_the_library"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -84,12 +87,43 @@ NEW_TABLES = {
         "procrastinate_periodic_defers",
         "procrastinate_workers",
     },
-    None: {"core_outgoingattachment", "core_outgoingmail"},
+    None: {
+        "core_outgoingattachment",
+        "core_outgoingmail",
+        "library_document",
+        "library_image",
+        "news_article_attachments",
+    },
 }
+# Columns that later features add to existing tables (with their index and foreign key), per
+# table; every OPD schema.
+NEW_COLUMNS = {"news_article": {"cover_photo_id"}}
+# Permissions later features give the default roles (app label of their content types, and how
+# many roles get each): the media library's to Admin OPD and Operator Berita.
+NEW_ROLE_PERMISSIONS = {"library": 2}
 
 
 def new_tables(schema: str) -> set[str]:
     return NEW_TABLES["public"] if schema == "public" else NEW_TABLES[None]
+
+
+def is_new(row: tuple, schema: str) -> bool:
+    """Whether a _structure() row belongs to a new table or a new column."""
+    if row[1] in new_tables(schema):
+        return True
+    columns = NEW_COLUMNS.get(row[1], set()) if schema != "public" else set()
+    return any(column in row[2] for column in columns)
+
+
+def new_role_permissions(snapshot, schema: str) -> int:
+    """How many role permissions NEW_ROLE_PERMISSIONS accounts for in `snapshot`."""
+    apps = {pk: app for pk, app, _model in snapshot.content_types[schema]}
+    permission_app = {pk: apps[ct] for pk, ct, _codename in snapshot.permissions[schema]}
+    return sum(
+        1
+        for _group, permission in snapshot.group_permissions[schema]
+        if permission_app[permission] in NEW_ROLE_PERMISSIONS
+    )
 
 
 # What release 0.1 copied into the public-schema audit log from its information requests.
@@ -332,7 +366,7 @@ def test_the_upgrade_adds_only_the_new_tables_and_drops_and_alters_none(upgrade)
     for schema in SCHEMAS:
         before, after = upgrade.before, upgrade.after
         assert after.tables[schema] == before.tables[schema] | new_tables(schema), schema
-        kept = {row for row in after.structure[schema] if row[1] not in new_tables(schema)}
+        kept = {row for row in after.structure[schema] if not is_new(row, schema)}
         assert kept == before.structure[schema], schema
 
 
@@ -357,6 +391,8 @@ def test_migrating_keeps_every_row(upgrade):
         # the content type test).
         for table in ("django_content_type", "auth_permission"):
             assert after.pop(table) >= before.pop(table)
+        added = new_role_permissions(upgrade.after, schema)
+        assert after.pop("auth_group_permissions") == before.pop("auth_group_permissions") + added
         for table in new_tables(schema):
             assert after.pop(table) == 0, (schema, table)
         assert after == before, schema
@@ -398,7 +434,9 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
     # The later features' models (the task queue's, the outgoing mail, the console's job
     # list, the restore drills) add content types of their own, after the release's.
     added = after.content_types["public"] - moved
-    assert {app for _pk, app, _model in added} == {"procrastinate", "core", "console", "backups"}
+    assert {app for _pk, app, _model in added} == {
+        "procrastinate", "core", "console", "backups", "library"
+    }  # fmt: skip
     assert min(pk for pk, _app, _model in added) > max(pk for pk, _app, _model in moved)
     assert moved <= after.content_types["public"]
     assert {("audit", "auditevent")} <= {(app, model) for _pk, app, model in moved}
@@ -415,9 +453,12 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
     for schema in OPD_SCHEMAS:
         assert before.content_types[schema] <= after.content_types[schema]
         assert before.permissions[schema] <= after.permissions[schema]
-        assert after.group_permissions[schema] == before.group_permissions[schema]
+        # The roles keep every permission they had and gain only the new features' ones.
+        assert before.group_permissions[schema] <= after.group_permissions[schema]
+        added = new_role_permissions(upgrade.after, schema)
+        assert added == 4 * 2 * sum(NEW_ROLE_PERMISSIONS.values())  # 4 per model, 2 models
         assert (
-            len(after.group_permissions[schema])
+            len(after.group_permissions[schema]) - added
             == EXPECTED["table_row_counts"][schema]["auth_group_permissions"]
         )
 
@@ -465,6 +506,12 @@ def test_the_upgraded_sites_are_served(upgrade):
     for schema in OPD_SCHEMAS:
         assert served[schema]["home"] == {"status": 200, "shows_article": True}, schema
         assert served[schema]["article"] == {"status": 200, "shows_article": True}, schema
+
+
+def test_covers_uploaded_before_the_media_library_still_show(upgrade):
+    covers = {schema: upgrade.checked["served"][schema]["covers"] for schema in OPD_SCHEMAS}
+    assert sum(len(shown) for shown in covers.values()) >= 2, covers
+    assert all(all(shown.values()) for shown in covers.values()), covers
 
 
 def test_ppid_requests_and_objections_can_still_be_tracked(upgrade):
