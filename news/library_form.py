@@ -33,6 +33,7 @@ class ArticleLibraryFieldsMixin(forms.Form):
         label=_("Teks alternatif sampul"),
         max_length=200,
         required=False,
+        widget=forms.TextInput(attrs={"class": "vTextField"}),
         help_text=_(
             "Jelaskan isi gambar untuk pembaca yang tidak dapat melihatnya. Kosongkan untuk "
             "memakai teks yang sudah tersimpan di pustaka."

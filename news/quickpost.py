@@ -26,6 +26,8 @@ from news.models import Article, Category
 from publishing.services import Outcome, publish_content
 
 DEFAULT_CATEGORY = "berita"
+# A photo's alt text when the operator gave neither one nor a title.
+GENERIC_ALT = gettext_lazy("Foto kegiatan")
 
 
 class QuickPostAction(models.TextChoices):
@@ -160,19 +162,21 @@ class QuickPostAdminMixin:
         form = QuickPostForm(request.POST or None, request.FILES or None)
         if request.method == "POST":
             valid = form.is_valid()
+            title = form.cleaned_data.get("title", "")
             photos = _kept_photos(request)
             for image in photos:
                 alt = request.POST.get(f"alt_{image.pk}")
+                if alt is not None and alt.strip() == str(GENERIC_ALT) and title:
+                    alt = title  # stored before the title was given
                 if alt is not None:
                     try:
                         update_alt_text(image=image, alt_text=alt)
                     except ValidationError as error:
                         errors.extend(error.messages)
-            title = form.cleaned_data.get("title", "")
             new, upload_errors = store_images(
                 form.cleaned_data.get("photos", []),
                 request.POST.getlist("photo_alt"),
-                default_alt=title or _("Foto kegiatan"),
+                default_alt=title or str(GENERIC_ALT),
                 by=request.user,
                 max_bytes=library_max_bytes(),
             )

@@ -72,7 +72,9 @@ def test_the_layers_cover_every_package_of_ours():
         pytest.param(OUR_PACKAGES - {PROJECT_SHELL}, {PROJECT_SHELL}, id="nobody-imports-portal"),
         pytest.param({"core"}, OUR_PACKAGES, id="core-imports-no-app"),
         pytest.param(
-            INFRASTRUCTURE - {"core"}, OUR_PACKAGES - {"core"}, id="infrastructure-imports-core-only"
+            INFRASTRUCTURE - {"core"},
+            OUR_PACKAGES - {"core"},
+            id="infrastructure-imports-core-only",
         ),
         pytest.param(SHARED_APPS, CONTENT_APPS, id="shared-apps-never-import-content-apps"),
         pytest.param(CONTENT_APPS, CONTENT_APPS, id="content-apps-do-not-import-each-other"),

@@ -5,6 +5,17 @@
 (function () {
   "use strict";
 
+  // Loaded in the admin's <head> (form media), before the page's elements exist.
+  function ready(start) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", start);
+    } else {
+      start();
+    }
+  }
+
+  ready(function () {
+
   function load(panel, url) {
     fetch(url, { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
       .then(function (response) { return response.ok ? response.text() : ""; })
@@ -48,5 +59,6 @@
       panel.hidden = true;
       toggle.setAttribute("aria-expanded", "false");
     });
+  });
   });
 })();

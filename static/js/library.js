@@ -6,6 +6,17 @@
 (function () {
   "use strict";
 
+  // Loaded in the admin's <head> (form media), before the page's elements exist.
+  function ready(start) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", start);
+    } else {
+      start();
+    }
+  }
+
+  ready(function () {
+
   document.querySelectorAll("[data-image-chooser]").forEach(function (chooser) {
     var box = chooser.querySelector("[data-image-chooser-search]");
     if (!box) return;
@@ -86,5 +97,6 @@
         });
       });
     }
+  });
   });
 })();

@@ -42,7 +42,7 @@ def test_cover_kept_image_inserted_and_video_loaded_on_click(e2e, desktop, new_p
     expect(page.locator(".errornote")).to_be_visible()
     chosen = page.locator(".image-chooser input[type=radio]:checked")
     expect(chosen).not_to_have_value("")
-    tile = page.locator(".image-chooser__tile", has=chosen)
+    tile = page.locator(".image-chooser__tile", has=page.locator("input:checked"))
     expect(tile).to_contain_text("Kader posyandu menimbang balita")
     assert tile.locator("img").evaluate("img => img.complete && img.naturalWidth > 0")
     shoot(page, "library-1-sampul-tetap-terpilih-1280")
@@ -62,6 +62,8 @@ def test_cover_kept_image_inserted_and_video_loaded_on_click(e2e, desktop, new_p
         "url => window.editors['id_body'].execute('mediaEmbed', url)",
         f"https://youtu.be/{VIDEO}",
     )
+    body = page.locator("#id_body").input_value()
+    assert "Kader posyandu menimbang balita" in body and f"watch?v={VIDEO}" in body, body
     page.locator("#id_status").select_option(label="Terbit")
     page.locator("input[name=_save]").click()
     expect(page.locator(".messagelist")).to_contain_text(TITLE)

@@ -98,7 +98,15 @@ def test_without_a_title_the_photos_get_a_default_alt_text(opd_a, in_opd, writer
     data["photos"] = [camera_photo()]
     writer_a.post(URL, data)
     with in_opd(opd_a):
-        assert Image.objects.get().alt_text == "Foto kegiatan"
+        image = Image.objects.get()
+        assert image.alt_text == "Foto kegiatan"
+    # Given the title afterwards, the generic alt text gives way to it.
+    data = post_form(writer_a, title="Lomba kebersihan", photo=[str(image.pk)])
+    data[f"alt_{image.pk}"] = "Foto kegiatan"
+    assert writer_a.post(URL, data).status_code == 302
+    with in_opd(opd_a):
+        image.refresh_from_db()
+        assert image.alt_text == "Lomba kebersihan"
 
 
 def test_a_draft_is_saved_and_not_shown(opd_a, in_opd, writer_a, client_a):
