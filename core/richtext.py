@@ -20,6 +20,7 @@ from urllib.parse import parse_qs, urlsplit
 import nh3
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django_ckeditor_5.fields import CKEditor5Field
 
 ALLOWED_TAGS = frozenset(
     {
@@ -211,3 +212,14 @@ def feed_text(value: str | None) -> str:
     tag (and what a <script> holds) goes, entities are read, and the text is escaped again, so
     a summary's "<script>" can never turn back into markup in a reader."""
     return html.escape(html_to_text(value), quote=False)
+
+
+class RichTextField(CKEditor5Field):
+    """django-ckeditor-5's field, which stores "" for HTML it judges empty (no text, no <img>,
+    <video>, <iframe>...): a body holding only a YouTube video (<oembed>) is not empty."""
+
+    @staticmethod
+    def _is_empty_html(value):
+        if value and "<oembed" in value:
+            return False
+        return CKEditor5Field._is_empty_html(value)

@@ -11,11 +11,10 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from django_ckeditor_5.fields import CKEditor5Field
 
 from core import storage
 from core.images import make_cover_renditions, picture
-from core.richtext import html_to_text, sanitize_html
+from core.richtext import RichTextField, html_to_text, sanitize_html
 from core.search import SEARCH_CONFIG
 
 ANNOUNCEMENT_CATEGORY = "pengumuman"
@@ -131,7 +130,7 @@ class Article(models.Model):
         blank=True,
         help_text=_("Satu-dua kalimat untuk daftar berita, hasil pencarian dan pratinjau tautan."),
     )
-    body = CKEditor5Field(_("isi"), blank=True)
+    body = RichTextField(_("isi"), blank=True)
     body_text = models.TextField(editable=False, blank=True, default="")
     cover = models.ImageField(_("gambar sampul"), upload_to=cover_upload_to, blank=True)
     cover_alt = models.CharField(

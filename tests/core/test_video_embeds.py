@@ -97,3 +97,13 @@ def test_an_article_with_a_video_loads_nothing_from_another_host(opd_a, in_opd, 
         part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";")
     )
     assert policy["frame-src"] == "https://www.youtube-nocookie.com"
+
+
+@pytest.mark.django_db
+def test_a_body_holding_only_a_video_is_kept(opd_a, in_opd, client_a):
+    """django-ckeditor-5 stores "" for HTML with no text and no <img>: a lone video is not empty."""
+    with in_opd(opd_a):
+        article = make_article("Hanya video", body=EMBED)
+        article.refresh_from_db()
+    assert article.body == EMBED
+    assert "Putar video di YouTube" in client_a.get(f"/berita/{article.slug}/").content.decode()

@@ -58,8 +58,14 @@ def test_cover_kept_image_inserted_and_video_loaded_on_click(e2e, desktop, new_p
     insert.click()
     editor = page.locator(".ck-editor__editable")
     expect(editor.locator("img[alt='Kader posyandu menimbang balita']")).to_be_visible()
+    # A YouTube address, after the image (as the editor's "Sisipkan media" button does).
     page.evaluate(
-        "url => window.editors['id_body'].execute('mediaEmbed', url)",
+        """url => {
+            const editor = window.editors['id_body'];
+            editor.model.change(writer => writer.setSelection(
+                writer.createPositionAt(editor.model.document.getRoot(), 'end')));
+            editor.execute('mediaEmbed', url);
+        }""",
         f"https://youtu.be/{VIDEO}",
     )
     body = page.locator("#id_body").input_value()

@@ -70,6 +70,8 @@ LAYOUT_MIGRATIONS = {
     # The media library (OPD schemas) and the articles' library cover and PDF attachments.
     ("library", "0001_initial"),
     ("news", "0002_cover_and_attachments_from_the_library"),
+    # A body holding only a YouTube video is not "empty" (core.richtext.RichTextField): no SQL.
+    ("pages", "0002_body_keeps_a_video_alone"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
