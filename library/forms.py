@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.widgets import CKEditor5Widget
 
@@ -73,7 +74,7 @@ class EditorWithLibrary(CKEditor5Widget):
 
     def render(self, name, value, attrs=None, renderer=None):
         editor = super().render(name, value, attrs, renderer)
-        return editor + format_html(
+        panel = format_html(
             '<div class="library-editor" data-library-editor="{}" data-picker-url="{}">'
             '<button type="button" class="button" data-library-editor-toggle hidden>{}</button>'
             '<div class="library-editor__panel" data-library-editor-panel hidden></div></div>',
@@ -81,6 +82,12 @@ class EditorWithLibrary(CKEditor5Widget):
             reverse("admin:library_image_picker"),
             _("Sisipkan gambar dari pustaka"),
         )
+        # Inside the editor's own container, so that it stays under the editor in the admin's
+        # row of label and widget.
+        closing = '</div>\n<input type="hidden"'
+        if closing in editor:
+            return mark_safe(editor.replace(closing, panel + closing, 1))
+        return editor + panel
 
 
 class ImageChoiceField(forms.ModelChoiceField):
