@@ -397,6 +397,11 @@ def test_migrating_keeps_every_row(upgrade):
         assert after.pop("auth_group_permissions") == before.pop("auth_group_permissions") + added
         for table in new_tables(schema):
             assert after.pop(table) == 0, (schema, table)
+        if schema == "public":
+            # The roles' new permissions, recorded by the audit log: one event per role and OPD.
+            events = upgrade.checked["public"]["role_permission_events"]
+            assert events == len(OPD_SCHEMAS) * sum(NEW_ROLE_PERMISSIONS.values())
+            assert after.pop("tenants_auditevent") == before.pop("tenants_auditevent") + events
         assert after == before, schema
 
 
