@@ -34,6 +34,20 @@ _ROLE_EXTRA_PERMISSIONS = {
 }
 
 
+# The media library (an infrastructure app, not a content app): whoever writes news or pages
+# uploads, chooses and describes its images and PDFs.
+_LIBRARY_PERMISSIONS = tuple(
+    ("library", f"{action}_{model}")
+    for model in ("image", "document")
+    for action in ("add", "change", "delete", "view")
+)
+for _role in (ADMIN_OPD, OPERATOR_BERITA):
+    _ROLE_EXTRA_PERMISSIONS[_role] = (
+        *_ROLE_EXTRA_PERMISSIONS.get(_role, ()),
+        *_LIBRARY_PERMISSIONS,
+    )
+
+
 def role_apps(role: str) -> list[str]:
     """The content apps whose every permission `role` gets (core.registry): the Admin OPD role
     gets them all. New models of these apps join the role by themselves, because the roles are

@@ -22,6 +22,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.encoding import filepath_to_uri
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
@@ -215,4 +216,34 @@ def make_cover_renditions(source_name: str, *, storage=None) -> dict:
         "height": image.height,
         "renditions": renditions,
         "share": storage.save(share_name, ContentFile(encode(share, "JPEG"))),
+    }
+
+
+def picture(meta: dict, *, base_url: str, alt: str) -> dict | None:
+    """Everything a template needs for a responsive <picture> of an image whose renditions
+    make_cover_renditions() made (`meta`), or None when it has none.
+
+    Rendition names are made by make_cover_renditions (no "..", no scheme), so each URL is the
+    storage's base URL (`base_url`, storage.url("")) plus the quoted name: one storage.url()
+    call instead of eight, which a page of article cards would otherwise spend most of its
+    time on.
+    """
+    renditions = meta.get("renditions") if meta else None
+    if not renditions:
+        return None
+    largest = renditions[-1]
+    middle = renditions[len(renditions) // 2]
+
+    def url(name: str) -> str:
+        return base_url + filepath_to_uri(name)
+
+    return {
+        "webp_srcset": ", ".join(f"{url(r['webp'])} {r['width']}w" for r in renditions),
+        "jpeg_srcset": ", ".join(f"{url(r['jpg'])} {r['width']}w" for r in renditions),
+        "src": url(middle["jpg"]),
+        "thumb_url": url(renditions[0]["jpg"]),
+        "width": largest["width"],
+        "height": largest["height"],
+        "alt": alt,
+        "share_url": url(meta["share"]),
     }

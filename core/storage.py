@@ -96,6 +96,19 @@ def removed_on_error():
         outer.extend(saved)
 
 
+@contextmanager
+def kept_apart():
+    """Files saved inside the block belong to a row written on its own (a media-library image
+    stored while the form around it has errors): an enclosing removed_on_error() block neither
+    removes them nor hands them on. A failure inside the block still removes them."""
+    token = _saved.set(None)
+    try:
+        with removed_on_error():
+            yield
+    finally:
+        _saved.reset(token)
+
+
 def remove(saved: list) -> None:
     """Delete the files of a removed_on_error() block whose result is thrown away."""
     while saved:

@@ -1,20 +1,15 @@
 import sys
 
-from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.db import connection
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 from django_tenants.utils import get_public_schema_name
 
 from core import registry
 from core import search as site_search_engine
-from core.images import save_upload
 from core.middleware import database_unavailable, is_database_down
-from core.storage import StorageUnavailable
 
 
 def server_error(request):
@@ -48,10 +43,6 @@ def site_search(request):
     return response
 
 
-def _upload_error(message, status):
-    return JsonResponse({"error": {"message": str(message)}}, status=status)
-
-
 def may_upload_editor_images(user) -> bool:
     """Whoever may write content with images (the registry's editor permissions) may upload."""
     return (
@@ -65,20 +56,3 @@ def may_upload_editor_images(user) -> bool:
             for permission in app.editor_permissions
         )
     )
-
-
-@require_POST
-def upload_editor_image(request):
-    """The CKEditor 5 image upload (CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME), answered in its JSON."""
-    if not may_upload_editor_images(request.user):
-        return _upload_error(_("Anda tidak berhak mengunggah gambar."), 403)
-    upload = request.FILES.get("upload")
-    if upload is None:
-        return _upload_error(_("Tidak ada berkas yang diunggah."), 400)
-    try:
-        name = save_upload(upload, folder="editor")
-    except StorageUnavailable as error:
-        return _upload_error(error.messages[0], 503)
-    except ValidationError as error:
-        return _upload_error(error.messages[0], 400)
-    return JsonResponse({"url": default_storage.url(name)})

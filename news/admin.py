@@ -11,7 +11,9 @@ from core.admin import StoredUploadsAdminMixin, ValidatedAutocompleteAdminMixin
 from core.preview import make_token
 from news import workflow
 from news.forms import ArticleAdminForm, CategoryAdminForm, TagAdminForm
+from news.library_form import ArticleLibraryAdminMixin
 from news.models import Article, Category, Tag
+from news.quickpost import QuickPostAdminMixin
 from publishing.admin import PublishingAdminMixin
 from publishing.revisions import RevisionsAdminMixin
 from publishing.services import publish_content
@@ -68,6 +70,8 @@ class ReviewListFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(
+    ArticleLibraryAdminMixin,
+    QuickPostAdminMixin,
     StoredUploadsAdminMixin,
     RevisionsAdminMixin,
     PublishingAdminMixin,
@@ -122,7 +126,12 @@ class ArticleAdmin(
         fieldsets = [
             (_("Penerbitan"), {"fields": publishing, "classes": ("publish-controls",)}),
             (None, {"fields": ("title", "category", "summary", "body")}),
-            (_("Gambar sampul"), {"fields": ("cover", "cover_alt")}),
+            # The media library's part (news.library_form).
+            (_("Gambar sampul"), {"fields": ("cover_photo", "cover_upload", "cover_alt_text")}),
+            (
+                _("Lampiran PDF"),
+                {"fields": ("attachments", "attachment_upload", "attachment_title")},
+            ),
             (_("Tampilan dan tag"), {"fields": ("is_pinned", "tags")}),
             (
                 _("Lanjutan"),

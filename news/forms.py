@@ -2,8 +2,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.images import reencoded_if_uploaded
 from guard.screening import check_text
+from library.forms import EditorWithLibrary
+from news.library_form import ArticleLibraryFieldsMixin
 from news.models import Article, Category, Tag
 
 
@@ -34,7 +35,7 @@ class TagAdminForm(_ScreenedNameForm):
         fields = ("name", "slug")
 
 
-class ArticleAdminForm(forms.ModelForm):
+class ArticleAdminForm(ArticleLibraryFieldsMixin, forms.ModelForm):
     class Meta:
         model = Article
         fields = (
@@ -43,8 +44,9 @@ class ArticleAdminForm(forms.ModelForm):
             "category",
             "summary",
             "body",
-            "cover",
-            "cover_alt",
+            # The media library's part: news.library_form.
+            "cover_photo",
+            "attachments",
             "status",
             "published_at",
             "unpublish_at",
@@ -54,6 +56,7 @@ class ArticleAdminForm(forms.ModelForm):
         )
         # --- editorial layout (issue #16): the title as wide as its column ---
         widgets = {
+            "body": EditorWithLibrary(config_name="default"),
             "title": forms.TextInput(attrs={"class": "vTextField article-title"}),
             "summary": forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}),
             "review_note": forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}),
@@ -72,15 +75,8 @@ class ArticleAdminForm(forms.ModelForm):
                 for value, label in status.choices
             ]
 
-    def clean_cover(self):
-        return reencoded_if_uploaded(self.cleaned_data.get("cover"), max_width=2400)
-
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("cover") and not cleaned.get("cover_alt", "").strip():
-            self.add_error(
-                "cover_alt", ValidationError(_("Isi teks alternatif untuk gambar sampul."))
-            )
         if (
             "_kembalikan" in self.data
             and "review_note" in self.fields

@@ -8,16 +8,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.encoding import filepath_to_uri
 from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from django_ckeditor_5.fields import CKEditor5Field
 from simple_history.models import HistoricalRecords
 
 from core import storage
-from core.images import make_cover_renditions
-from core.richtext import html_to_text, sanitize_html
+from core.images import make_cover_renditions, picture
+from core.richtext import RichTextField, html_to_text, sanitize_html
 from core.search import SEARCH_CONFIG
 
 ANNOUNCEMENT_CATEGORY = "pengumuman"
@@ -126,7 +124,9 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.DRAFT).exclude(review_note="")
 
     def for_listing(self) -> "ArticleQuerySet":
-        return self.select_related("category").defer("body", "body_text", "search_vector")
+        return self.select_related("category", "cover_photo").defer(
+            "body", "body_text", "search_vector"
+        )
 
 
 class Article(models.Model):
@@ -153,7 +153,7 @@ class Article(models.Model):
         blank=True,
         help_text=_("Satu-dua kalimat untuk daftar berita, hasil pencarian dan pratinjau tautan."),
     )
-    body = CKEditor5Field(_("isi"), blank=True)
+    body = RichTextField(_("isi"), blank=True)
     body_text = models.TextField(editable=False, blank=True, default="")
     cover = models.ImageField(_("gambar sampul"), upload_to=cover_upload_to, blank=True)
     cover_alt = models.CharField(
@@ -163,6 +163,20 @@ class Article(models.Model):
         help_text=_("Jelaskan isi gambar untuk pembaca yang tidak dapat melihatnya."),
     )
     cover_meta = models.JSONField(default=dict, editable=False, blank=True)
+    # Media library (library app): the cover chosen from it or uploaded into it, which wins
+    # over the older `cover` upload above (kept so that covers from before the library still
+    # show), and the PDFs listed under the article.
+    cover_photo = models.ForeignKey(
+        "library.Image",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gambar sampul"),
+    )
+    attachments = models.ManyToManyField(
+        "library.Document", blank=True, related_name="+", verbose_name=_("lampiran PDF")
+    )
     category = models.ForeignKey(
         Category, on_delete=models.PROTECT, related_name="articles", verbose_name=_("kategori")
     )
@@ -232,6 +246,7 @@ class Article(models.Model):
         "body",
         "cover",
         "cover_alt",
+        "cover_photo",
         "category",
         "is_pinned",
         "status",
@@ -287,7 +302,9 @@ class Article(models.Model):
 
     def guard_html(self) -> str:
         template = "<h1>{}</h1><p>{}</p><p>{}</p>"
-        return format_html(template, self.title, self.summary, self.cover_alt) + self.body
+        cover = self.cover_image()
+        alt = cover["alt"] if cover else self.cover_alt
+        return format_html(template, self.title, self.summary, alt) + self.body
 
     def guard_is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
@@ -331,27 +348,10 @@ class Article(models.Model):
         return self.category.slug == ANNOUNCEMENT_CATEGORY
 
     def cover_image(self) -> dict | None:
-        """Everything a template needs for a responsive <picture> of the cover, or None."""
-        meta = self.cover_meta
-        if not self.cover or not meta.get("renditions"):
+        """Everything a template needs for a responsive <picture> of the cover, or None: the
+        library image when one is chosen, else the cover uploaded before the library."""
+        if self.cover_photo_id:
+            return self.cover_photo.picture()
+        if not self.cover:
             return None
-        # Rendition names are made by core.images (no "..", no scheme), so each URL is the
-        # storage's base URL plus the quoted name: one storage.url() call instead of eight,
-        # which a page of article cards would otherwise spend most of its time on.
-        base_url = self.cover.storage.url("")
-        renditions = meta["renditions"]
-        largest = renditions[-1]
-        middle = renditions[len(renditions) // 2]
-
-        def url(name: str) -> str:
-            return base_url + filepath_to_uri(name)
-
-        return {
-            "webp_srcset": ", ".join(f"{url(r['webp'])} {r['width']}w" for r in renditions),
-            "jpeg_srcset": ", ".join(f"{url(r['jpg'])} {r['width']}w" for r in renditions),
-            "src": url(middle["jpg"]),
-            "width": largest["width"],
-            "height": largest["height"],
-            "alt": self.cover_alt,
-            "share_url": url(meta["share"]),
-        }
+        return picture(self.cover_meta, base_url=self.cover.storage.url(""), alt=self.cover_alt)

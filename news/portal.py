@@ -17,8 +17,7 @@ def article_entry(article) -> IndexEntry | None:
         return None
     path = reverse("news:detail", kwargs={"slug": article.slug}, urlconf=settings.ROOT_URLCONF)
     cover = article.cover_image()
-    renditions = article.cover_meta.get("renditions") if cover else None
-    image_url = article.cover.storage.url(renditions[0]["jpg"]) if renditions else ""
+    image_url = cover["thumb_url"] if cover else ""
     return IndexEntry(
         kind=Article.guard_kind,
         source_id=article.pk,
@@ -37,6 +36,6 @@ def index_entries() -> list[IndexEntry]:
     articles = (
         Article.objects.filter(status=Article.Status.PUBLISHED)
         .exclude(pk__in=Article.objects.expired().values("pk"))
-        .select_related("category")
+        .select_related("category", "cover_photo")
     )
     return [article_entry(article) for article in articles]

@@ -54,7 +54,11 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.published().select_related("category").prefetch_related("tags")
+        return (
+            Article.objects.published()
+            .select_related("category", "cover_photo")
+            .prefetch_related("tags", "attachments")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -87,7 +91,10 @@ def preview(request, token):
     if pk is None:
         raise Http404
     article = get_object_or_404(
-        Article.objects.select_related("category").prefetch_related("tags"), pk=pk
+        Article.objects.select_related("category", "cover_photo").prefetch_related(
+            "tags", "attachments"
+        ),
+        pk=pk,
     )
     context = {
         "article": article,

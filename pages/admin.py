@@ -5,8 +5,10 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django_ckeditor_5.fields import CKEditor5Field
 
 from core.preview import make_token
+from library.forms import EditorWithLibrary
 from pages.forms import IdentityForm, OfficialAdminForm
 from pages.models import Official, Page
 from publishing.admin import PublishingAdminMixin
@@ -29,6 +31,8 @@ class PageAdmin(RevisionsAdminMixin, PublishingAdminMixin, admin.ModelAdmin):
     list_editable = ("menu_order", "show_in_menu", "is_published")
     search_fields = ("title", "body_text")
     prepopulated_fields = {"slug": ("title",)}
+    # The media library's panel under the editor (insert an image uploaded before).
+    formfield_overrides = {CKEditor5Field: {"widget": EditorWithLibrary(config_name="default")}}
     # --- editorial layout, preview, revisions (issue #16) ---
     # Pages are published directly by whoever may change them (no review step): they change
     # rarely, and the roles that edit them are the OPD's own admins and news operators.

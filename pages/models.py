@@ -6,10 +6,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django_ckeditor_5.fields import CKEditor5Field
 from simple_history.models import HistoricalRecords
 
-from core.richtext import html_to_text, sanitize_html
+from core.richtext import RichTextField, html_to_text, sanitize_html
 from core.search import SEARCH_CONFIG
 
 PROFILE_SLUG = "profil"
@@ -31,7 +30,7 @@ class Page(models.Model):
 
     title = models.CharField(_("judul"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    body = CKEditor5Field(_("isi"), blank=True)
+    body = RichTextField(_("isi"), blank=True)
     body_text = models.TextField(editable=False, blank=True, default="")
     menu_order = models.PositiveSmallIntegerField(_("urutan menu"), default=0)
     show_in_menu = models.BooleanField(_("tampil di menu"), default=True)

@@ -112,6 +112,8 @@ TENANT_APPS = [
     # Revisions of articles and pages (README, Dependencies): model-less itself; the history
     # tables belong to news and pages, so they live in each OPD's schema.
     "simple_history",
+    # The media library: images and PDFs uploaded once and reused by every content app.
+    "library",
     "news",
     "pages",
     "ppid",
@@ -390,6 +392,8 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
+        # YouTube videos, once a citizen clicks one (core.richtext.video_block): only there.
+        "frame-src": ["https://www.youtube-nocookie.com"],
     },
 }
 if not DEBUG:
@@ -437,10 +441,14 @@ RESERVED_SLUGS = frozenset(
 
 # Rich text: django-ckeditor-5 (see core/richtext.py for the matching allowlist). Markdown and
 # FullPage must be removed together, or the editor starts saving Markdown; GeneralHtmlSupport
-# must stay (the Style plugin needs it). Uploads go through core.views.upload_editor_image.
+# must stay (the Style plugin needs it). Uploads go through library.views.upload_editor_image
+# into the OPD's media library.
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "editor_upload"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "webp", "gif"]
 EDITOR_UPLOAD_MAX_BYTES = int(env("EDITOR_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
+# One image on the media library's pages and the quick post (a phone camera's photo), before
+# it is shrunk and re-encoded; the request as a whole stays within BACK_OFFICE_BODY_MAX_BYTES.
+LIBRARY_IMAGE_MAX_BYTES = int(env("LIBRARY_IMAGE_MAX_BYTES", str(15 * 1024 * 1024)))
 
 # Request bodies (core/request_body.py): the largest body a route accepts, refused with 413 before
 # it is read; deploy/Caddyfile sets the same ceilings at the proxy. Public PPID forms carry at most
@@ -469,11 +477,12 @@ PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 CKEDITOR_5_CONFIGS = {
     "default": {
         "language": "id",
-        "removePlugins": ["Markdown", "FullPage", "HtmlEmbed", "SourceEditing", "MediaEmbed"],
+        "removePlugins": ["Markdown", "FullPage", "HtmlEmbed", "SourceEditing"],
         "toolbar": {
             "items": [
                 "heading", "|", "bold", "italic", "underline", "link", "|",
-                "bulletedList", "numberedList", "blockQuote", "insertTable", "imageUpload", "|",
+                "bulletedList", "numberedList", "blockQuote", "insertTable", "imageUpload",
+                "mediaEmbed", "|",
                 "alignment", "fontColor", "fontSize", "highlight", "|", "undo", "redo",
             ],
             "shouldNotGroupWhenFull": False,
@@ -502,5 +511,14 @@ CKEDITOR_5_CONFIGS = {
             ],
         },
         "link": {"defaultProtocol": "https://"},
+        # YouTube only (core.richtext keeps nothing else), stored as <oembed url>; the site
+        # shows it as a click-to-load block.
+        "mediaEmbed": {
+            "previewsInData": False,
+            "removeProviders": [
+                "dailymotion", "spotify", "vimeo", "instagram", "twitter", "googleMaps",
+                "flickr", "facebook",
+            ],
+        },
     },
 }  # fmt: skip

@@ -3,8 +3,8 @@
 from django.conf import settings
 from django.urls import path, re_path
 
-from core import views as core_views
 from core.sites import console_site
+from library import views as library_views
 from mainsite import views as mainsite_views
 from tenants import views as tenants_views
 
@@ -16,7 +16,7 @@ urlpatterns = [
     path("cari/", mainsite_views.search, name="portal_search"),
     path("admin/", console_site.urls),
     # Only so that the editor widget renders here too; uploads need an OPD operator.
-    path("editor/unggah-gambar/", core_views.upload_editor_image, name="editor_upload"),
+    path("editor/unggah-gambar/", library_views.upload_editor_image, name="editor_upload"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -6,6 +6,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
 from core import views as core_views
+from library import views as library_views
 from news.sitemaps import ArticleSitemap
 from pages import views as pages_views
 from pages.sitemaps import PageSitemap
@@ -19,7 +20,7 @@ urlpatterns = [
     path("cari/", core_views.site_search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", pages_views.robots_txt, name="robots_txt"),
-    path("editor/unggah-gambar/", core_views.upload_editor_image, name="editor_upload"),
+    path("editor/unggah-gambar/", library_views.upload_editor_image, name="editor_upload"),
     path("berita/", include("news.urls")),
     path("halaman/", include("pages.urls")),
     path("ppid/", include("ppid.urls")),

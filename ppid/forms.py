@@ -9,8 +9,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core import filetypes
+from core.filetypes import validate_upload
 from core.images import validated_image_file
-from ppid import filetypes
 from ppid.models import InformationRequest, Objection, PublicInformation
 
 NIK_PATTERN = re.compile(r"^\d{16}$")
@@ -40,48 +41,6 @@ def normalise_phone(value: str) -> str:
             code="phone",
         )
     return phone
-
-
-def validate_upload(file: UploadedFile, *, allowed: dict[str, set[str]], max_mb: int) -> str:
-    """Refuse a file whose size, content or extension is not acceptable; return its type."""
-    if file.size > max_mb * 1024 * 1024:
-        raise ValidationError(
-            _("Ukuran berkas %(size).1f MB melebihi batas %(max)d MB."),
-            code="too_large",
-            params={"size": file.size / (1024 * 1024), "max": max_mb},
-        )
-    detected = filetypes.detect_file_type(file)
-    if not filetypes.check_extension(file.name, detected, allowed):
-        raise ValidationError(
-            _("Jenis berkas tidak diizinkan atau isinya tidak sesuai ekstensinya (%(types)s)."),
-            code="file_type",
-            params={"types": ", ".join(sorted(ext.lstrip(".").upper() for ext in allowed))},
-        )
-    if detected == filetypes.PDF:
-        _refuse_active_pdf(file)
-    return detected
-
-
-def _refuse_active_pdf(file: UploadedFile) -> None:
-    try:
-        active = filetypes.pdf_active_content(file)
-    except filetypes.UncheckablePdf as error:
-        raise ValidationError(
-            _(
-                "Isi PDF ini tidak dapat diperiksa (terenkripsi atau rusak). Simpan ulang "
-                "sebagai PDF biasa tanpa kata sandi, lalu unggah kembali."
-            ),
-            code="pdf_uncheckable",
-        ) from error
-    if active:
-        raise ValidationError(
-            _(
-                "PDF ini berisi konten aktif (%(name)s) yang tidak diizinkan. Simpan ulang atau "
-                "cetak ulang sebagai PDF biasa, lalu unggah kembali."
-            ),
-            code="pdf_active",
-            params={"name": active},
-        )
 
 
 class PublicFormMixin(forms.Form):

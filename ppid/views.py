@@ -9,9 +9,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core import throttle
+from core.filetypes import CONTENT_TYPES
 from core.pagecache import cache_anonymous_page
 from ppid import reports, services
-from ppid.filetypes import CONTENT_TYPES
 from ppid.forms import (
     DipFilterForm,
     InformationRequestForm,

@@ -17,8 +17,9 @@ MEDIA_PREFIX = "/media/"
 # The folder of an OPD's identity files (tenants.models.identity_upload_to).
 IDENTITY_FOLDER = "identitas"
 # Folders of an active OPD the main domain shows too: its identity (the directory) and its news
-# covers (the portal's news lists show them from the portal index).
-PORTAL_SHOWN_FOLDERS = ((IDENTITY_FOLDER,), ("berita", "sampul"))
+# covers (the portal's news lists show them from the portal index), which the media library's
+# images are since it exists (library.models.IMAGE_FOLDER).
+PORTAL_SHOWN_FOLDERS = ((IDENTITY_FOLDER,), ("berita", "sampul"), ("pustaka", "gambar"))
 
 
 def plain_segments(path: str) -> list[str] | None:

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from accounts import roles
 from core import storage
 from core.storage_config import BACKUP_PREFIX, s3_storages
+from library.models import Image as LibraryImage
 from news.models import Article, Category
 from tests.factories import make_operator
 from tests.news.factories import image_bytes, make_article, uploaded
@@ -72,10 +73,11 @@ def silent_s3(settings):
 def test_public_media_on_s3_are_served_to_anyone_from_the_public_url(editor_a, storage_backend):
     response = editor_a.post(UPLOAD_URL, {"upload": uploaded("a.png", image_bytes("PNG"))})
     url = response.json()["url"]
-    assert url.startswith(f"{storage_backend.server.endpoint_url}/portal-media/alpha/editor/")
+    prefix = f"{storage_backend.server.endpoint_url}/portal-media/"
+    assert url.startswith(f"{prefix}alpha/pustaka/gambar/")
     with urlopen(url) as anonymous:
         assert anonymous.status == 200
-        assert anonymous.read() == next(iter(storage_backend.files().values()))
+        assert anonymous.read() == storage_backend.files()[url.removeprefix(prefix)]
 
 
 def test_an_upload_while_s3_is_down_is_a_clear_error_and_the_outage_is_logged_once(
@@ -104,13 +106,14 @@ def test_a_cover_upload_while_s3_is_down_is_a_form_error_and_saves_no_article(
     with in_opd(opd_a):
         client_a.force_login(make_operator("penulis", role=roles.OPERATOR_BERITA))
         client_a.category = Category.objects.get(slug="berita")
-    data = article_form(client_a, cover_alt="Warga antre")
-    data["cover"] = uploaded("sampul.jpg", image_bytes(size=(900, 600)))
+    data = article_form(client_a, cover_alt_text="Warga antre")
+    data["cover_upload"] = uploaded("sampul.jpg", image_bytes(size=(900, 600)))
     response = client_a.post(ADD_URL, data)
     assert response.status_code == 200
-    assert UNAVAILABLE in str(response.context["adminform"].form.non_field_errors())
+    assert UNAVAILABLE in str(response.context["adminform"].form.errors["cover_upload"])
     with in_opd(opd_a):
         assert not Article.objects.exists()
+        assert not LibraryImage.objects.exists()
 
 
 def test_pages_keep_rendering_while_s3_is_down(

@@ -1,6 +1,8 @@
-"""The editor's image upload: permission, type, size, bombs, re-encoding, random names."""
+"""The editor's image upload: permission, type, size, bombs, re-encoding, random names; every
+upload lands in the OPD's media library (with its renditions beside it)."""
 
 import io
+import re
 import struct
 import zlib
 
@@ -8,6 +10,7 @@ import pytest
 from PIL import Image
 
 from accounts import roles
+from library.models import Image as LibraryImage
 from tests.factories import make_operator
 from tests.news.factories import animated_gif, image_bytes, jpeg_with_exif, uploaded
 
@@ -28,8 +31,18 @@ def stored_files(storage_backend) -> dict[str, bytes]:
     return storage_backend.files()
 
 
+RENDITION = re.compile(r"-(\d+|share)\.(jpg|webp)$")
+
+
+def source_files(storage_backend) -> dict[str, bytes]:
+    """The stored uploads themselves, without the renditions the library makes of them."""
+    return {
+        name: data for name, data in storage_backend.files().items() if not RENDITION.search(name)
+    }
+
+
 def only_image(storage_backend) -> Image.Image:
-    (data,) = storage_backend.files().values()
+    (data,) = source_files(storage_backend).values()
     return Image.open(io.BytesIO(data))
 
 
@@ -77,14 +90,20 @@ def test_an_operator_of_b_cannot_upload_into_a(opd_b, in_opd, client_b, storage_
     assert stored_files(storage_backend) == {}
 
 
-def test_a_permitted_upload_is_reencoded_under_a_random_name(editor_a, storage_backend):
+def test_a_permitted_upload_is_reencoded_under_a_random_name(
+    opd_a, in_opd, editor_a, storage_backend
+):
     response = editor_a.post(URL, {"upload": uploaded("Foto Kepala Dinas.jpg", jpeg_with_exif())})
     assert response.status_code == 200
     url = response.json()["url"]
-    files = stored_files(storage_backend)
+    files = source_files(storage_backend)
     assert len(files) == 1
     ((name, data),) = files.items()
-    assert name.startswith("alpha/editor/")
+    assert name.startswith("alpha/pustaka/gambar/")
+    with in_opd(opd_a):
+        (image,) = LibraryImage.objects.all()
+        assert f"alpha/{image.file.name}" == name
+        assert image.uploaded_by.username == "penulis" and image.renditions["renditions"]
     stem = name.rsplit("/", 1)[-1].split(".")[0]
     assert "Kepala" not in name and len(stem) == 32
     assert url == storage_backend.public_url(name)
@@ -112,7 +131,7 @@ def test_large_images_are_scaled_down(editor_a, storage_backend):
     response = editor_a.post(URL, {"upload": uploaded("besar.jpg", image_bytes(size=(3000, 1500)))})
     assert response.status_code == 200
     with only_image(storage_backend) as image:
-        assert image.size == (2000, 1000)
+        assert image.size == (2400, 1200)
 
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'

@@ -104,8 +104,8 @@ def test_operator_writes_and_publishes_an_article(e2e, desktop, new_page, screen
     expect(editor.locator("img[src*='/media/']")).to_be_visible()
     expect(editor.locator(".ck-upload-placeholder-loader")).to_have_count(0)
 
-    choose_file(page, page.locator("#id_cover"), [png_file("sampul.png", "#264653")])
-    type_into(page, page.locator("#id_cover_alt"), "Petugas menimbang balita")
+    choose_file(page, page.locator("#id_cover_upload"), [png_file("sampul.png", "#264653")])
+    type_into(page, page.locator("#id_cover_alt_text"), "Petugas menimbang balita")
     choose_option(page, page.locator("#id_status"), "Terbit")
     # The article form has its buttons at the top and at the bottom (save_on_top).
     activate(page, page.locator("input[name=_save]").last)

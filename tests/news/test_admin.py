@@ -6,6 +6,9 @@ import pytest
 from django.conf import settings
 
 from accounts import roles
+from library.models import Document as LibraryDocument
+from library.models import Image as LibraryImage
+from library.services import add_image
 from news.models import Article, Category, Tag
 from tests.factories import make_operator
 from tests.news.factories import animated_gif, image_bytes, make_article, uploaded
@@ -13,6 +16,15 @@ from tests.news.factories import animated_gif, image_bytes, make_article, upload
 pytestmark = pytest.mark.django_db
 
 ADD_URL = "/admin/news/article/add/"
+PDF_BYTES = (
+    (
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+        b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    )
+    + b"%"
+    + b"x" * 1500
+    + b"\n"
+)
 
 
 @pytest.fixture
@@ -33,7 +45,8 @@ def article_form(client, **overrides):
         "category": client.category.pk,
         "summary": "Ringkasan",
         "body": "<p>Isi <strong>tebal</strong></p>",
-        "cover_alt": "",
+        "cover_photo": "",
+        "cover_alt_text": "",
         "status": Article.Status.PUBLISHED,
         "published_at_0": "2026-01-05",
         "published_at_1": "09:00:00",
@@ -107,15 +120,17 @@ def test_reserved_slug_is_a_form_error(operator_a):
 
 
 def test_cover_upload_makes_renditions(opd_a, in_opd, operator_a, storage_backend):
-    data = article_form(operator_a, cover_alt="Warga antre")
-    data["cover"] = uploaded("../../etc/sampul asli.jpg", image_bytes(size=(1800, 1200)))
+    data = article_form(operator_a, cover_alt_text="Warga antre")
+    data["cover_upload"] = uploaded("../../etc/sampul asli.jpg", image_bytes(size=(1800, 1200)))
     response = operator_a.post(ADD_URL, data)
     assert response.status_code == 302
     with in_opd(opd_a):
-        article = Article.objects.get()
-    meta = article.cover_meta
+        article = Article.objects.select_related("cover_photo").get()
+        image = article.cover_photo
+    assert image.alt_text == "Warga antre" and image.uploaded_by == operator_a.user
+    meta = image.renditions
     assert [r["width"] for r in meta["renditions"]] == [480, 960, 1600]
-    files = storage_backend.files(prefix="alpha/berita/sampul/")
+    files = storage_backend.files(prefix="alpha/pustaka/gambar/")
     names = {name.rsplit("/", 1)[-1] for name in files}
     assert any(name.endswith("-480.webp") for name in names)
     assert any(name.endswith("-1600.jpg") for name in names)
@@ -125,24 +140,26 @@ def test_cover_upload_makes_renditions(opd_a, in_opd, operator_a, storage_backen
 
     with Image.open(io.BytesIO(files[f"alpha/{meta['share']}"])) as share:
         assert share.size == (1200, 630)
+    assert article.cover_image()["alt"] == "Warga antre"
 
 
 def test_cover_that_is_not_an_image_is_a_form_error(opd_a, in_opd, operator_a, media_root):
-    data = article_form(operator_a, cover_alt="x")
-    data["cover"] = uploaded("sampul.jpg", b"<html><script>alert(1)</script></html>")
+    data = article_form(operator_a, cover_alt_text="x")
+    data["cover_upload"] = uploaded("sampul.jpg", b"<html><script>alert(1)</script></html>")
     response = operator_a.post(ADD_URL, data)
     assert response.status_code == 200
-    assert "cover" in response.context["adminform"].form.errors
+    assert "cover_upload" in response.context["adminform"].form.errors
     with in_opd(opd_a):
         assert not Article.objects.exists()
+        assert not LibraryImage.objects.exists()
 
 
 def test_a_long_animated_cover_is_a_form_error(opd_a, in_opd, operator_a, storage_backend):
-    data = article_form(operator_a, cover_alt="Animasi")
-    data["cover"] = uploaded("sampul.gif", animated_gif(), "image/gif")
+    data = article_form(operator_a, cover_alt_text="Animasi")
+    data["cover_upload"] = uploaded("sampul.gif", animated_gif(), "image/gif")
     response = operator_a.post(ADD_URL, data)
     assert response.status_code == 200
-    assert response.context["adminform"].form.errors["cover"] == [
+    assert response.context["adminform"].form.errors["cover_upload"] == [
         "Animasi terlalu besar untuk diproses (60 bingkai). Unggah gambar diam atau animasi "
         "yang lebih kecil."
     ]
@@ -154,21 +171,126 @@ def test_a_long_animated_cover_is_a_form_error(opd_a, in_opd, operator_a, storag
 def test_a_small_animated_cover_is_stored_as_a_still(opd_a, in_opd, operator_a, storage_backend):
     from PIL import Image
 
-    data = article_form(operator_a, cover_alt="Animasi")
-    data["cover"] = uploaded("sampul.gif", animated_gif(frames=4, size=(600, 400)), "image/gif")
+    data = article_form(operator_a, cover_alt_text="Animasi")
+    data["cover_upload"] = uploaded(
+        "sampul.gif", animated_gif(frames=4, size=(600, 400)), "image/gif"
+    )
     assert operator_a.post(ADD_URL, data).status_code == 302
     with in_opd(opd_a):
         article = Article.objects.get()
-    with Image.open(io.BytesIO(storage_backend.files()[f"alpha/{article.cover.name}"])) as cover:
+        name = article.cover_photo.file.name
+    with Image.open(io.BytesIO(storage_backend.files()[f"alpha/{name}"])) as cover:
         assert getattr(cover, "n_frames", 1) == 1
 
 
-def test_cover_needs_alt_text(operator_a):
+def test_cover_needs_alt_text(opd_a, in_opd, operator_a):
     data = article_form(operator_a)
-    data["cover"] = uploaded("sampul.jpg", image_bytes())
+    data["cover_upload"] = uploaded("sampul.jpg", image_bytes())
     response = operator_a.post(ADD_URL, data)
     assert response.status_code == 200
-    assert "cover_alt" in response.context["adminform"].form.errors
+    assert "cover_alt_text" in response.context["adminform"].form.errors
+    with in_opd(opd_a):
+        assert not Article.objects.exists()
+
+
+def test_a_form_error_keeps_the_chosen_cover_file(opd_a, in_opd, operator_a, media_root):
+    """The defect: an error elsewhere on the form (here a missing title) dropped the cover file.
+    The valid upload is now in the library at once, shown chosen, and the fixed form, posted
+    without the file, saves the article with that cover."""
+    data = article_form(operator_a, title="", cover_alt_text="Petugas membagikan masker")
+    data["cover_upload"] = uploaded("sampul.jpg", image_bytes(size=(1000, 600)))
+    response = operator_a.post(ADD_URL, data)
+    assert response.status_code == 200
+    assert "title" in response.context["adminform"].form.errors
+    with in_opd(opd_a):
+        (image,) = LibraryImage.objects.all()
+        assert not Article.objects.exists()
+    html = response.content.decode()
+    assert f'name="cover_photo" value="{image.pk}" checked' in html
+    assert image.picture()["thumb_url"] in html
+    assert (media_root / "alpha" / image.file.name).exists()
+
+    fixed = article_form(operator_a, title="Pembagian masker", cover_alt_text="")
+    fixed["cover_photo"] = str(image.pk)
+    assert operator_a.post(ADD_URL, fixed).status_code == 302
+    with in_opd(opd_a):
+        article = Article.objects.get()
+        assert article.cover_photo_id == image.pk
+        assert article.cover_image()["alt"] == "Petugas membagikan masker"
+    assert operator_a.get(f"/berita/{article.slug}/").status_code in (200, 302)
+
+
+def test_a_cover_missing_its_alt_text_is_kept_until_the_alt_text_is_given(
+    opd_a, in_opd, operator_a, media_root
+):
+    data = article_form(operator_a)
+    data["cover_upload"] = uploaded("sampul.jpg", image_bytes(size=(800, 600)))
+    response = operator_a.post(ADD_URL, data)
+    assert "cover_alt_text" in response.context["adminform"].form.errors
+    with in_opd(opd_a):
+        (image,) = LibraryImage.objects.all()
+    fixed = article_form(operator_a, cover_alt_text="Banjir di Kampung Baru")
+    fixed["cover_photo"] = str(image.pk)
+    assert operator_a.post(ADD_URL, fixed).status_code == 302
+    with in_opd(opd_a):
+        image.refresh_from_db()
+        assert image.alt_text == "Banjir di Kampung Baru"
+        assert Article.objects.get().cover_photo == image
+
+
+def test_a_cover_is_chosen_from_the_library_with_its_alt_text(opd_a, in_opd, operator_a):
+    with in_opd(opd_a):
+        image = add_image(upload=uploaded("a.jpg", image_bytes(size=(700, 500))), alt_text="Kantor")
+    response = operator_a.get(ADD_URL)
+    assert f'name="cover_photo" value="{image.pk}"' in response.content.decode()
+    data = article_form(operator_a, cover_photo=str(image.pk))
+    assert operator_a.post(ADD_URL, data).status_code == 302
+    with in_opd(opd_a):
+        assert Article.objects.get().cover_image()["alt"] == "Kantor"
+
+
+def test_a_cover_uploaded_before_the_library_stays_until_replaced(opd_a, in_opd, operator_a):
+    with in_opd(opd_a):
+        article = make_article(
+            "Lama", cover=uploaded("a.jpg", image_bytes(size=(600, 400))), cover_alt="Foto lama"
+        )
+    url = f"/admin/news/article/{article.pk}/change/"
+    html = operator_a.get(url).content.decode()
+    assert 'name="cover_photo" value="lama" checked' in html
+    data = article_form(operator_a, title="Lama", cover_photo="lama")
+    assert operator_a.post(url, data).status_code == 302
+    with in_opd(opd_a):
+        article.refresh_from_db()
+        assert article.cover_image()["alt"] == "Foto lama"
+    data = article_form(operator_a, title="Lama", cover_photo="")
+    assert operator_a.post(url, data).status_code == 302
+    with in_opd(opd_a):
+        article.refresh_from_db()
+        assert article.cover_image() is None and not article.cover
+
+
+def test_a_pdf_is_attached_and_listed_with_size_and_type(opd_a, in_opd, operator_a):
+    data = article_form(operator_a, attachment_title="Laporan kegiatan 2026")
+    data["attachment_upload"] = uploaded("laporan.pdf", PDF_BYTES, "application/pdf")
+    assert operator_a.post(ADD_URL, data).status_code == 302
+    with in_opd(opd_a):
+        article = Article.objects.get()
+        (document,) = article.attachments.all()
+    assert document.title == "Laporan kegiatan 2026" and document.size == len(PDF_BYTES)
+    html = operator_a.get(f"/berita/{article.slug}/").content.decode()
+    assert "Unduhan" in html and "Laporan kegiatan 2026" in html
+    assert document.file.url in html and "PDF, 1" in html
+
+
+def test_a_pdf_with_active_content_is_a_form_error(opd_a, in_opd, operator_a):
+    data = article_form(operator_a, title="", attachment_title="Formulir")
+    data["attachment_upload"] = uploaded(
+        "formulir.pdf", PDF_BYTES.replace(b"/Type /Catalog", b"/Type /Catalog /JavaScript 2 0 R")
+    )
+    response = operator_a.post(ADD_URL, data)
+    assert "attachment_upload" in response.context["adminform"].form.errors
+    with in_opd(opd_a):
+        assert not LibraryDocument.objects.exists()
 
 
 def test_list_has_filters_search_and_preview_links(opd_a, in_opd, operator_a):

@@ -82,6 +82,15 @@ LAYOUT_MIGRATIONS = {
     ("audit", "0004_verbose_names"),
     ("ppid", "0004_verbose_names"),
     ("tenants", "0009_verbose_names"),
+    # The media library (OPD schemas) and the articles' library cover and PDF attachments.
+    ("library", "0001_initial"),
+    ("news", "0003_cover_and_attachments_from_the_library"),
+    # A body holding only a YouTube video is not "empty" (core.richtext.RichTextField): no SQL.
+    ("pages", "0003_body_keeps_a_video_alone"),
+    # The revision tables follow: a cover from the library, the body's field class (no SQL on
+    # pages).
+    ("news", "0004_revisions_follow_the_library"),
+    ("pages", "0004_revisions_follow_the_library"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -105,6 +114,9 @@ NEW_TABLES = {
         "ppid_deadlinereminder",
         "news_historicalarticle",
         "pages_historicalpage",
+        "library_document",
+        "library_image",
+        "news_article_attachments",
     },
 }
 # Columns (and their indexes and constraints) that later features add to existing tables, per
@@ -121,8 +133,17 @@ NEW_STRUCTURE = {
         ("news_article", "news_article_unpublish_at"),
         ("news_article", "review_note"),
         ("news_article", "news_article_unpublish_after_publish"),
+        # The article's cover from the media library (with its index and foreign key).
+        ("news_article", "cover_photo_id"),
+        ("news_article", "news_article_cover_photo_id"),
     },
 }
+
+
+# The default roles that gain permissions of the new models on upgrade (Admin OPD and Operator
+# Berita: the media library's, the revisions', news.publish_article), each recorded by the audit
+# log as one event per role and OPD.
+ROLES_GAINING_PERMISSIONS = 2
 
 
 def is_new_structure(schema: str, row: tuple) -> bool:
@@ -134,8 +155,6 @@ def new_tables(schema: str) -> set[str]:
     return NEW_TABLES["public"] if schema == "public" else NEW_TABLES[None]
 
 
-# Columns that later features add to existing tables, per schema (None: every OPD schema), each
-# with the CHECK constraint its field type brings (PositiveIntegerField...).
 # What release 0.1 copied into the public-schema audit log from its information requests.
 CITIZENS_PERSONAL_DATA = (
     "siti.aminah@example.org",
@@ -413,10 +432,13 @@ def test_migrating_keeps_every_row(upgrade):
         # Admin OPD news.publish_article), and the audit log records those grants.
         for table in ("django_content_type", "auth_permission", "auth_group_permissions"):
             assert after.pop(table) >= before.pop(table)
-        if schema == "public":
-            assert after.pop("tenants_auditevent") >= before.pop("tenants_auditevent")
         for table in new_tables(schema):
             assert after.pop(table) == 0, (schema, table)
+        if schema == "public":
+            # The roles' new permissions, recorded by the audit log: one event per role and OPD.
+            events = upgrade.checked["public"]["role_permission_events"]
+            assert events == len(OPD_SCHEMAS) * ROLES_GAINING_PERMISSIONS
+            assert after.pop("tenants_auditevent") == before.pop("tenants_auditevent") + events
         assert after == before, schema
 
 
@@ -459,7 +481,7 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
     added = after.content_types["public"] - moved
     # ...and the revision tables of news and pages (django-simple-history).
     assert {app for _pk, app, _model in added} == {
-        "procrastinate", "core", "console", "backups", "news", "pages", "ppid",
+        "procrastinate", "core", "console", "backups", "news", "pages", "ppid", "library",
     }  # fmt: skip
     assert min(pk for pk, _app, _model in added) > max(pk for pk, _app, _model in moved)
     assert moved <= after.content_types["public"]
@@ -546,6 +568,12 @@ def test_the_upgraded_sites_are_served(upgrade):
     for schema in OPD_SCHEMAS:
         assert served[schema]["home"] == {"status": 200, "shows_article": True}, schema
         assert served[schema]["article"] == {"status": 200, "shows_article": True}, schema
+
+
+def test_covers_uploaded_before_the_media_library_still_show(upgrade):
+    covers = {schema: upgrade.checked["served"][schema]["covers"] for schema in OPD_SCHEMAS}
+    assert sum(len(shown) for shown in covers.values()) >= 2, covers
+    assert all(all(shown.values()) for shown in covers.values()), covers
 
 
 def test_ppid_requests_and_objections_can_still_be_tracked(upgrade):

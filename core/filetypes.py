@@ -1,10 +1,15 @@
-"""Recognise uploaded files by their content (magic bytes), never by their name."""
+"""Recognise uploaded files by their content (magic bytes), never by their name, and refuse
+those that are not acceptable (PPID documents and ID scans, the media library's PDFs)."""
 
 import codecs
 import re
 import zipfile
 import zlib
 from pathlib import PurePath
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
 
 PDF = "pdf"
 OLE2 = "ole2"  # legacy Microsoft Office: .doc, .xls
@@ -251,3 +256,45 @@ def _is_text(file) -> bool:
             continue
         return True
     return False
+
+
+def validate_upload(file: UploadedFile, *, allowed: dict[str, set[str]], max_mb: int) -> str:
+    """Refuse a file whose size, content or extension is not acceptable; return its type."""
+    if file.size > max_mb * 1024 * 1024:
+        raise ValidationError(
+            _("Ukuran berkas %(size).1f MB melebihi batas %(max)d MB."),
+            code="too_large",
+            params={"size": file.size / (1024 * 1024), "max": max_mb},
+        )
+    detected = detect_file_type(file)
+    if not check_extension(file.name, detected, allowed):
+        raise ValidationError(
+            _("Jenis berkas tidak diizinkan atau isinya tidak sesuai ekstensinya (%(types)s)."),
+            code="file_type",
+            params={"types": ", ".join(sorted(ext.lstrip(".").upper() for ext in allowed))},
+        )
+    if detected == PDF:
+        _refuse_active_pdf(file)
+    return detected
+
+
+def _refuse_active_pdf(file: UploadedFile) -> None:
+    try:
+        active = pdf_active_content(file)
+    except UncheckablePdf as error:
+        raise ValidationError(
+            _(
+                "Isi PDF ini tidak dapat diperiksa (terenkripsi atau rusak). Simpan ulang "
+                "sebagai PDF biasa tanpa kata sandi, lalu unggah kembali."
+            ),
+            code="pdf_uncheckable",
+        ) from error
+    if active:
+        raise ValidationError(
+            _(
+                "PDF ini berisi konten aktif (%(name)s) yang tidak diizinkan. Simpan ulang atau "
+                "cetak ulang sebagai PDF biasa, lalu unggah kembali."
+            ),
+            code="pdf_active",
+            params={"name": active},
+        )

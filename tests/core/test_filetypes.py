@@ -3,7 +3,7 @@ import zlib
 
 import pytest
 
-from ppid import filetypes
+from core import filetypes
 from tests.ppid.conftest import EXE_BYTES, JPEG_BYTES, PDF_BYTES, PNG_BYTES, zip_bytes
 
 DOCX = zip_bytes({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w/>"})
