@@ -31,10 +31,12 @@ from console.models import ActivityLevel, ActivityReminder
 from core import registry
 from demo.catalogue import DEMO_OPDS
 from guard.models import AllowedLinkDomain, ContentHold
+from library import services as library_services
 from news.models import Tag
 from ppid import services as ppid_services
 from ppid.models import InformationRequest, Objection
 from tests.factories import login_console, make_operator
+from tests.news.factories import image_bytes, uploaded
 from workdays.models import LocalHoliday
 
 ENGLISH_WORDS = {
@@ -160,7 +162,8 @@ NOT_FOLLOWED = ("/admin/logout/", "/admin/jsi18n/", "/admin/r/", "/admin/autocom
 
 
 class VisibleText(HTMLParser):
-    """The text of a page as a person reads it."""
+    """The text of a page as a person reads it, without what is marked as no language at all
+    (`translate="no"`: a two-factor secret, whose random letters may spell "ON")."""
 
     SKIPPED = {"script", "style", "template", "textarea"}
 
@@ -169,11 +172,13 @@ class VisibleText(HTMLParser):
         self.parts: list[str] = []
         self.links: list[str] = []
         self._skipping = 0
+        self._skipped_tags: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag in self.SKIPPED:
+        if tag in self.SKIPPED or attrs.get("translate") == "no":
             self._skipping += 1
+            self._skipped_tags.append(tag)
         if tag == "a" and attrs.get("href"):
             self.links.append(attrs["href"])
         self.parts.extend(attrs[name] for name in TEXT_ATTRIBUTES if attrs.get(name))
@@ -181,7 +186,8 @@ class VisibleText(HTMLParser):
             self.parts.append(attrs["value"])
 
     def handle_endtag(self, tag):
-        if tag in self.SKIPPED and self._skipping:
+        if self._skipped_tags and tag == self._skipped_tags[-1]:
+            self._skipped_tags.pop()
             self._skipping -= 1
 
     def handle_data(self, data):
@@ -279,6 +285,12 @@ def assert_indonesian(findings, missing):
     assert not missing, f"no change form reached for: {missing}"
 
 
+MINIMAL_PDF = (
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+    b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+)
+
+
 @pytest.fixture
 def seeded_opd_a(opd_a, in_opd, media_root):
     with in_opd(opd_a):
@@ -287,6 +299,14 @@ def seeded_opd_a(opd_a, in_opd, media_root):
                 app.seed_demo(DEMO_OPDS[0])
         make_operator("tamu", first_name="Sari", last_name="Wulan", role=roles.OPERATOR_BERITA)
         Tag.objects.create(name="Banjir", slug="banjir")
+        library_services.add_image(
+            upload=uploaded("posko.jpg", image_bytes(size=(400, 300))),
+            alt_text="Posko pengungsian banjir",
+        )
+        library_services.add_document(
+            upload=uploaded("laporan.pdf", MINIMAL_PDF, "application/pdf"),
+            title="Laporan kegiatan 2026",
+        )
         petugas = make_operator("petugas-uji", role=roles.PETUGAS_PPID)
         submission = ppid_services.submit_request(
             opd=opd_a,

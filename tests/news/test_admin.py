@@ -193,7 +193,9 @@ def test_cover_needs_alt_text(opd_a, in_opd, operator_a):
         assert not Article.objects.exists()
 
 
-def test_a_form_error_keeps_the_chosen_cover_file(opd_a, in_opd, operator_a, media_root):
+def test_a_form_error_keeps_the_chosen_cover_file(
+    opd_a, in_opd, operator_a, review_off, media_root
+):
     """The defect: an error elsewhere on the form (here a missing title) dropped the cover file.
     The valid upload is now in the library at once, shown chosen, and the fixed form, posted
     without the file, saves the article with that cover."""
@@ -249,7 +251,9 @@ def test_a_cover_is_chosen_from_the_library_with_its_alt_text(opd_a, in_opd, ope
         assert Article.objects.get().cover_image()["alt"] == "Kantor"
 
 
-def test_a_cover_uploaded_before_the_library_stays_until_replaced(opd_a, in_opd, operator_a):
+def test_a_cover_uploaded_before_the_library_stays_until_replaced(
+    opd_a, in_opd, operator_a, review_off
+):
     with in_opd(opd_a):
         article = make_article(
             "Lama", cover=uploaded("a.jpg", image_bytes(size=(600, 400))), cover_alt="Foto lama"
@@ -269,7 +273,7 @@ def test_a_cover_uploaded_before_the_library_stays_until_replaced(opd_a, in_opd,
         assert article.cover_image() is None and not article.cover
 
 
-def test_a_pdf_is_attached_and_listed_with_size_and_type(opd_a, in_opd, operator_a):
+def test_a_pdf_is_attached_and_listed_with_size_and_type(opd_a, in_opd, operator_a, review_off):
     data = article_form(operator_a, attachment_title="Laporan kegiatan 2026")
     data["attachment_upload"] = uploaded("laporan.pdf", PDF_BYTES, "application/pdf")
     assert operator_a.post(ADD_URL, data).status_code == 302

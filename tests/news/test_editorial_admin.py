@@ -35,7 +35,7 @@ def test_the_add_form_starts_with_the_publish_controls(editor):
     assert 'name="_terbitkan"' in page
     # No empty "Riwayat" section on a new article; the slug is an advanced, collapsed field.
     assert "Riwayat" not in page.split('<div class="submit-row">', 1)[1]
-    assert page.index('name="slug"') > page.index('name="cover_alt"')
+    assert page.index('name="slug"') > page.index('name="cover_alt_text"')
     assert "collapse" in page[page.index("Lanjutan") - 300 : page.index("Lanjutan")]
     assert "css/admin-editorial" in page
 

@@ -2,7 +2,6 @@
 the OPD's switch to publish without review, and what each role sees on the dashboard."""
 
 import pytest
-from django.core.cache import caches
 
 from accounts import roles
 from core import registry
@@ -37,16 +36,6 @@ def people(opd_a, in_opd):
         editor = make_operator("kepala", role=roles.ADMIN_OPD, email="kepala@example.org")
         category = Category.objects.get(slug="berita")
     return author, editor, category
-
-
-@pytest.fixture
-def review_off(opd_a):
-    """opd_a publishes without review (the host cache would serve the old row otherwise)."""
-    opd_a.require_article_review = False
-    opd_a.save(update_fields=["require_article_review"])
-    caches["shared"].clear()
-    yield
-    caches["shared"].clear()
 
 
 def mails(opd, in_opd, template):
