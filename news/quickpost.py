@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from library.forms import MultipleFileField, MultipleFileInput, store_images
 from library.models import Image
 from library.services import library_max_bytes, update_alt_text
+from news import workflow
 from news.models import Article, Category
 from publishing.services import Outcome, publish_content
 
@@ -32,22 +33,23 @@ GENERIC_ALT = gettext_lazy("Foto kegiatan")
 
 class QuickPostAction(models.TextChoices):
     PUBLISH = "publish", gettext_lazy("Terbitkan")
+    REVIEW = "review", gettext_lazy("Ajukan untuk ditinjau")
     DRAFT = "draft", gettext_lazy("Simpan sebagai draf")
-    # Review workflow (news.workflow), at its merge: REVIEW = "review", "Ajukan untuk
-    # ditinjau", offered by available_actions() and carried out in quick_post() below.
 
 
 def may_publish(user) -> bool:
-    """Whether `user` may put a quick post online at once. The review workflow narrows this
-    at its merge (an OPD that reviews lets only its approvers publish)."""
-    return user.has_perm("news.change_article")
+    """Whether `user` may put a quick post online at once: where the OPD reviews articles, only
+    its approvers (news.workflow)."""
+    return workflow.can_publish(user)
 
 
 def available_actions(user) -> list[QuickPostAction]:
-    actions = [QuickPostAction.DRAFT]
-    if may_publish(user):
-        actions.insert(0, QuickPostAction.PUBLISH)
-    return actions
+    """Publish (or, where the OPD reviews articles and the user may not publish, submit for
+    review), or keep as a draft."""
+    if not user.has_perm("news.change_article"):
+        return []
+    first = QuickPostAction.PUBLISH if may_publish(user) else QuickPostAction.REVIEW
+    return [first, QuickPostAction.DRAFT]
 
 
 def _body(text: str, photos: list[Image]) -> str:
@@ -86,15 +88,16 @@ def quick_post(
         cover_photo=photos[0] if photos else None,
         author=by,
         published_at=timezone.now(),
-        status=Article.Status.PUBLISHED
-        if action == QuickPostAction.PUBLISH
-        else Article.Status.DRAFT,
+        status=Article.Status.DRAFT,
     )
     article.full_clean()
-    outcome = publish_content(article)
-    # Review workflow, at its merge: the one place "Ajukan untuk ditinjau" is wired in:
-    #     if action == QuickPostAction.REVIEW:
-    #         submit_for_review(article=article, by=by)   # news.workflow
+    if action == QuickPostAction.PUBLISH:
+        outcome = workflow.approve(article=article, by=by)
+    elif action == QuickPostAction.REVIEW:
+        outcome = workflow.submit_for_review(article=article, by=by)
+    else:
+        article._history_user = by
+        outcome = publish_content(article)
     return article, outcome
 
 
@@ -227,6 +230,18 @@ class QuickPostAdminMixin:
                     _('Berita “{}” sudah terbit. <a href="{}">Lihat di situs</a>'),
                     article.title,
                     article.get_absolute_url(),
+                ),
+            )
+        elif article.status == Article.Status.REVIEW:
+            messages.success(
+                request,
+                format_html(
+                    _(
+                        "Berita “{}” diajukan untuk ditinjau; peninjau sudah diberi tahu. "
+                        '<a href="{}">Buka</a>'
+                    ),
+                    article.title,
+                    link,
                 ),
             )
         else:

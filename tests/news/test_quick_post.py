@@ -4,6 +4,7 @@ the cover, publish or draft through publish_content, and errors that keep the ph
 import pytest
 
 from accounts import roles
+from core.models import OutgoingMail
 from guard.models import ContentHold
 from library.models import Image
 from news.models import Article, Category
@@ -16,7 +17,8 @@ URL = "/admin/news/article/cepat/"
 
 
 @pytest.fixture
-def writer_a(opd_a, in_opd, client_a):
+def writer_a(opd_a, in_opd, client_a, review_off):
+    """An Operator Berita of an OPD that publishes without review (review: the test below)."""
     with in_opd(opd_a):
         user = make_operator("penulis", role=roles.OPERATOR_BERITA)
         client_a.category = Category.objects.get(slug="berita")
@@ -152,3 +154,28 @@ def test_a_photo_of_another_opd_cannot_be_slipped_in(opd_a, opd_b, in_opd, write
 
 def test_the_article_list_links_to_the_quick_post(writer_a):
     assert URL in writer_a.get("/admin/news/article/").content.decode()
+
+
+def test_where_articles_are_reviewed_a_writer_submits_the_quick_post_for_review(
+    opd_a, in_opd, client_a
+):
+    with in_opd(opd_a):
+        writer = make_operator("penulis", role=roles.OPERATOR_BERITA)
+        make_operator("kepala", role=roles.ADMIN_OPD, email="kepala@alpha.example.org")
+        client_a.category = Category.objects.get(slug="berita")
+        client_a.force_login(writer)
+    page = client_a.get(URL).content.decode()
+    assert "Ajukan untuk ditinjau" in page and 'value="publish"' not in page
+    assert client_a.post(URL, post_form(client_a, action="publish")).status_code == 200
+    with in_opd(opd_a):
+        assert not Article.objects.exists()
+
+    data = post_form(client_a, action="review")
+    data["photos"] = [camera_photo()]
+    assert client_a.post(URL, data).status_code == 302
+    with in_opd(opd_a):
+        article = Article.objects.get()
+        mail = OutgoingMail.objects.get(template="news/email/review_requested")
+    assert article.status == Article.Status.REVIEW and article.cover_photo is not None
+    assert "kepala@alpha.example.org" in mail.to  # every approver of the OPD
+    assert client_a.get(f"/berita/{article.slug}/").status_code == 404
