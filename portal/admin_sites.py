@@ -122,6 +122,7 @@ class OpdAdminSite(
             "dashboard_items": registry.dashboard_items(request),
             "todo": _checklist_todo(request, activity, write_news_url),
             "write_news_url": write_news_url,
+            "quick_post_url": _quick_post_url(request, write_news_url),
             "may_broadcast": may_broadcast(request),
             "is_opd_admin": is_opd_admin(request.user),
             "identity_url": _identity_url(request),
@@ -171,6 +172,11 @@ def _write_news_url(request) -> str | None:
         if publishable.is_news and request.user.has_perm(f"{opts.app_label}.add_{opts.model_name}"):
             return reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
     return None
+
+
+def _quick_post_url(request, write_news_url) -> str | None:
+    """The quick post from a phone (news.quickpost), for whoever may write news."""
+    return None if write_news_url is None else reverse("admin:news_article_quick_post")
 
 
 def _checklist_todo(request, activity, write_news_url) -> list[dict]:

@@ -80,12 +80,13 @@ def test_items_a_role_cannot_do_are_plain_text(opd_a, in_opd, client_a):
     assert "<li>Daftar Informasi Publik terisi untuk setiap kategori</li>" in page
     assert '<a href="/admin/pages/page/?slug=profil">' in page  # pages are theirs
     assert "Tulis berita" in page
+    assert 'class="button opd-quick-post" href="/admin/news/article/cepat/"' in page
     assert "Identitas situs" not in page  # the Admin OPD's
 
 
 def test_a_ppid_officer_gets_no_write_news_button(opd_a, in_opd, client_a):
     page = log_in(client_a, opd_a, in_opd, roles.PETUGAS_PPID).get("/admin/").content.decode()
-    assert "opd-write-news" not in page
+    assert "opd-write-news" not in page and "opd-quick-post" not in page
     assert "<li>Minimal satu berita dalam 90 hari terakhir</li>" in page
     assert '<a href="/admin/ppid/publicinformation/">' in page
 
