@@ -80,8 +80,8 @@ def test_operator_publishes_an_article_with_a_picture_in_five_clicks(
     page.keyboard.type(title)
     clicks.click(page.locator(".ck-editor__editable"))
     page.keyboard.type("Posyandu remaja dibuka setiap Sabtu pagi di puskesmas.")
-    clicks.choose_file(page.locator("#id_cover"), [png("sampul.png", "#264653")])
-    clicks.click(page.locator("#id_cover_alt"))
+    clicks.choose_file(page.locator("#id_cover_upload"), [png("sampul.png", "#264653")])
+    clicks.click(page.locator("#id_cover_alt_text"))
     page.keyboard.type("Remaja antre di meja pendaftaran posyandu")
     clicks.click(page.locator("input[name=_terbitkan]").last)
 
