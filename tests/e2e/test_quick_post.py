@@ -62,11 +62,9 @@ def test_an_operator_posts_news_with_photos_from_a_phone(e2e, touch_phone, new_p
         steps.append(name)
 
     started = time.monotonic()
-    # From the admin's first screen: the news list, then its "Tulis berita cepat".
-    page.get_by_role("link", name="Artikel", exact=True).first.tap()
-    step("buka Artikel")
-    page.get_by_role("link", name="Tulis berita cepat").tap()
-    step("Tulis berita cepat")
+    # From the admin's first screen, its "Tulis berita cepat dari ponsel".
+    page.get_by_role("link", name="Tulis berita cepat dari ponsel").tap()
+    step("Tulis berita cepat dari ponsel")
     expect(page.get_by_role("heading", name="Tulis berita cepat")).to_be_visible()
     assert_fits_the_phone(page)
     shoot(page, "quick-post-1-kosong-360")
@@ -97,11 +95,13 @@ def test_an_operator_posts_news_with_photos_from_a_phone(e2e, touch_phone, new_p
     )
     assert_fits_the_phone(page)
     shoot(page, "quick-post-2-terisi-360")
-    page.get_by_role("button", name="Terbitkan").tap()
-    step("Terbitkan")
-    expect(page.locator(".messagelist")).to_contain_text("sudah terbit")
+    # The OPD reviews articles (the default) and an Operator Berita may not publish.
+    expect(page.get_by_role("button", name="Terbitkan")).to_have_count(0)
+    page.get_by_role("button", name="Ajukan untuk ditinjau").tap()
+    step("Ajukan untuk ditinjau")
+    expect(page.locator(".messagelist")).to_contain_text("diajukan untuk ditinjau")
     elapsed = time.monotonic() - started
-    shoot(page, "quick-post-3-terbit-360")
+    shoot(page, "quick-post-3-diajukan-360")
 
     (SCREENSHOT_DIR / "quick-post-steps.txt").write_text(
         f"{len(steps)} steps ({', '.join(steps)}), {elapsed:.1f} s\n"
@@ -109,12 +109,20 @@ def test_an_operator_posts_news_with_photos_from_a_phone(e2e, touch_phone, new_p
     assert len(steps) <= 7, steps
     assert elapsed < 60, elapsed
 
+    # The Admin OPD approves it from the dashboard, on a phone too.
+    reviewer = new_page(phone=True)
+    reviewer.goto(e2e.url(stack.OPD_SLUG, "/admin/"))
+    reviewer.locator("#id_username").fill(stack.OPD_ADMIN_USERNAME)
+    reviewer.locator("#id_password").fill(stack.PASSWORD)
+    reviewer.locator("#id_password").press("Enter")
+    reviewer.locator(".opd-dashboard-items a", has_text="menunggu tinjauan").click()
+    reviewer.locator("#result_list a", has_text=TITLE).click()
+    reviewer.locator("input[name=_setujui]").first.click()
+    expect(reviewer.locator(".messagelist")).to_contain_text(TITLE)
+
     citizen = new_page(phone=True)
-    citizen.goto(
-        e2e.url(
-            stack.OPD_SLUG, page.get_by_role("link", name="Lihat di situs").get_attribute("href")
-        )
-    )
+    citizen.goto(e2e.url(stack.OPD_SLUG, "/berita/"))
+    citizen.locator(".article-card", has_text=TITLE).locator("h3 a").click()
     expect(citizen.locator("h1")).to_have_text(TITLE)
     cover = citizen.locator(".article__cover img")
     expect(cover).to_have_attribute("alt", "Warga membersihkan saluran air di RT 03")
@@ -138,7 +146,7 @@ def test_a_quick_post_with_an_error_keeps_its_photos(e2e, touch_phone):
         [camera_photo("IMG_0003.jpg", "#1d4ed8", size=(1600, 1200))]
     )
     page.get_by_label("Isi berita").fill("Posko kesehatan dibuka di balai warga.")
-    page.get_by_role("button", name="Terbitkan").tap()
+    page.get_by_role("button", name="Ajukan untuk ditinjau").tap()
     expect(page.locator(".errornote")).to_be_visible()
     kept = page.locator(".chosen-photos img")
     expect(kept).to_have_count(1)
@@ -146,5 +154,5 @@ def test_a_quick_post_with_an_error_keeps_its_photos(e2e, touch_phone):
     assert_fits_the_phone(page)
     shoot(page, "quick-post-5-galat-360")
     page.get_by_label("Judul").fill("Posko kesehatan dibuka")
-    page.get_by_role("button", name="Terbitkan").tap()
+    page.get_by_role("button", name="Ajukan untuk ditinjau").tap()
     expect(page.locator(".messagelist")).to_contain_text("Posko kesehatan dibuka")
