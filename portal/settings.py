@@ -126,6 +126,9 @@ INSTALLED_APPS += [app for app in TENANT_APPS if app not in SHARED_APPS] + ["acc
 TENANT_MODEL = "tenants.Opd"
 TENANT_DOMAIN_MODEL = "tenants.Domain"
 PUBLIC_SCHEMA_URLCONF = "portal.urls_public"
+# django-tenants paints tenant apps' captions on the admin index green, a developer's aid that
+# tells operators nothing.
+TENANT_COLOR_ADMIN_APPS = False
 ROOT_URLCONF = "portal.urls_tenant"
 DEFAULT_NOT_FOUND_TENANT_VIEW = "core.views.unknown_host"
 # The Kominfo console (core.sites.console_site builds it from this path).

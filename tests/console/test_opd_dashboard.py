@@ -82,6 +82,7 @@ def test_items_a_role_cannot_do_are_plain_text(opd_a, in_opd, client_a):
     assert "Tulis berita" in page
     assert 'class="button opd-quick-post" href="/admin/news/article/cepat/"' in page
     assert "Identitas situs" not in page  # the Admin OPD's
+    assert "#008000" not in page  # django-tenants' green captions of tenant apps
 
 
 def test_a_ppid_officer_gets_no_write_news_button(opd_a, in_opd, client_a):
