@@ -59,6 +59,20 @@ def staff_mails(template):
     return [m for m in mail.outbox if m.subject and template in m.subject]
 
 
+def objection_to_a_decided_request(opd, officer, *, reason="Ada."):
+    """A request the PPID answered "not held", and the citizen's objection to it."""
+    request = services.respond_to_request(
+        opd=opd,
+        request=submit(opd).record,
+        by=officer,
+        decision="tidak_dikuasai",
+        notice="Tidak dikuasai.",
+    )
+    return services.file_objection(
+        opd=opd, request=request, ground="e", reason=reason, submission_token=token()
+    ).record
+
+
 def mails_to(address):
     return [m for m in mail.outbox if address in m.to]
 
@@ -108,16 +122,7 @@ def test_a_user_given_the_permission_to_handle_requests_is_staff_too(opd_a, in_o
 
 def test_a_new_objection_mails_the_staff_a_link_to_the_objection(opd_a, in_opd, officer, run_tasks):
     with in_opd(opd_a):
-        request = services.respond_to_request(
-            opd=opd_a,
-            request=submit(opd_a).record,
-            by=officer,
-            decision="tidak_dikuasai",
-            notice="Tidak dikuasai.",
-        )
-        objection = services.file_objection(
-            opd=opd_a, request=request, ground="e", reason="Ada.", submission_token=token()
-        ).record
+        objection = objection_to_a_decided_request(opd_a, officer)
     run_tasks()
     [notice] = [m for m in mails_to("sri@alpha.example.org") if "Keberatan baru" in m.subject]
     assert objection.number in notice.subject
@@ -242,16 +247,7 @@ def test_dashboard_counts_link_to_the_lists_they_count(opd_a, in_opd, client_a, 
         overdue = submit(opd_a).record
         services.start_processing(request=overdue, by=officer)
         set_due(overdue, today - datetime.timedelta(days=3))
-        decided = services.respond_to_request(
-            opd=opd_a,
-            request=submit(opd_a).record,
-            by=officer,
-            decision="tidak_dikuasai",
-            notice="x",
-        )
-        objection = services.file_objection(
-            opd=opd_a, request=decided, ground="e", reason="y", submission_token=token()
-        ).record
+        objection = objection_to_a_decided_request(opd_a, officer)
         officer = type(officer).objects.get(pk=officer.pk)
         with CaptureQueriesContext(connection) as queries:
             items = dashboard.dashboard_items(dashboard_request(officer))
@@ -352,16 +348,7 @@ def test_a_decided_request_shows_no_save_button_and_refuses_a_post(
 
 def test_an_answered_objection_is_read_only(opd_a, in_opd, client_a, officer):
     with in_opd(opd_a):
-        request = services.respond_to_request(
-            opd=opd_a,
-            request=submit(opd_a).record,
-            by=officer,
-            decision="tidak_dikuasai",
-            notice="x",
-        )
-        objection = services.file_objection(
-            opd=opd_a, request=request, ground="e", reason="y", submission_token=token()
-        ).record
+        objection = objection_to_a_decided_request(opd_a, officer)
         services.answer_objection(
             opd=opd_a, objection=objection, by=officer, outcome="ditolak", response="Ditolak."
         )
