@@ -59,7 +59,7 @@ test: install
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest --cov --cov-report=term-missing:skip-covered
 
-# Lighthouse (mobile) on an OPD home page and an article; reports in var/audit/ (needs Node.js).
+# Lighthouse (mobile) on every page type citizens land on; reports in var/audit/ (needs Node.js).
 audit: install
 	$(BIN)/python -m tests.e2e.audit
 

@@ -1,4 +1,4 @@
-"""`make audit`: Lighthouse (mobile) on an OPD home page and an article, on the same scratch
+"""`make audit`: Lighthouse (mobile) on every page type citizens land on, on the same scratch
 platform as the browser tests, served production-like (DJANGO_DEBUG=0, compressed static files).
 
 Reports go to var/audit/ (<page>.report.html and .json, and scores.md). Exits non-zero when a
@@ -19,8 +19,13 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 MINIMUM = 95
 PAGES = {
     "opd-home": (e2e_stack.OPD_SLUG, "/"),
+    "news-list": (e2e_stack.OPD_SLUG, "/berita/"),
     "article": (e2e_stack.OPD_SLUG, f"/berita/{e2e_stack.SEEDED_ARTICLE_SLUG}/"),
+    "page": (e2e_stack.OPD_SLUG, "/halaman/struktur-organisasi/"),
+    "ppid": (e2e_stack.OPD_SLUG, "/ppid/"),
+    "request-form": (e2e_stack.OPD_SLUG, "/ppid/permohonan/"),
     "portal-home": (None, "/"),
+    "opd-directory": (None, "/opd/"),
 }
 
 
