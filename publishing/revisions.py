@@ -175,7 +175,7 @@ class RevisionsAdminMixin:
         history = obj.history.select_related("history_user")
         record = get_object_or_404(history, history_id=history_id)
         other_id = request.GET.get("dengan", "")
-        if other_id.isdigit():
+        if other_id.isascii() and other_id.isdigit():
             other = get_object_or_404(history, history_id=int(other_id))
         else:
             other = history.filter(history_date__lt=record.history_date).first()

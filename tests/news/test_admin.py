@@ -251,6 +251,16 @@ def test_a_cover_is_chosen_from_the_library_with_its_alt_text(opd_a, in_opd, ope
         assert Article.objects.get().cover_image()["alt"] == "Kantor"
 
 
+@pytest.mark.parametrize("value", ["²", "١٢", "-1", "abc"])
+def test_a_cover_that_is_no_library_number_is_a_form_error(opd_a, in_opd, operator_a, value):
+    # "²".isdigit() is True, and int("²") raises: the form must not read it as an id.
+    response = operator_a.post(ADD_URL, article_form(operator_a, cover_photo=value))
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors
+    with in_opd(opd_a):
+        assert not Article.objects.exists()
+
+
 def test_a_cover_uploaded_before_the_library_stays_until_replaced(
     opd_a, in_opd, operator_a, review_off
 ):

@@ -95,6 +95,13 @@ def test_an_error_keeps_the_uploaded_photos(opd_a, in_opd, writer_a):
     assert image.alt_text == "Posko pengungsian di balai desa"
 
 
+def test_photo_numbers_that_are_not_ascii_digits_are_ignored(opd_a, in_opd, writer_a):
+    data = post_form(writer_a, title="Posko banjir dibuka", photo=["²", "x"])
+    assert writer_a.post(URL, data).status_code == 302
+    with in_opd(opd_a):
+        assert Article.objects.get().cover_photo_id is None
+
+
 def test_without_a_title_the_photos_get_a_default_alt_text(opd_a, in_opd, writer_a):
     data = post_form(writer_a, title="")
     data["photos"] = [camera_photo()]
