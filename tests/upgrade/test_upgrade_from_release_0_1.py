@@ -91,6 +91,8 @@ LAYOUT_MIGRATIONS = {
     # pages).
     ("news", "0004_revisions_follow_the_library"),
     ("pages", "0004_revisions_follow_the_library"),
+    # Emergency banners on the issuing OPD's site only, or everywhere (issue #17).
+    ("banners", "0003_emergencybanner_everywhere"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -127,6 +129,8 @@ NEW_STRUCTURE = {
         # The activity status's completeness threshold (console.ActivitySettings).
         ("tenants_activitysettings", "active_min_score"),
         ("tenants_activitysettings", "tenants_activitysettings_active_min_score"),
+        # Where an emergency banner shows (banners.EmergencyBanner.everywhere).
+        ("tenants_emergencybanner", "everywhere"),
     },
     None: {
         ("news_article", "unpublish_at"),
