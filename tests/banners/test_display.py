@@ -39,7 +39,11 @@ def banner_markup(response, banner) -> str:
 
 @pytest.mark.parametrize(
     ("level", "label", "role"),
-    [("info", "Informasi", "status"), ("warning", "Waspada", "status"), ("danger", "Bahaya", "alert")],
+    [
+        ("info", "Informasi", "status"),
+        ("warning", "Waspada", "status"),
+        ("danger", "Bahaya", "alert"),
+    ],
 )
 def test_each_level_has_its_style_word_icon_and_role(public_tenant, client_a, level, label, role):
     banner = make_banner(public_tenant, level=level, text="Pemadaman listrik bergilir")
@@ -76,9 +80,7 @@ def test_an_opd_banner_is_signed_with_the_opds_name(opd_b, client_a):
     assert f"Diterbitkan oleh {opd_b.name}" in markup
 
 
-def test_an_opds_local_banner_shows_on_its_own_site_only(
-    opd_a, client_a, client_b, portal_client
-):
+def test_an_opds_local_banner_shows_on_its_own_site_only(opd_a, client_a, client_b, portal_client):
     make_banner(opd_a, text="Layanan tutup hari ini", everywhere=False)
     broadcast = make_banner(opd_b := Opd.objects.get(slug="beta"), text="Siaga banjir kota")
     assert opd_b.pk == broadcast.issued_by_id
