@@ -18,7 +18,7 @@ from core import pagecache, registry
 from core.pagecache import cache_anonymous_page
 from core.richtext import feed_text
 from mainsite.models import PublishedItem
-from tenants.models import Opd, opd_site_url, site_kind_choices, with_primary_domain
+from tenants.models import Opd, site_kind_choices, with_primary_domain
 
 NEWS_PAGE_SIZE = 12
 # The lead story and a few more: the home stays a front door, /berita/ has the rest.
@@ -95,7 +95,9 @@ def lead_and_more(items: list) -> tuple:
 def filled_portal_sections() -> list[tuple]:
     """The portal sections content apps provide (core.registry.PortalSection), with their
     items; a section without items is left out."""
-    return [(section, items) for section in registry.portal_sections() if (items := section.items())]
+    return [
+        (section, items) for section in registry.portal_sections() if (items := section.items())
+    ]
 
 
 def fragment_context(version: str) -> dict:

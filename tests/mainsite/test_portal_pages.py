@@ -172,9 +172,7 @@ def test_portal_news_counts_and_filters_once_per_content_change(portal_client, o
     assert "Pengumuman Beta" not in page and 'value="beta"' not in page
 
 
-def test_the_portal_home_counts_opds_by_kind_once_per_change(
-    portal_client, opd_a, opd_b, settings
-):
+def test_the_portal_home_counts_opds_by_kind_once_per_change(portal_client, opd_a, opd_b, settings):
     settings.PAGE_CACHE_SECONDS = 0  # the counts kept per content version, not the page cache
     portal_client.get("/")  # warm the caches that do not depend on the content
     pagecache.invalidate("public")
