@@ -10,6 +10,12 @@ from banners.models import EmergencyBanner
 
 BANNERS_KEY = "emergency-banners"
 BANNERS_TIMEOUT = 3600
+# The most severe first (the levels' values do not sort that way).
+SEVERITY = {
+    EmergencyBanner.Level.DANGER: 0,
+    EmergencyBanner.Level.WARNING: 1,
+    EmergencyBanner.Level.INFO: 2,
+}
 
 
 def _banner_key(banner: dict) -> str:
@@ -30,7 +36,7 @@ def _stored_banners(stored: list[dict] | None) -> list[dict]:
         now = timezone.now()
         rows = (
             EmergencyBanner.objects.filter(expires_at__gt=now)
-            .order_by("-level", "-starts_at")
+            .order_by("-starts_at")
             .values(
                 "id",
                 "level",
@@ -50,7 +56,7 @@ def _stored_banners(stored: list[dict] | None) -> list[dict]:
                 "key": _banner_key(row),
                 "from_kominfo": row["issued_by__schema_name"] == public,
             }
-            for row in rows
+            for row in sorted(rows, key=lambda row: SEVERITY.get(row["level"], 9))
         ]
         shared.set(BANNERS_KEY, banners, BANNERS_TIMEOUT)
     return banners

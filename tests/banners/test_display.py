@@ -137,3 +137,12 @@ def test_an_opd_chooses_where_its_broadcast_shows(opd_a, in_opd, client_a, clien
     banner = EmergencyBanner.objects.get(text="Kantor tutup untuk perbaikan")
     assert banner.everywhere is False  # an unticked box: this OPD's site only
     assert "Kantor tutup untuk perbaikan" not in client_b.get("/").content.decode()
+
+
+def test_the_most_severe_banner_comes_first(public_tenant, client_a):
+    make_banner(public_tenant, level="info", text="Info paling baru")
+    make_banner(public_tenant, level="danger", text="Bahaya lebih lama")
+    make_banner(public_tenant, level="warning", text="Waspada")
+    html = client_a.get("/").content.decode()
+    levels = re.findall(r"emergency__item--(\w+)", html)
+    assert levels == ["danger", "warning", "info"]
