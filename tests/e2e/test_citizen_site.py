@@ -82,7 +82,7 @@ def test_a_visitor_closes_a_banner_by_keyboard_and_it_stays_closed(
     citizen.reload()
     expect(citizen.get_by_text(DANGER_TEXT)).to_be_hidden()
     expect(citizen.get_by_text(INFO_TEXT)).to_be_visible()
-    # Closed per visitor, across the pemda's sites in this browser; another visitor still sees it.
+    # Closed for this visitor on this site only (localStorage is per origin); others still see it.
     other = new_page(phone=True)
     other.goto(e2e.url(stack.OTHER_OPD_SLUG, "/"))
     expect(other.get_by_role("alert")).to_contain_text(DANGER_TEXT)
