@@ -14,7 +14,15 @@ from tenants.models import Opd
 @admin.register(EmergencyBanner, site=console_site)
 class EmergencyBannerAdmin(admin.ModelAdmin):
     form = BannerForm
-    list_display = ("text", "level", "issued_by", "starts_at", "expires_at", "is_current")
+    list_display = (
+        "text",
+        "level",
+        "issued_by",
+        "everywhere",
+        "starts_at",
+        "expires_at",
+        "is_current",
+    )
     list_filter = ("level",)
     list_select_related = ("issued_by",)
     fields = ("level", "text", "link", "starts_at", "expires_at")

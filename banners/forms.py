@@ -60,9 +60,11 @@ class BannerForm(forms.ModelForm):
 
 
 class OpdBannerForm(BannerForm):
-    """The broadcast form of an OPD's own admin (/admin/siaran/), outside the admin's widgets."""
+    """The broadcast form of an OPD's own admin (/admin/siaran/), outside the admin's widgets:
+    a broadcast to every site, or a banner on the OPD's own site only."""
 
     class Meta(BannerForm.Meta):
+        fields = ("level", "text", "link", "everywhere", "starts_at", "expires_at")
         widgets = {
             "starts_at": forms.DateTimeInput(
                 attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"

@@ -24,6 +24,14 @@ class EmergencyBanner(models.Model):
     )
     text = models.CharField(_("teks"), max_length=280)
     link = models.URLField(_("tautan"), blank=True)
+    everywhere = models.BooleanField(
+        _("tampil di semua situs"),
+        default=True,
+        help_text=_(
+            "Centang untuk menyiarkan ke portal dan situs semua OPD; kosongkan untuk menampilkan "
+            "siaran hanya di situs OPD penerbit."
+        ),
+    )
     starts_at = models.DateTimeField(_("mulai"), default=timezone.now)
     expires_at = models.DateTimeField(_("berakhir"))
     issued_by = models.ForeignKey(
@@ -42,6 +50,7 @@ class EmergencyBanner(models.Model):
         "level",
         "text",
         "link",
+        "everywhere",
         "starts_at",
         "expires_at",
         "issued_by",

@@ -65,6 +65,24 @@ class DashboardItem:
 
 
 @dataclass(frozen=True)
+class PortalSection:
+    """A section of the portal home on the main domain, across OPDs (services, agenda...).
+
+    `items()` runs on the main domain, in the public schema: it reads a public-schema index
+    (never an OPD schema, never a loop over schemas) in a fixed number of queries and returns at
+    most a handful of items; an empty list hides the section. `template` renders `section` and
+    `items`; `more_url` (a path, may be lazy) is where the whole list lives.
+    """
+
+    key: str
+    title: str
+    template: str
+    items: Callable[[], list]
+    position: int = 100
+    more_url: Any = ""
+
+
+@dataclass(frozen=True)
 class ContentApp:
     label: str
     # The default roles (accounts.roles) that get every permission of this app. The Admin OPD
@@ -96,6 +114,8 @@ class ContentApp:
     # OPD admin's dashboard: new and overdue requests, drafts waiting for review... Items the
     # user may not act on are left out by the callable itself.
     dashboard_items: Callable[[Any], list[DashboardItem]] | None = None
+    # Sections of the portal home across OPDs (the agenda of every OPD, their services...).
+    portal_sections: tuple[PortalSection, ...] = ()
 
 
 _apps: dict[str, ContentApp] = {}
@@ -159,3 +179,8 @@ def dashboard_items(request) -> list[DashboardItem]:
 def checklist_items() -> list[ChecklistItem]:
     items = [item for app in _apps.values() for item in app.checklist_items]
     return sorted(items, key=lambda item: item.position)
+
+
+def portal_sections() -> list[PortalSection]:
+    sections = [section for app in _apps.values() for section in app.portal_sections]
+    return sorted(sections, key=lambda section: section.position)

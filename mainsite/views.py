@@ -6,7 +6,7 @@ import hashlib
 from django.contrib.syndication.views import Feed
 from django.core.cache import caches
 from django.core.paginator import Paginator
-from django.db.models import Max, Q
+from django.db.models import Count, Max, Q
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,10 +18,12 @@ from core import pagecache, registry
 from core.pagecache import cache_anonymous_page
 from core.richtext import feed_text
 from mainsite.models import PublishedItem
-from tenants.models import Opd, opd_site_url, site_kind_choices, with_primary_domain
+from tenants.models import Opd, site_kind_choices, with_primary_domain
 
 NEWS_PAGE_SIZE = 12
-HOME_NEWS_COUNT = 8
+# The lead story and a few more: the home stays a front door, /berita/ has the rest.
+HOME_NEWS_COUNT = 5
+DIRECTORY_PAGE_SIZE = 48
 MAX_QUERY_LENGTH = 200
 # Values kept per content version change with it; the timeout only bounds what the cache holds.
 CONTENT_VERSION_SECONDS = 3600
@@ -63,14 +65,39 @@ def kind_choices():
     return site_kind_choices()
 
 
-def opd_index_groups() -> list[tuple[str, list[dict]]]:
-    """Active OPDs' names and addresses, grouped by kind: the home page's index (names only, as
-    plain values; logos and last updates are on /opd/)."""
-    by_kind = {}
-    names = active_opds().values_list("kind", "name", "slug", "primary_host")
-    for kind, name, slug, primary_host in names:
-        by_kind.setdefault(kind, []).append({"name": name, "url": opd_site_url(slug, primary_host)})
-    return [(label, by_kind[kind]) for kind, label in kind_choices() if kind in by_kind]
+def opd_kind_counts() -> dict[str, int]:
+    """How many active OPDs there are of each kind (one grouped query, whatever their number)."""
+    counts = (
+        Opd.objects.filter(is_active=True)
+        .sites()
+        .values_list("kind")
+        .annotate(total=Count("id"))
+        .order_by()
+    )
+    return dict(counts)
+
+
+def opd_kinds(counts: dict[str, int]) -> list[dict]:
+    """The kinds that have OPDs, in the kinds' order, with their label and count."""
+    return [
+        {"value": kind, "label": label, "count": counts[kind]}
+        for kind, label in kind_choices()
+        if counts.get(kind)
+    ]
+
+
+def lead_and_more(items: list) -> tuple:
+    """The newest story with a picture leads (else the newest); the others follow in order."""
+    lead = next((item for item in items if item.image_url), items[0] if items else None)
+    return lead, [item for item in items if item is not lead]
+
+
+def filled_portal_sections() -> list[tuple]:
+    """The portal sections content apps provide (core.registry.PortalSection), with their
+    items; a section without items is left out."""
+    return [
+        (section, items) for section in registry.portal_sections() if (items := section.items())
+    ]
 
 
 def fragment_context(version: str) -> dict:
@@ -83,11 +110,15 @@ def fragment_context(version: str) -> dict:
 @require_GET
 @cache_anonymous_page
 def portal_home(request):
+    version = pagecache.content_version()
+    lead, more_news = lead_and_more(list(portal_news()[:HOME_NEWS_COUNT]))
+    counts = per_content_version("opd-kinds", opd_kind_counts, version)
     context = {
-        "latest_news": portal_news()[:HOME_NEWS_COUNT],
-        # Passed uncalled: the template calls it only when its cached index is out of date.
-        "opd_groups": opd_index_groups,
-        **fragment_context(pagecache.content_version()),
+        "lead_story": lead,
+        "more_news": more_news,
+        "opd_kinds": opd_kinds(counts),
+        "opd_total": sum(counts.values()),
+        "portal_sections": filled_portal_sections(),
     }
     return render(request, "mainsite/home.html", context)
 
@@ -100,9 +131,22 @@ def opd_directory(request):
     opds = listed_opds()
     if query:
         opds = opds.filter(Q(name__icontains=query) | Q(short_name__icontains=query))
-    if kind in Opd.Kind.values:
+    if kind not in Opd.Kind.values or kind == Opd.Kind.PORTAL:
+        kind = ""
+    if kind:
         opds = opds.filter(kind=kind)
-    context = {"opds": opds, "query": query, "kind": kind, "kinds": kind_choices()}
+    version = pagecache.content_version()
+    counts = per_content_version("opd-kinds", opd_kind_counts, version)
+    paginator = Paginator(opds, DIRECTORY_PAGE_SIZE)
+    context = {
+        "page_obj": paginator.get_page(request.GET.get("page")),
+        "query": query,
+        "kind": kind,
+        "kind_label": dict(kind_choices()).get(kind, ""),
+        "kinds": kind_choices(),
+        "opd_kinds": opd_kinds(counts),
+        "opd_total": sum(counts.values()),
+    }
     return render(request, "mainsite/opd_directory.html", context)
 
 

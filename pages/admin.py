@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -10,7 +11,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 from core.preview import make_token
 from library.forms import EditorWithLibrary
 from pages.forms import IdentityForm, OfficialAdminForm
-from pages.models import Official, Page
+from pages.models import Official, OrgUnit, Page
 from publishing.admin import PublishingAdminMixin
 from publishing.revisions import RevisionsAdminMixin
 
@@ -130,9 +131,37 @@ def page_preview_url(page) -> str:
     return reverse("pages:preview", kwargs={"token": make_token(Page.guard_kind, page.pk)})
 
 
+class OfficialInline(admin.TabularInline):
+    model = Official
+    form = OfficialAdminForm
+    fields = ("name", "position", "photo", "order")
+    extra = 1
+    verbose_name = _("pejabat di unit ini")
+    verbose_name_plural = _("pejabat di unit ini (yang pertama dalam urutan adalah kepala unit)")
+
+
+@admin.register(OrgUnit)
+class OrgUnitAdmin(admin.ModelAdmin):
+    """Units of the Struktur Organisasi page, each with its officials, in the order shown."""
+
+    list_display = ("name", "order", "official_count")
+    list_editable = ("order",)
+    search_fields = ("name",)
+    inlines = (OfficialInline,)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(official_total=Count("officials"))
+
+    @admin.display(description=_("jumlah pejabat"), ordering="official_total")
+    def official_count(self, unit):
+        return unit.official_total
+
+
 @admin.register(Official)
 class OfficialAdmin(admin.ModelAdmin):
     form = OfficialAdminForm
-    list_display = ("name", "position", "order")
+    list_display = ("name", "position", "unit", "order")
     list_editable = ("order",)
+    list_filter = ("unit",)
+    list_select_related = ("unit",)
     search_fields = ("name", "position")

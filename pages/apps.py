@@ -11,7 +11,7 @@ class PagesConfig(AppConfig):
         from core import registry
         from core.search import SearchSource
         from pages import checklist, defaults, demo, receivers
-        from pages.models import Official, Page
+        from pages.models import Official, OrgUnit, Page
 
         registry.register(
             registry.ContentApp(
@@ -19,7 +19,7 @@ class PagesConfig(AppConfig):
                 roles=(roles.OPERATOR_BERITA,),
                 admin_only_permissions=("change_identity",),
                 publishables=(registry.Publishable(model=Page, label=_("Halaman")),),
-                audited_models=(Official,),
+                audited_models=(Official, OrgUnit),
                 seed_defaults=defaults.seed_defaults,
                 seed_demo=demo.seed_demo_content,
                 checklist_items=checklist.ITEMS,

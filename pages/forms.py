@@ -57,7 +57,7 @@ class IdentityForm(OpdImagesFormMixin, forms.ModelForm):
 class OfficialAdminForm(forms.ModelForm):
     class Meta:
         model = Official
-        fields = ("name", "position", "photo", "order")
+        fields = ("name", "position", "unit", "photo", "order")
 
     def clean_photo(self):
         return reencoded_if_uploaded(self.cleaned_data.get("photo"), max_width=600)

@@ -8,10 +8,13 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core import storage
+from core.images import make_portrait_rendition
 from core.richtext import RichTextField, html_to_text, sanitize_html
 from core.search import SEARCH_CONFIG
 
 PROFILE_SLUG = "profil"
+STRUCTURE_SLUG = "struktur-organisasi"
 
 
 class PageQuerySet(models.QuerySet):
@@ -99,18 +102,65 @@ def official_photo_upload_to(official, filename: str) -> str:
     return f"pejabat/{uuid.uuid4().hex}.{extension}"
 
 
+class OrgUnit(models.Model):
+    """A unit of the OPD's organisation (Sekretariat, Bidang …, UPT …), in the order the
+    Struktur Organisasi page shows them."""
+
+    name = models.CharField(_("nama unit"), max_length=150)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    audit_fields = ("name", "order")
+
+    class Meta:
+        verbose_name = _("unit kerja")
+        verbose_name_plural = _("unit kerja")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class OfficialQuerySet(models.QuerySet):
+    def in_chart_order(self) -> "OfficialQuerySet":
+        """The head of office (no unit) first, then each unit in order, its members in order."""
+        return self.select_related("unit").order_by(
+            models.F("unit__order").asc(nulls_first=True), "unit__name", "unit_id", "order", "name"
+        )
+
+    def heads_of_office(self) -> "OfficialQuerySet":
+        return self.filter(unit__isnull=True).order_by("order", "name")
+
+
 class Official(models.Model):
-    """An official of the OPD, listed on the profile page."""
+    """An official of the OPD, on the Struktur Organisasi page by unit; those without a unit
+    lead the office (the Kepala) and are shown on the profile page too."""
 
     name = models.CharField(_("nama"), max_length=150)
     position = models.CharField(_("jabatan"), max_length=150)
+    unit = models.ForeignKey(
+        OrgUnit,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="officials",
+        verbose_name=_("unit kerja"),
+        help_text=_(
+            "Kosongkan untuk pimpinan OPD (kepala). Pejabat pertama dalam urutan sebuah unit "
+            "tampil sebagai kepala unit itu."
+        ),
+    )
     photo = models.ImageField(_("foto"), upload_to=official_photo_upload_to, blank=True)
+    # The portrait cropped to a fixed ratio (core.images.make_portrait_rendition).
+    photo_meta = models.JSONField(default=dict, blank=True, editable=False)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    objects = OfficialQuerySet.as_manager()
 
     # The fields the audit log records (an allow-list, audit.services.audited_fields).
     audit_fields = (
         "name",
         "position",
+        "unit",
         "photo",
         "order",
     )
@@ -122,3 +172,33 @@ class Official(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.position})"
+
+    def save(self, *args, **kwargs):
+        with storage.removed_on_error():
+            self.prepare_files()
+            super().save(*args, **kwargs)
+
+    def prepare_files(self):
+        """Store a fresh photo upload and crop its portrait, before the row is written."""
+        if self.photo and self.photo_meta.get("source") != self.photo.name:
+            if not self.photo._committed:
+                self.photo.save(self.photo.name, self.photo.file, save=False)
+            self.photo_meta = make_portrait_rendition(self.photo.name, storage=self.photo.storage)
+        elif not self.photo:
+            self.photo_meta = {}
+
+    def portrait(self) -> dict | None:
+        """The cropped portrait's URLs and size for the template, or None without a photo."""
+        meta = self.photo_meta
+        if not self.photo:
+            return None
+        storage_ = self.photo.storage
+        if not meta.get("jpg"):
+            # A photo stored before portraits were cropped: the page crops it with CSS.
+            return {"jpg": self.photo.url, "webp": "", "width": 160, "height": 200}
+        return {
+            "jpg": storage_.url(meta["jpg"]),
+            "webp": storage_.url(meta["webp"]),
+            "width": meta["width"],
+            "height": meta["height"],
+        }

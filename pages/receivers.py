@@ -1,10 +1,10 @@
-"""Cache invalidation for the OPD's pages, officials and identity."""
+"""Cache invalidation for the OPD's pages, officials, units and identity."""
 
 from django.db.models.signals import post_delete, post_save
 
 from core import pagecache
 from pages.menu import forget_menu
-from pages.models import Official, Page
+from pages.models import Official, OrgUnit, Page
 from tenants.models import Opd
 
 
@@ -27,4 +27,6 @@ def connect() -> None:
     post_delete.connect(page_changed, sender=Page, dispatch_uid="pages-page-delete")
     post_save.connect(content_changed, sender=Official, dispatch_uid="pages-official-save")
     post_delete.connect(content_changed, sender=Official, dispatch_uid="pages-official-delete")
+    post_save.connect(content_changed, sender=OrgUnit, dispatch_uid="pages-orgunit-save")
+    post_delete.connect(content_changed, sender=OrgUnit, dispatch_uid="pages-orgunit-delete")
     post_save.connect(opd_changed, sender=Opd, dispatch_uid="pages-opd-identity")

@@ -6,7 +6,8 @@ from django.views.decorators.http import require_GET
 from core import registry
 from core.pagecache import cache_anonymous_page
 from core.preview import preview_headers, read_token
-from pages.models import Official, Page
+from pages.chart import org_chart
+from pages.models import STRUCTURE_SLUG, Official, Page
 
 
 @require_GET
@@ -24,8 +25,16 @@ def home(request):
 @cache_anonymous_page
 def page_detail(request, slug):
     page = get_object_or_404(Page.objects.published(), slug=slug)
-    officials = Official.objects.all() if page.is_profile else []
-    return render(request, "pages/page_detail.html", {"page": page, "officials": officials})
+    return render(request, "pages/page_detail.html", {"page": page, **officials_context(page)})
+
+
+def officials_context(page) -> dict:
+    """The whole organisation on the Struktur Organisasi page; its leaders on the profile."""
+    if page.slug == STRUCTURE_SLUG:
+        return {"org_chart": org_chart()}
+    if page.is_profile:
+        return {"leaders": list(Official.objects.heads_of_office())}
+    return {}
 
 
 @require_GET
@@ -35,8 +44,7 @@ def page_preview(request, token):
     if pk is None:
         raise Http404
     page = get_object_or_404(Page, pk=pk)
-    officials = Official.objects.all() if page.is_profile else []
-    context = {"page": page, "officials": officials, "is_preview": True}
+    context = {"page": page, "is_preview": True, **officials_context(page)}
     return preview_headers(render(request, "pages/page_detail.html", context))
 
 

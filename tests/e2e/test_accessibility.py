@@ -11,10 +11,12 @@ PAGES = {
     "news-list": (stack.OPD_SLUG, "/berita/"),
     "search": (stack.OPD_SLUG, "/cari/?q=vaksinasi"),
     "page": (stack.OPD_SLUG, "/halaman/profil/"),
+    "structure": (stack.OPD_SLUG, "/halaman/struktur-organisasi/"),
     "ppid": (stack.OPD_SLUG, "/ppid/"),
     "ppid-request-form": (stack.OPD_SLUG, "/ppid/permohonan/"),
     "ppid-tracking": (stack.OPD_SLUG, "/ppid/permohonan/lacak/"),
     "portal-home": (None, "/"),
+    "opd-directory": (None, "/opd/?jenis=dinas"),
     "opd-admin-login": (stack.OPD_SLUG, "/admin/login/"),
 }
 BLOCKING_IMPACTS = {"serious", "critical"}

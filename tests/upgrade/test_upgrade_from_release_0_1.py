@@ -91,6 +91,10 @@ LAYOUT_MIGRATIONS = {
     # pages).
     ("news", "0004_revisions_follow_the_library"),
     ("pages", "0004_revisions_follow_the_library"),
+    # Emergency banners on the issuing OPD's site only, or everywhere (issue #17).
+    ("banners", "0003_emergencybanner_everywhere"),
+    # Officials by unit on the Struktur Organisasi page, with cropped portraits (issue #17).
+    ("pages", "0005_officials_by_unit"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -117,6 +121,7 @@ NEW_TABLES = {
         "library_document",
         "library_image",
         "news_article_attachments",
+        "pages_orgunit",
     },
 }
 # Columns (and their indexes and constraints) that later features add to existing tables, per
@@ -127,6 +132,8 @@ NEW_STRUCTURE = {
         # The activity status's completeness threshold (console.ActivitySettings).
         ("tenants_activitysettings", "active_min_score"),
         ("tenants_activitysettings", "tenants_activitysettings_active_min_score"),
+        # Where an emergency banner shows (banners.EmergencyBanner.everywhere).
+        ("tenants_emergencybanner", "everywhere"),
     },
     None: {
         ("news_article", "unpublish_at"),
@@ -136,6 +143,10 @@ NEW_STRUCTURE = {
         # The article's cover from the media library (with its index and foreign key).
         ("news_article", "cover_photo_id"),
         ("news_article", "news_article_cover_photo_id"),
+        # Officials by unit (pages.OrgUnit) and their cropped portraits.
+        ("pages_official", "unit_id"),
+        ("pages_official", "pages_official_unit_id"),
+        ("pages_official", "photo_meta"),
     },
 }
 
