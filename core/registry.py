@@ -65,6 +65,23 @@ class DashboardItem:
 
 
 @dataclass(frozen=True)
+class MenuTarget:
+    """A place an item of the OPD's menu (the navigation app) can point to."""
+
+    # Stable across renames: "news:list", "pages:12" (a page's id, not its slug).
+    key: str
+    label: str
+    url: str
+    # The heading it is listed under in the operator's "Tujuan" dropdown ("Halaman", "PPID").
+    group: str = ""
+    # Where a new OPD's default menu puts it: "top" (a top item) or the key of one of the
+    # default top groups of navigation.defaults ("profil", "informasi-publik", "publikasi"),
+    # at `default_position` there; "" keeps it out of the default menu.
+    default_parent: str = ""
+    default_position: int = 0
+
+
+@dataclass(frozen=True)
 class ContentApp:
     label: str
     # The default roles (accounts.roles) that get every permission of this app. The Admin OPD
@@ -96,6 +113,13 @@ class ContentApp:
     # OPD admin's dashboard: new and overdue requests, drafts waiting for review... Items the
     # user may not act on are left out by the callable itself.
     dashboard_items: Callable[[Any], list[DashboardItem]] | None = None
+    # The places of this app an OPD's menu can point to (MenuTarget), read in the current
+    # OPD's schema; whenever one of `menu_target_models` changes they are read again.
+    menu_targets: Callable[[], list[MenuTarget]] | None = None
+    menu_target_models: tuple[type[models.Model], ...] = ()
+    # Links shown beside the phone menu button on every page, one tap away whatever the
+    # operators do with the menu (PPID, a legal duty): MenuTargets computed without a query.
+    menu_shortcuts: Callable[[], list[MenuTarget]] | None = None
 
 
 _apps: dict[str, ContentApp] = {}
@@ -159,3 +183,25 @@ def dashboard_items(request) -> list[DashboardItem]:
 def checklist_items() -> list[ChecklistItem]:
     items = [item for app in _apps.values() for item in app.checklist_items]
     return sorted(items, key=lambda item: item.position)
+
+
+def menu_targets() -> list[MenuTarget]:
+    return [
+        target
+        for app in _apps.values()
+        if app.menu_targets is not None
+        for target in app.menu_targets()
+    ]
+
+
+def menu_shortcuts() -> list[MenuTarget]:
+    return [
+        target
+        for app in _apps.values()
+        if app.menu_shortcuts is not None
+        for target in app.menu_shortcuts()
+    ]
+
+
+def menu_target_models() -> list[type[models.Model]]:
+    return [model for app in _apps.values() for model in app.menu_target_models]

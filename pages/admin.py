@@ -22,13 +22,11 @@ class PageAdmin(RevisionsAdminMixin, PublishingAdminMixin, admin.ModelAdmin):
     list_display = (
         "title",
         "status_label",
-        "menu_order",
-        "show_in_menu",
         "is_published",
         "updated_at",
         "preview_link",
     )
-    list_editable = ("menu_order", "show_in_menu", "is_published")
+    list_editable = ("is_published",)
     search_fields = ("title", "body_text")
     prepopulated_fields = {"slug": ("title",)}
     # The media library's panel under the editor (insert an image uploaded before).
@@ -46,11 +44,23 @@ class PageAdmin(RevisionsAdminMixin, PublishingAdminMixin, admin.ModelAdmin):
         js = ("js/admin-editorial.js",)
 
     def get_fieldsets(self, request, obj=None):
-        publishing = ["is_published", "show_in_menu", "menu_order"]
+        # Where a page shows in the menu is chosen in "Menu situs" (navigation): a new page is
+        # not appended to the menu by itself any more.
+        publishing = ["is_published"]
         if obj is not None:
             publishing.append("preview_link")
         return [
-            (_("Penerbitan"), {"fields": publishing, "classes": ("publish-controls",)}),
+            (
+                _("Penerbitan"),
+                {
+                    "fields": publishing,
+                    "classes": ("publish-controls",),
+                    "description": _(
+                        "Halaman baru tidak otomatis masuk menu situs: tambahkan lewat "
+                        "Menu situs › Tambah item menu."
+                    ),
+                },
+            ),
             (None, {"fields": ("title", "body")}),
             (
                 _("Lanjutan"),

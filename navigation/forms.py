@@ -1,0 +1,62 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from navigation import services
+from navigation.models import MenuItem
+
+CUSTOM = "__tautan_lain__"
+
+
+def target_choices(current: str = "") -> list:
+    """The places a menu item can point to, by the label operators know them by, grouped as
+    their apps name them; then "no link" and "another link"."""
+    groups: dict[str, list] = {}
+    keys = set()
+    for target in services.targets_by_key().values():
+        groups.setdefault(str(target.group), []).append((target.key, str(target.label)))
+        keys.add(target.key)
+    choices = [("", _("Tanpa tautan (judul yang membuka sub-menu)"))]
+    if current and current not in keys:
+        choices.append((current, _("(tujuan lama, tidak ada lagi di situs)")))
+    choices += [(group, entries) for group, entries in groups.items()]
+    choices.append((CUSTOM, _("Tautan lain (isi alamatnya di bawah)")))
+    return choices
+
+
+class MenuItemForm(forms.ModelForm):
+    target = forms.ChoiceField(label=_("tujuan"), required=False)
+
+    class Meta:
+        model = MenuItem
+        fields = ("target", "url", "label", "parent", "position")
+        help_texts = {
+            "url": _("Hanya bila tujuan \u201cTautan lain\u201d: alamat di situs ini (mis. "
+                     "/halaman/layanan/) atau alamat lengkap yang diawali https://."),
+            "parent": _("Kosongkan untuk menu utama, atau pilih item menu utama tempat item "
+                        "ini berada."),
+            "position": _("Angka kecil tampil lebih dulu."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].choices = target_choices(self.instance.target)
+        if self.instance.url:
+            self.initial["target"] = CUSTOM
+        parents = MenuItem.objects.filter(parent=None)
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents
+        self.fields["parent"].empty_label = _("(menu utama)")
+        self.fields["parent"].label_from_instance = lambda item: item.display_label
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("target") == CUSTOM:
+            cleaned["target"] = ""
+            if not cleaned.get("url"):
+                self.add_error("url", _("Isi alamat tautan lain."))
+        else:
+            cleaned["url"] = ""
+        self.instance.target = cleaned.get("target", "")
+        self.instance.url = cleaned.get("url", "")
+        return cleaned
