@@ -25,7 +25,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 BASE_DIR = Path(__file__).resolve().parents[2]
-PORT_RANGE = range(8300, 8400)
+# PORTAL_E2E_PORTS="8120-8129" picks another range (runs side by side on a shared machine).
+_PORTS = os.environ.get("PORTAL_E2E_PORTS", "8300-8399").split("-")
+PORT_RANGE = range(int(_PORTS[0]), int(_PORTS[-1]) + 1)
 STARTUP_TIMEOUT = 60
 # One process: the local-memory cache (page cache, banners) must be shared by every request, as
 # Redis is in production.
