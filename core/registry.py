@@ -82,6 +82,30 @@ class MenuTarget:
 
 
 @dataclass(frozen=True)
+class MenuPlacement:
+    """How a content app's form puts one of its targets in the OPD's menu ("Letak di menu" on
+    the page form), registered by the app that owns the menu (navigation)."""
+
+    # [(choice, label)]: "" (not in the menu), "top" (a top item) or a top item's id.
+    choices: Callable[[], list[tuple[str, str]]]
+    # The choice that describes where the target with this key is now.
+    current: Callable[[str], str]
+    # Put the target with this key there (or take it off the menu with "").
+    place: Callable[[str, str], None]
+
+
+_menu_placement: list[MenuPlacement] = []
+
+
+def register_menu_placement(placement: MenuPlacement) -> None:
+    _menu_placement[:] = [placement]
+
+
+def menu_placement() -> MenuPlacement | None:
+    return _menu_placement[0] if _menu_placement else None
+
+
+@dataclass(frozen=True)
 class ContentApp:
     label: str
     # The default roles (accounts.roles) that get every permission of this app. The Admin OPD

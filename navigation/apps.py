@@ -9,7 +9,7 @@ class NavigationConfig(AppConfig):
     def ready(self):
         from accounts import roles
         from core import registry
-        from navigation import defaults, receivers
+        from navigation import defaults, receivers, services
         from navigation.models import MenuItem
 
         registry.register(
@@ -19,6 +19,13 @@ class NavigationConfig(AppConfig):
                 roles=(roles.OPERATOR_BERITA,),
                 audited_models=(MenuItem,),
                 seed_defaults=defaults.seed_defaults,
+            )
+        )
+        registry.register_menu_placement(
+            registry.MenuPlacement(
+                choices=services.placement_choices,
+                current=services.current_place,
+                place=services.place,
             )
         )
         receivers.connect()

@@ -100,3 +100,42 @@ def move(item: MenuItem, *, up: bool) -> None:
 def shortcuts() -> list[dict]:
     """Links shown beside the phone Menu button (no query)."""
     return [{"label": target.label, "url": target.url} for target in registry.menu_shortcuts()]
+
+
+def placement_choices() -> list[tuple[str, str]]:
+    from django.utils.translation import gettext as _
+
+    tops = MenuItem.objects.filter(parent=None)
+    return [
+        ("", _("Tidak tampil di menu")),
+        ("top", _("Menu utama (sejajar Beranda)")),
+        *((str(top.pk), _("Di bawah “%s”") % top.display_label) for top in tops
+          if top.is_heading or top.children.exists()),
+    ]
+
+
+def current_place(key: str) -> str:
+    item = MenuItem.objects.filter(target=key).first()
+    if item is None:
+        return ""
+    return str(item.parent_id) if item.parent_id else "top"
+
+
+@transaction.atomic
+def place(key: str, choice: str) -> None:
+    """Put the target `key` at the end of the top items or of a top item's children (kept where
+    it is if it is there already), or take every item pointing at it off the menu."""
+    items = MenuItem.objects.filter(target=key)
+    if not choice:
+        if items.exists():
+            items.delete()
+        return
+    parent = None if choice == "top" else MenuItem.objects.get(pk=int(choice), parent=None)
+    item = items.first() or MenuItem(target=key)
+    if item.pk is not None and item.parent_id == (parent.pk if parent else None):
+        return
+    last = MenuItem.objects.filter(parent=parent).order_by("-position").first()
+    item.parent = parent
+    item.position = (last.position if last else 0) + 10
+    resolve(item)
+    item.save()

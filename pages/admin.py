@@ -7,9 +7,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 
+from core import registry
 from core.preview import make_token
 from library.forms import EditorWithLibrary
-from pages.forms import IdentityForm, OfficialAdminForm
+from pages.forms import IdentityForm, OfficialAdminForm, PageAdminForm
 from pages.models import Official, Page
 from publishing.admin import PublishingAdminMixin
 from publishing.revisions import RevisionsAdminMixin
@@ -19,6 +20,7 @@ IDENTITY_PERMISSION = "pages.change_identity"
 
 @admin.register(Page)
 class PageAdmin(RevisionsAdminMixin, PublishingAdminMixin, admin.ModelAdmin):
+    form = PageAdminForm
     list_display = (
         "title",
         "status_label",
@@ -44,23 +46,15 @@ class PageAdmin(RevisionsAdminMixin, PublishingAdminMixin, admin.ModelAdmin):
         js = ("js/admin-editorial.js",)
 
     def get_fieldsets(self, request, obj=None):
-        # Where a page shows in the menu is chosen in "Menu situs" (navigation): a new page is
-        # not appended to the menu by itself any more.
+        # Where a page shows in the menu: "Letak di menu" (core.registry.menu_placement); a new
+        # page is not appended to the menu by itself any more.
         publishing = ["is_published"]
+        if registry.menu_placement() is not None:
+            publishing.append("menu_place")
         if obj is not None:
             publishing.append("preview_link")
         return [
-            (
-                _("Penerbitan"),
-                {
-                    "fields": publishing,
-                    "classes": ("publish-controls",),
-                    "description": _(
-                        "Halaman baru tidak otomatis masuk menu situs: tambahkan lewat "
-                        "Menu situs › Tambah item menu."
-                    ),
-                },
-            ),
+            (_("Penerbitan"), {"fields": publishing, "classes": ("publish-controls",)}),
             (None, {"fields": ("title", "body")}),
             (
                 _("Lanjutan"),
@@ -80,6 +74,7 @@ class PageAdmin(RevisionsAdminMixin, PublishingAdminMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         obj._history_user = request.user
         super().save_model(request, obj, form, change)
+        form.place_in_menu()
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_published else page_preview_url(obj)

@@ -291,3 +291,52 @@ def test_one_opds_items_are_not_in_anothers_admin(opd_a, opd_b, in_opd, editor_a
     with in_opd(opd_b):
         assert not MenuItem.objects.filter(pk=alpha_item.pk, label="Khusus Alpha").exists()
     assert "Khusus Alpha" in editor_a.get(CHANGELIST).content.decode()
+
+
+# --- "Letak di menu" on the page form ---
+
+
+def page_form_data(**fields):
+    return {"title": "Layanan Kami", "slug": "layanan", "body": "<p>Isi</p>",
+            "is_published": "on", "menu_place": "", **fields}  # fmt: skip
+
+
+def test_the_page_form_places_a_new_page_under_a_top_item(opd_a, in_opd, editor_a):
+    with in_opd(opd_a):
+        profil = MenuItem.objects.get(label="Profil", parent=None)
+    form = editor_a.get("/admin/pages/page/add/").content.decode()
+    assert "Letak di menu" in form and "Tidak tampil di menu" in form
+    assert f'<option value="{profil.pk}">Di bawah “Profil”</option>' in form
+    response = editor_a.post("/admin/pages/page/add/", page_form_data(menu_place=str(profil.pk)))
+    assert response.status_code == 302, response.content.decode()
+    with in_opd(opd_a):
+        page = Page.objects.get(slug="layanan")
+        assert page.show_in_menu
+        item = MenuItem.objects.get(target=f"pages:{page.pk}")
+        assert item.parent == profil and item.position > 40
+    editor_a.logout()
+    nav = nav_html(editor_a.get("/"))
+    assert nav.index("Struktur Organisasi") < nav.index("Layanan Kami") < nav.index(
+        "Informasi Publik"
+    )
+
+
+def test_the_page_form_takes_a_page_off_the_menu_and_a_new_page_stays_off(
+    opd_a, in_opd, editor_a
+):
+    response = editor_a.post("/admin/pages/page/add/", page_form_data())
+    assert response.status_code == 302
+    with in_opd(opd_a):
+        page = Page.objects.get(slug="layanan")
+        assert not page.show_in_menu
+        assert not MenuItem.objects.filter(target=f"pages:{page.pk}").exists()
+        kontak = Page.objects.get(slug="kontak")
+    form = editor_a.get(f"/admin/pages/page/{kontak.pk}/change/").content.decode()
+    assert '<option value="top" selected>' in form
+    response = editor_a.post(
+        f"/admin/pages/page/{kontak.pk}/change/",
+        page_form_data(title="Kontak", slug="kontak", menu_place=""),
+    )
+    assert response.status_code == 302, response.content.decode()
+    editor_a.logout()
+    assert 'href="/halaman/kontak/"' not in nav_html(editor_a.get("/"))
