@@ -5,7 +5,7 @@ Publikasi, then the top targets (Kontak). The content apps say where their targe
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core import registry
+from navigation import services
 from navigation.models import MenuItem
 
 # (key, label, position among the top items); a group appears only if something goes in it.
@@ -27,7 +27,7 @@ def seed_defaults() -> None:
     if MenuItem.objects.exists():
         return
     targets = sorted(
-        (target for target in registry.menu_targets() if target.default_parent),
+        (target for target in services.targets_by_key().values() if target.default_parent),
         key=lambda target: target.default_position,
     )
     labels = default_group_labels()

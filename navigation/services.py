@@ -1,7 +1,11 @@
 """Reading the OPD's menu (cached) and the writes that keep it right."""
 
+from contextlib import contextmanager
+
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.urls import get_urlconf, set_urlconf
 
 from core import pagecache, registry
 from navigation.models import MenuItem
@@ -65,8 +69,21 @@ def resolve(item: MenuItem, targets: dict | None = None) -> None:
         item.href, item.target_label, item.is_available = "", "", True
 
 
+@contextmanager
+def opd_urls():
+    """Targets are addresses on the OPD's site, also when they are read while Kominfo
+    provisions an OPD from the console (a request on the main domain's URLconf)."""
+    previous = get_urlconf()
+    set_urlconf(settings.ROOT_URLCONF)
+    try:
+        yield
+    finally:
+        set_urlconf(previous)
+
+
 def targets_by_key() -> dict:
-    return {target.key: target for target in registry.menu_targets()}
+    with opd_urls():
+        return {target.key: target for target in registry.menu_targets()}
 
 
 def refresh_targets() -> None:

@@ -340,3 +340,20 @@ def test_the_page_form_takes_a_page_off_the_menu_and_a_new_page_stays_off(
     assert response.status_code == 302, response.content.decode()
     editor_a.logout()
     assert 'href="/halaman/kontak/"' not in nav_html(editor_a.get("/"))
+
+
+def test_an_opd_provisioned_from_the_console_gets_its_menu_with_site_addresses(
+    opd_a, in_opd, client
+):
+    """Seeding runs in a request on the main domain (the public URLconf)."""
+    from django.urls import set_urlconf
+
+    set_urlconf("portal.urls_public")
+    try:
+        with in_opd(opd_a):
+            MenuItem.objects.all().delete()
+            defaults.seed_defaults()
+    finally:
+        set_urlconf(None)
+    with in_opd(opd_a):
+        assert ("Berita", "/berita/") in tree()[2][2]
