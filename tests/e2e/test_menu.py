@@ -129,3 +129,25 @@ def test_nothing_scrolls_sideways_at_320_px_with_the_menu_open(e2e, browser, slu
     if slug is None:
         page.screenshot(path=SCREENSHOT_DIR / "menu-portal-320.png")
     context.close()
+
+
+def test_operator_reorders_the_menu_with_the_keyboard(e2e, new_page):
+    from tests.e2e.test_journeys import log_in
+
+    page = new_page(phone=False)
+    log_in(page, e2e, stack.OPD_SLUG, stack.OPD_ADMIN_USERNAME)
+    page.goto(e2e.url(stack.OPD_SLUG, "/admin/navigation/menuitem/"))
+    expect(page.locator("h1")).to_have_text("Menu situs")
+    page.screenshot(path=SCREENSHOT_DIR / "menu-admin-desktop.png", full_page=True)
+    kontak = page.locator(".menu-tree__top > .menu-tree__item").filter(has_text="Kontak")
+    up = kontak.get_by_role("button", name="Naik")
+    tab_to(page, up)
+    page.keyboard.press("Enter")
+    expect(page.locator(".messagelist")).to_contain_text("Urutan menu tersimpan")
+    labels = page.locator(".menu-tree__top > .menu-tree__item > .menu-tree__row .menu-tree__label")
+    expect(labels).to_have_text(["Profil", "Informasi Publik", "Kontak", "Publikasi"])
+    # Put it back for the other tests.
+    kontak = page.locator(".menu-tree__top > .menu-tree__item").filter(has_text="Kontak")
+    kontak.get_by_role("button", name="Turun").focus()
+    page.keyboard.press("Enter")
+    expect(labels).to_have_text(["Profil", "Informasi Publik", "Publikasi", "Kontak"])
