@@ -13,7 +13,7 @@ from navigation.models import MenuItem
 
 @admin.register(MenuItem)
 class MenuItemAdmin(admin.ModelAdmin):
-    """"Menu situs": the whole tree as citizens see it, reordered with Naik/Turun buttons and
+    """ "Menu situs": the whole tree as citizens see it, reordered with Naik/Turun buttons and
     grouped by choosing the top item an item sits under."""
 
     form = MenuItemForm

@@ -18,7 +18,7 @@ def target_choices(current: str = "") -> list:
     choices = [("", _("Tanpa tautan (judul yang membuka sub-menu)"))]
     if current and current not in keys:
         choices.append((current, _("(tujuan lama, tidak ada lagi di situs)")))
-    choices += [(group, entries) for group, entries in groups.items()]
+    choices += list(groups.items())
     choices.append((CUSTOM, _("Tautan lain (isi alamatnya di bawah)")))
     return choices
 
@@ -30,10 +30,13 @@ class MenuItemForm(forms.ModelForm):
         model = MenuItem
         fields = ("target", "url", "label", "parent", "position")
         help_texts = {
-            "url": _("Hanya bila tujuan \u201cTautan lain\u201d: alamat di situs ini (mis. "
-                     "/halaman/layanan/) atau alamat lengkap yang diawali https://."),
-            "parent": _("Kosongkan untuk menu utama, atau pilih item menu utama tempat item "
-                        "ini berada."),
+            "url": _(
+                "Hanya bila tujuan \u201cTautan lain\u201d: alamat di situs ini (mis. "
+                "/halaman/layanan/) atau alamat lengkap yang diawali https://."
+            ),
+            "parent": _(
+                "Kosongkan untuk menu utama, atau pilih item menu utama tempat item ini berada."
+            ),
             "position": _("Angka kecil tampil lebih dulu."),
         }
 

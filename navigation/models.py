@@ -69,20 +69,14 @@ class MenuItem(models.Model):
             models.CheckConstraint(
                 condition=~(~models.Q(target="") & ~models.Q(url="")),
                 name="navigation_menuitem_one_link",
-                violation_error_message=_("Pilih satu tujuan atau satu tautan lain, tidak keduanya."),
+                violation_error_message=_(
+                    "Pilih satu tujuan atau satu tautan lain, tidak keduanya."
+                ),
             ),
         ]
 
     def __str__(self):
         return self.display_label
-
-    @property
-    def display_label(self) -> str:
-        return self.label or self.target_label or self.url or "—"
-
-    @property
-    def is_heading(self) -> bool:
-        return not self.target and not self.url
 
     def save(self, *args, **kwargs):
         # A custom link or a heading shows what it holds; a target's label and address come
@@ -116,3 +110,11 @@ class MenuItem(models.Model):
             errors["url"] = _("Pilih satu tujuan atau satu tautan lain, tidak keduanya.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def display_label(self) -> str:
+        return self.label or self.target_label or self.url or "—"
+
+    @property
+    def is_heading(self) -> bool:
+        return not self.target and not self.url

@@ -19,8 +19,9 @@ def site_menu() -> list[dict]:
     query when the cache is cold, none when warm."""
     menu = cache.get(MENU_KEY)
     if menu is None:
-        menu = build_menu(MenuItem.objects.shown().values("pk", "parent_id", "label",
-                                                         "target_label", "href"))
+        menu = build_menu(
+            MenuItem.objects.shown().values("pk", "parent_id", "label", "target_label", "href")
+        )
         cache.set(MENU_KEY, menu, None)
     return menu
 
@@ -126,8 +127,11 @@ def placement_choices() -> list[tuple[str, str]]:
     return [
         ("", _("Tidak tampil di menu")),
         ("top", _("Menu utama (sejajar Beranda)")),
-        *((str(top.pk), _("Di bawah “%s”") % top.display_label) for top in tops
-          if top.is_heading or top.children.exists()),
+        *(
+            (str(top.pk), _("Di bawah “%s”") % top.display_label)
+            for top in tops
+            if top.is_heading or top.children.exists()
+        ),
     ]
 
 

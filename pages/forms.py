@@ -1,6 +1,5 @@
 from django import forms
 from django.core.exceptions import ValidationError
-
 from django.utils.translation import gettext_lazy as _
 
 from core import registry
@@ -78,7 +77,7 @@ class PageAdminForm(forms.ModelForm):
 
     class Meta:
         model = Page
-        fields = "__all__"
+        fields = ("title", "slug", "body", "is_published")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

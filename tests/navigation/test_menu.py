@@ -47,7 +47,10 @@ def test_a_new_opd_gets_the_default_menu(opd_a, in_opd):
                 ("Keberatan", "/ppid/keberatan/"),
                 ("Statistik dan Laporan", "/ppid/statistik/"),
             ]),
-            ("Publikasi", "", [("Berita", "/berita/"), ("Pengumuman", "/berita/kategori/pengumuman/")]),
+            ("Publikasi", "", [
+                ("Berita", "/berita/"),
+                ("Pengumuman", "/berita/kategori/pengumuman/"),
+            ]),
             ("Kontak", "/halaman/kontak/", []),
         ]  # fmt: skip
 
@@ -66,7 +69,7 @@ def test_the_page_shows_the_two_level_menu_with_its_buttons(client_a):
     assert re.search(r'<button type="button" class="site-nav__link site-nav__opener" '
                      r'aria-expanded="false" aria-controls="menu-\d+"', nav)  # fmt: skip
     # Without JavaScript nothing is hidden: the buttons are, their headings and links are not.
-    assert 'class="site-nav__sub"' in nav and "site-nav__sub\" hidden" not in nav
+    assert 'class="site-nav__sub"' in nav and 'site-nav__sub" hidden' not in nav
     for href in ("/halaman/visi-dan-misi/", "/ppid/permohonan/", "/berita/kategori/pengumuman/"):
         assert f'href="{href}"' in nav
     # PPID one tap away beside the Menu button.
@@ -114,8 +117,9 @@ def test_renaming_a_category_follows_in_the_menu(opd_a, in_opd, client_a):
 
 def test_a_group_whose_children_all_disappeared_is_not_shown(opd_a, in_opd, client_a):
     with in_opd(opd_a):
-        for page in Page.objects.filter(slug__in=["profil", "visi-dan-misi",
-                                                  "tugas-pokok-dan-fungsi", "struktur-organisasi"]):
+        for page in Page.objects.filter(
+            slug__in=["profil", "visi-dan-misi", "tugas-pokok-dan-fungsi", "struktur-organisasi"]
+        ):
             page.is_published = False
             page.save()  # fmt: skip
     assert ">Profil<" not in nav_html(client_a.get("/"))
@@ -316,14 +320,12 @@ def test_the_page_form_places_a_new_page_under_a_top_item(opd_a, in_opd, editor_
         assert item.parent == profil and item.position > 40
     editor_a.logout()
     nav = nav_html(editor_a.get("/"))
-    assert nav.index("Struktur Organisasi") < nav.index("Layanan Kami") < nav.index(
-        "Informasi Publik"
+    assert (
+        nav.index("Struktur Organisasi") < nav.index("Layanan Kami") < nav.index("Informasi Publik")
     )
 
 
-def test_the_page_form_takes_a_page_off_the_menu_and_a_new_page_stays_off(
-    opd_a, in_opd, editor_a
-):
+def test_the_page_form_takes_a_page_off_the_menu_and_a_new_page_stays_off(opd_a, in_opd, editor_a):
     response = editor_a.post("/admin/pages/page/add/", page_form_data())
     assert response.status_code == 302
     with in_opd(opd_a):

@@ -38,8 +38,8 @@ from banners.models import EmergencyBanner  # noqa: E402
 from console.models import ActivityReminder, ActivitySettings  # noqa: E402
 from guard.models import AllowedLinkDomain, ContentHold  # noqa: E402
 from mainsite.models import PublishedItem  # noqa: E402
-from news.models import Article  # noqa: E402
 from navigation.services import site_menu  # noqa: E402
+from news.models import Article  # noqa: E402
 from pages.models import Official, Page  # noqa: E402
 from ppid.models import (  # noqa: E402
     InformationRequest,
@@ -216,7 +216,9 @@ def opd_facts(opd: Opd) -> dict:
                 for item in site_menu()
             ],
             "old_menu_pages": list(
-                Page.objects.in_menu().order_by("menu_order", "title").values_list("slug", flat=True)
+                Page.objects.in_menu()
+                .order_by("menu_order", "title")
+                .values_list("slug", flat=True)
             ),
             # Covers uploaded before the media library: still shown, with their renditions.
             "covers": [
