@@ -24,7 +24,14 @@ def target_choices(current: str = "") -> list:
 
 
 class MenuItemForm(forms.ModelForm):
-    target = forms.ChoiceField(label=_("tujuan"), required=False)
+    target = forms.ChoiceField(label=_("Tujuan"), required=False)
+    position = forms.IntegerField(
+        label=_("Urutan"),
+        required=False,
+        min_value=0,
+        max_value=32767,
+        help_text=_("Angka kecil tampil lebih dulu. Kosongkan untuk menaruhnya paling akhir."),
+    )
 
     class Meta:
         model = MenuItem
@@ -37,7 +44,6 @@ class MenuItemForm(forms.ModelForm):
             "parent": _(
                 "Kosongkan untuk menu utama, atau pilih item menu utama tempat item ini berada."
             ),
-            "position": _("Angka kecil tampil lebih dulu."),
         }
 
     def __init__(self, *args, **kwargs):
@@ -51,6 +57,11 @@ class MenuItemForm(forms.ModelForm):
         self.fields["parent"].queryset = parents
         self.fields["parent"].empty_label = _("(menu utama)")
         self.fields["parent"].label_from_instance = lambda item: item.display_label
+        # No add/change/view icons beside the parent: the operator picks from the list.
+        for flag in ("can_add_related", "can_change_related", "can_view_related"):
+            setattr(self.fields["parent"].widget, flag, False)
+        if not self.instance.pk:
+            self.initial["position"] = None
 
     def clean(self):
         cleaned = super().clean()
@@ -60,6 +71,10 @@ class MenuItemForm(forms.ModelForm):
                 self.add_error("url", _("Isi alamat tautan lain."))
         else:
             cleaned["url"] = ""
+        if cleaned.get("position") is None:
+            last = MenuItem.objects.filter(parent=cleaned.get("parent")).order_by("-position")
+            last = last.exclude(pk=self.instance.pk).first() if self.instance.pk else last.first()
+            cleaned["position"] = min((last.position if last else 0) + 10, 32767)
         self.instance.target = cleaned.get("target", "")
         self.instance.url = cleaned.get("url", "")
         return cleaned

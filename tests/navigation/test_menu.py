@@ -134,9 +134,13 @@ def test_one_opds_menu_never_shows_on_another_site(opd_a, in_opd, client_a, clie
     assert "Khusus Alpha" not in nav_html(client_b.get("/berita/"))
 
 
-@pytest.mark.parametrize("url", ["/", "/berita/", "/halaman/profil/"])
+@pytest.mark.parametrize("url", ["/", "/berita/", "/berita/kabar-menu/", "/halaman/profil/"])
 def test_a_warm_menu_costs_no_query(opd_a, in_opd, client_a, django_assert_max_num_queries, url):
-    client_a.get(url)
+    from tests.news.factories import make_article
+
+    with in_opd(opd_a):
+        make_article("Kabar menu")
+    assert client_a.get(url).status_code == 200
     from core import pagecache
 
     with in_opd(opd_a):
@@ -359,3 +363,13 @@ def test_an_opd_provisioned_from_the_console_gets_its_menu_with_site_addresses(
         set_urlconf(None)
     with in_opd(opd_a):
         assert ("Berita", "/berita/") in tree()[2][2]
+
+
+def test_an_item_added_without_a_position_goes_last(opd_a, in_opd, editor_a):
+    response = editor_a.post(
+        f"{CHANGELIST}add/",
+        {"target": "ppid:home", "url": "", "label": "", "parent": "", "position": ""},
+    )
+    assert response.status_code == 302, response.content.decode()
+    with in_opd(opd_a):
+        assert [label for label, _url, _children in tree()][-1] == "PPID"
