@@ -102,6 +102,7 @@ def refresh_targets() -> None:
     forget_menu()
 
 
+@transaction.atomic
 def move(item: MenuItem, *, up: bool) -> None:
     """Swap `item` with the sibling before (or after) it, numbering the siblings 10, 20, ..."""
     siblings = list(MenuItem.objects.filter(parent_id=item.parent_id).order_by("position", "pk"))
@@ -109,9 +110,11 @@ def move(item: MenuItem, *, up: bool) -> None:
     other = index - 1 if up else index + 1
     if 0 <= other < len(siblings):
         siblings[index], siblings[other] = siblings[other], siblings[index]
+    # One save per moved item (not bulk_update): the audit log records each new position.
     for number, sibling in enumerate(siblings, start=1):
-        sibling.position = number * 10
-    MenuItem.objects.bulk_update(siblings, ["position"])
+        if sibling.position != number * 10:
+            sibling.position = number * 10
+            sibling.save(update_fields=["position"])
     forget_menu()
 
 

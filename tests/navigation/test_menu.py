@@ -373,3 +373,13 @@ def test_an_item_added_without_a_position_goes_last(opd_a, in_opd, editor_a):
     assert response.status_code == 302, response.content.decode()
     with in_opd(opd_a):
         assert [label for label, _url, _children in tree()][-1] == "PPID"
+
+
+def test_moving_an_item_is_in_the_audit_log(opd_a, in_opd, editor_a):
+    from audit.models import AuditEvent
+
+    with in_opd(opd_a):
+        kontak = MenuItem.objects.get(parent=None, target__startswith="pages:")
+    before = AuditEvent.objects.filter(opd=opd_a).count()
+    editor_a.post(f"{CHANGELIST}{kontak.pk}/geser/naik/")
+    assert AuditEvent.objects.filter(opd=opd_a).count() > before
