@@ -83,6 +83,47 @@ class PortalSection:
 
 
 @dataclass(frozen=True)
+class MenuTarget:
+    """A place an item of the OPD's menu (the navigation app) can point to."""
+
+    # Stable across renames: "news:list", "pages:12" (a page's id, not its slug).
+    key: str
+    label: str
+    url: str
+    # The heading it is listed under in the operator's "Tujuan" dropdown ("Halaman", "PPID").
+    group: str = ""
+    # Where a new OPD's default menu puts it: "top" (a top item) or the key of one of the
+    # default top groups of navigation.defaults ("profil", "informasi-publik", "publikasi"),
+    # at `default_position` there; "" keeps it out of the default menu.
+    default_parent: str = ""
+    default_position: int = 0
+
+
+@dataclass(frozen=True)
+class MenuPlacement:
+    """How a content app's form puts one of its targets in the OPD's menu ("Letak di menu" on
+    the page form), registered by the app that owns the menu (navigation)."""
+
+    # [(choice, label)]: "" (not in the menu), "top" (a top item) or a top item's id.
+    choices: Callable[[], list[tuple[str, str]]]
+    # The choice that describes where the target with this key is now.
+    current: Callable[[str], str]
+    # Put the target with this key there (or take it off the menu with "").
+    place: Callable[[str, str], None]
+
+
+_menu_placement: list[MenuPlacement] = []
+
+
+def register_menu_placement(placement: MenuPlacement) -> None:
+    _menu_placement[:] = [placement]
+
+
+def menu_placement() -> MenuPlacement | None:
+    return _menu_placement[0] if _menu_placement else None
+
+
+@dataclass(frozen=True)
 class ContentApp:
     label: str
     # The default roles (accounts.roles) that get every permission of this app. The Admin OPD
@@ -116,6 +157,13 @@ class ContentApp:
     dashboard_items: Callable[[Any], list[DashboardItem]] | None = None
     # Sections of the portal home across OPDs (the agenda of every OPD, their services...).
     portal_sections: tuple[PortalSection, ...] = ()
+    # The places of this app an OPD's menu can point to (MenuTarget), read in the current
+    # OPD's schema; whenever one of `menu_target_models` changes they are read again.
+    menu_targets: Callable[[], list[MenuTarget]] | None = None
+    menu_target_models: tuple[type[models.Model], ...] = ()
+    # Links shown beside the phone menu button on every page, one tap away whatever the
+    # operators do with the menu (PPID, a legal duty): MenuTargets computed without a query.
+    menu_shortcuts: Callable[[], list[MenuTarget]] | None = None
 
 
 _apps: dict[str, ContentApp] = {}
@@ -184,3 +232,23 @@ def checklist_items() -> list[ChecklistItem]:
 def portal_sections() -> list[PortalSection]:
     sections = [section for app in _apps.values() for section in app.portal_sections]
     return sorted(sections, key=lambda section: section.position)
+def menu_targets() -> list[MenuTarget]:
+    return [
+        target
+        for app in _apps.values()
+        if app.menu_targets is not None
+        for target in app.menu_targets()
+    ]
+
+
+def menu_shortcuts() -> list[MenuTarget]:
+    return [
+        target
+        for app in _apps.values()
+        if app.menu_shortcuts is not None
+        for target in app.menu_shortcuts()
+    ]
+
+
+def menu_target_models() -> list[type[models.Model]]:
+    return [model for app in _apps.values() for model in app.menu_target_models]

@@ -10,7 +10,7 @@ class NewsConfig(AppConfig):
         from accounts import roles
         from core import registry
         from core.search import SearchSource
-        from news import dashboard, defaults, demo, portal, receivers, views
+        from news import dashboard, defaults, demo, menu, portal, receivers, views
         from news.models import Article, Category
 
         registry.register(
@@ -42,6 +42,8 @@ class NewsConfig(AppConfig):
                 home_context=views.home_context,
                 editor_permissions=("news.add_article", "news.change_article"),
                 dashboard_items=dashboard.dashboard_items,
+                menu_targets=menu.menu_targets,
+                menu_target_models=(Category,),
             )
         )
         receivers.connect()

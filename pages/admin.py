@@ -8,9 +8,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 
+from core import registry
 from core.preview import make_token
 from library.forms import EditorWithLibrary
-from pages.forms import IdentityForm, OfficialAdminForm
+from pages.forms import IdentityForm, OfficialAdminForm, PageAdminForm
 from pages.models import Official, OrgUnit, Page
 from publishing.admin import PublishingAdminMixin
 from publishing.revisions import RevisionsAdminMixin
@@ -20,16 +21,15 @@ IDENTITY_PERMISSION = "pages.change_identity"
 
 @admin.register(Page)
 class PageAdmin(RevisionsAdminMixin, PublishingAdminMixin, admin.ModelAdmin):
+    form = PageAdminForm
     list_display = (
         "title",
         "status_label",
-        "menu_order",
-        "show_in_menu",
         "is_published",
         "updated_at",
         "preview_link",
     )
-    list_editable = ("menu_order", "show_in_menu", "is_published")
+    list_editable = ("is_published",)
     search_fields = ("title", "body_text")
     prepopulated_fields = {"slug": ("title",)}
     # The media library's panel under the editor (insert an image uploaded before).
@@ -47,7 +47,11 @@ class PageAdmin(RevisionsAdminMixin, PublishingAdminMixin, admin.ModelAdmin):
         js = ("js/admin-editorial.js",)
 
     def get_fieldsets(self, request, obj=None):
-        publishing = ["is_published", "show_in_menu", "menu_order"]
+        # Where a page shows in the menu: "Letak di menu" (core.registry.menu_placement); a new
+        # page is not appended to the menu by itself any more.
+        publishing = ["is_published"]
+        if registry.menu_placement() is not None:
+            publishing.append("menu_place")
         if obj is not None:
             publishing.append("preview_link")
         return [
@@ -71,6 +75,7 @@ class PageAdmin(RevisionsAdminMixin, PublishingAdminMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         obj._history_user = request.user
         super().save_model(request, obj, form, change)
+        form.place_in_menu()
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_published else page_preview_url(obj)

@@ -10,7 +10,7 @@ class PagesConfig(AppConfig):
         from accounts import roles
         from core import registry
         from core.search import SearchSource
-        from pages import checklist, defaults, demo, receivers
+        from pages import checklist, defaults, demo, menu, receivers
         from pages.models import Official, OrgUnit, Page
 
         registry.register(
@@ -32,6 +32,8 @@ class PagesConfig(AppConfig):
                     detail_fields=("pk", "title", "slug"),
                 ),
                 editor_permissions=("pages.add_page", "pages.change_page"),
+                menu_targets=menu.menu_targets,
+                menu_target_models=(Page,),
             )
         )
         receivers.connect()

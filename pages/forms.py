@@ -1,9 +1,12 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
+from core import registry
 from core.images import reencoded_if_uploaded
 from guard.screening import check_link, check_text
-from pages.models import Official
+from pages.menu import menu_target_key
+from pages.models import Official, Page
 from tenants.forms import OpdImagesFormMixin
 from tenants.models import Opd
 
@@ -61,3 +64,38 @@ class OfficialAdminForm(forms.ModelForm):
 
     def clean_photo(self):
         return reencoded_if_uploaded(self.cleaned_data.get("photo"), max_width=600)
+
+
+class PageAdminForm(forms.ModelForm):
+    """The page form, with "Letak di menu" when an app owns the menu (core.registry)."""
+
+    menu_place = forms.ChoiceField(
+        label=_("Letak di menu"),
+        required=False,
+        help_text=_("Urutan dan judul di menu diatur di Menu situs."),
+    )
+
+    class Meta:
+        model = Page
+        fields = ("title", "slug", "body", "is_published")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        placement = registry.menu_placement()
+        if placement is None:
+            del self.fields["menu_place"]
+            return
+        self.fields["menu_place"].choices = placement.choices()
+        if self.instance.pk:
+            self.initial["menu_place"] = placement.current(menu_target_key(self.instance.pk))
+
+    def place_in_menu(self) -> None:
+        """After the page is saved: put it where "Letak di menu" says (the old menu flag
+        follows, so pages.show_in_menu stays true to the menu)."""
+        placement = registry.menu_placement()
+        if placement is None or "menu_place" not in self.cleaned_data:
+            return
+        choice = self.cleaned_data["menu_place"]
+        placement.place(menu_target_key(self.instance.pk), choice)
+        if self.instance.show_in_menu != bool(choice):
+            Page.objects.filter(pk=self.instance.pk).update(show_in_menu=bool(choice))

@@ -1,22 +1,36 @@
-"""The OPD's menu of pages, cached per OPD (one query when the cache is cold)."""
+"""The OPD's published pages as places its menu can point to (core.registry.MenuTarget)."""
 
-from django.core.cache import cache
+from django.utils.translation import gettext as _
 
+from core.registry import MenuTarget
 from pages.models import Page
 
-MENU_KEY = "pages:menu"
+# Where the default menu puts the default pages (pages.defaults): (group, position).
+DEFAULT_PLACES = {
+    "profil": ("profil", 10),
+    "visi-dan-misi": ("profil", 20),
+    "tugas-pokok-dan-fungsi": ("profil", 30),
+    "struktur-organisasi": ("profil", 40),
+    "kontak": ("top", 90),
+}
 
 
-def menu_pages() -> list[dict]:
-    items = cache.get(MENU_KEY)
-    if items is None:
-        items = [
-            {"title": title, "url": f"/halaman/{slug}/", "slug": slug}
-            for title, slug in Page.objects.in_menu().values_list("title", "slug")
-        ]
-        cache.set(MENU_KEY, items, None)
-    return items
+def menu_target_key(page_pk: int) -> str:
+    return f"pages:{page_pk}"
 
 
-def forget_menu() -> None:
-    cache.delete(MENU_KEY)
+def menu_targets() -> list[MenuTarget]:
+    targets = []
+    for page in Page.objects.published().only("pk", "title", "slug"):
+        parent, position = DEFAULT_PLACES.get(page.slug, ("", 0))
+        targets.append(
+            MenuTarget(
+                key=menu_target_key(page.pk),
+                label=page.title,
+                url=page.get_absolute_url(),
+                group=_("Halaman"),
+                default_parent=parent,
+                default_position=position,
+            )
+        )
+    return targets

@@ -3,14 +3,8 @@
 from django.db.models.signals import post_delete, post_save
 
 from core import pagecache
-from pages.menu import forget_menu
 from pages.models import Official, OrgUnit, Page
 from tenants.models import Opd
-
-
-def page_changed(sender, **kwargs):
-    forget_menu()
-    pagecache.invalidate()
 
 
 def content_changed(sender, **kwargs):
@@ -23,8 +17,8 @@ def opd_changed(sender, instance, **kwargs):
 
 
 def connect() -> None:
-    post_save.connect(page_changed, sender=Page, dispatch_uid="pages-page-save")
-    post_delete.connect(page_changed, sender=Page, dispatch_uid="pages-page-delete")
+    post_save.connect(content_changed, sender=Page, dispatch_uid="pages-page-save")
+    post_delete.connect(content_changed, sender=Page, dispatch_uid="pages-page-delete")
     post_save.connect(content_changed, sender=Official, dispatch_uid="pages-official-save")
     post_delete.connect(content_changed, sender=Official, dispatch_uid="pages-official-delete")
     post_save.connect(content_changed, sender=OrgUnit, dispatch_uid="pages-orgunit-save")

@@ -117,6 +117,8 @@ TENANT_APPS = [
     "news",
     "pages",
     "ppid",
+    # Last: its default menu is seeded from the targets of the apps before it.
+    "navigation",
 ]
 # "accounts" goes last: its post_migrate handler syncs the OPD roles once every other app has
 # created its permissions.

@@ -140,10 +140,15 @@ def test_citizen_on_a_phone_finds_and_shares_an_article(e2e, phone, screenshots)
     page.keyboard.press("Enter")
     expect(page.locator("main")).to_be_focused()
 
+    # The phone menu (navigation): the Menu button, then the Profil submenu.
     menu = page.get_by_role("navigation", name="Menu utama")
-    activate(page, menu.get_by_role("link", name="Profil"), key="Enter")
+    activate(page, menu.get_by_role("button", name="Menu"))
+    activate(page, menu.get_by_role("button", name="Profil"))
+    activate(page, menu.get_by_role("link", name="Profil", exact=True), key="Enter")
     expect(page.locator("h1")).to_have_text("Profil")
-    expect(menu.get_by_role("link", name="Profil")).to_have_attribute("aria-current", "page")
+    # (The menu is closed again on the new page: look at the link itself.)
+    current = menu.locator('a[href="/halaman/profil/"]')
+    expect(current).to_have_attribute("aria-current", "page")
 
     type_into(page, page.locator("#cari-kepala"), "vaksinasi")
     page.keyboard.press("Enter")

@@ -38,6 +38,7 @@ from banners.models import EmergencyBanner  # noqa: E402
 from console.models import ActivityReminder, ActivitySettings  # noqa: E402
 from guard.models import AllowedLinkDomain, ContentHold  # noqa: E402
 from mainsite.models import PublishedItem  # noqa: E402
+from navigation.services import site_menu  # noqa: E402
 from news.models import Article  # noqa: E402
 from pages.models import Official, Page  # noqa: E402
 from ppid.models import (  # noqa: E402
@@ -209,6 +210,16 @@ def opd_facts(opd: Opd) -> dict:
             "audit_events": upgrade_events()[0].filter(opd=opd).count(),
             "content_holds": ContentHold.objects.filter(opd=opd).count(),
             "published_items": PublishedItem.objects.filter(opd=opd).count(),
+            # The default menu the upgrade gives an OPD that had none (navigation 0002).
+            "menu": [
+                [item["label"], item["url"], [child["url"] for child in item["children"]]]
+                for item in site_menu()
+            ],
+            "old_menu_pages": list(
+                Page.objects.in_menu()
+                .order_by("menu_order", "title")
+                .values_list("slug", flat=True)
+            ),
             # Covers uploaded before the media library: still shown, with their renditions.
             "covers": [
                 {"slug": a.slug, "src": (a.cover_image() or {}).get("src", "")}
@@ -232,6 +243,12 @@ def opd_served(opd: Opd, facts: dict) -> dict:
     served = {
         "covers": shown_covers,
         "home": {"status": home.status_code, "shows_article": shows(home, article["title"])},
+        "home_menu_links": [
+            url
+            for item in facts["menu"]
+            for url in (item[2] or [item[1]])
+            if f'href="{url}"' in home.content.decode()
+        ],
         "article": {"status": detail.status_code, "shows_article": shows(detail, article["title"])},
         "tracking": {},
     }

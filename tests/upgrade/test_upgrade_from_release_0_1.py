@@ -95,6 +95,10 @@ LAYOUT_MIGRATIONS = {
     ("banners", "0003_emergencybanner_everywhere"),
     # Officials by unit on the Struktur Organisasi page, with cropped portraits (issue #17).
     ("pages", "0005_officials_by_unit"),
+    # The two-level menu (issue #17): its table, and the default menu of every existing OPD
+    # (a data migration; it does nothing in the public schema, which has no such table).
+    ("navigation", "0001_initial"),
+    ("navigation", "0002_default_menu_for_existing_opds"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -122,8 +126,11 @@ NEW_TABLES = {
         "library_image",
         "news_article_attachments",
         "pages_orgunit",
+        "navigation_menuitem",
     },
 }
+# New tables the upgrade fills (the others start empty): the default menu of every OPD.
+SEEDED_TABLES = {"navigation_menuitem"}
 # Columns (and their indexes and constraints) that later features add to existing tables, per
 # schema as above: (table, name prefix) of the structure rows that may be new.
 NEW_STRUCTURE = {
@@ -444,7 +451,8 @@ def test_migrating_keeps_every_row(upgrade):
         for table in ("django_content_type", "auth_permission", "auth_group_permissions"):
             assert after.pop(table) >= before.pop(table)
         for table in new_tables(schema):
-            assert after.pop(table) == 0, (schema, table)
+            rows = after.pop(table)
+            assert (rows > 0) if table in SEEDED_TABLES else (rows == 0), (schema, table)
         if schema == "public":
             # The roles' new permissions, recorded by the audit log: one event per role and OPD.
             events = upgrade.checked["public"]["role_permission_events"]
@@ -490,9 +498,10 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
     # list, the restore drills, the PPID's deadline reminders) add content types of their
     # own, after the release's.
     added = after.content_types["public"] - moved
-    # ...and the revision tables of news and pages (django-simple-history).
+    # ...and the revision tables of news and pages (django-simple-history), and the menu.
     assert {app for _pk, app, _model in added} == {
         "procrastinate", "core", "console", "backups", "news", "pages", "ppid", "library",
+        "navigation",
     }  # fmt: skip
     assert min(pk for pk, _app, _model in added) > max(pk for pk, _app, _model in moved)
     assert moved <= after.content_types["public"]
@@ -579,6 +588,24 @@ def test_the_upgraded_sites_are_served(upgrade):
     for schema in OPD_SCHEMAS:
         assert served[schema]["home"] == {"status": 200, "shows_article": True}, schema
         assert served[schema]["article"] == {"status": 200, "shows_article": True}, schema
+
+
+def test_every_existing_opd_gets_the_default_menu(upgrade):
+    for schema in OPD_SCHEMAS:
+        facts = upgrade.checked["opds"][schema]
+        menu = {label: (url, children) for label, url, children in facts["menu"]}
+        slugs = EXPECTED["opds"][schema]["page_slugs"]
+        profile = [f"/halaman/{slug}/" for slug in ("profil", "visi-dan-misi") if slug in slugs]
+        if profile:
+            assert set(profile) <= set(menu["Profil"][1]), (schema, menu)
+        assert "/ppid/permohonan/" in menu["Informasi Publik"][1], schema
+        assert "/berita/" in menu["Publikasi"][1], schema
+        # The pages the old menu showed are all still in it.
+        shown = {link for url, children in menu.values() for link in (children or [url])}
+        assert {f"/halaman/{slug}/" for slug in facts["old_menu_pages"]} <= shown, schema
+        # And the site shows it.
+        served = upgrade.checked["served"][schema]["home_menu_links"]
+        assert len(served) == len(shown), schema
 
 
 def test_covers_uploaded_before_the_media_library_still_show(upgrade):
