@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
+from django_tenants.utils import get_public_schema_name, schema_context
 
 from core.pagecache import cache_anonymous_page
 from pemda.services import CONTENT_TYPES, current_identity
@@ -42,7 +43,9 @@ def coat_of_arms(request):
         raise Http404
     extension = identity.coat_of_arms.name.rsplit(".", 1)[-1]
     try:
-        with identity.coat_of_arms.open("rb") as stored:
+        # Media storage is per schema: the arms live in the public schema's folder, whichever
+        # host shows them.
+        with schema_context(get_public_schema_name()), identity.coat_of_arms.open("rb") as stored:
             data = stored.read()
     except OSError:
         raise Http404 from None
