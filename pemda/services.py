@@ -9,8 +9,11 @@ page of every OPD and of the portal, rendered with the old identity, stops being
 import hashlib
 import json
 
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.core.cache import caches
 from django.db import transaction
+from django.db.models import Q, Value
+from django.db.models.functions import JSONObject
 from django.urls import reverse
 
 from pemda.models import IDENTITY_PK, CommonLink, PemdaIdentity
@@ -31,7 +34,19 @@ CONTENT_TYPES = {"svg": "image/svg+xml", "png": "image/png", "webp": "image/webp
 def _load() -> dict:
     """What templates need of the identity (the statements' texts stay in the database: only
     their own pages read them)."""
-    identity = PemdaIdentity.objects.filter(pk=IDENTITY_PK).first()
+    # One query, links included: a cold entry costs every page that renders it.
+    identity = (
+        PemdaIdentity.objects.filter(pk=IDENTITY_PK)
+        .annotate(
+            link_rows=ArrayAgg(
+                JSONObject(title="links__title", url="links__url"),
+                filter=Q(links__isnull=False),
+                order_by=("links__order", "links__id"),
+                default=Value([]),
+            )
+        )
+        .first()
+    )
     if identity is None:
         entry = {"name": "", "region_name": "", "links": [], "social_links": []}
     else:
@@ -44,7 +59,7 @@ def _load() -> dict:
             "portal_url": identity.portal_url,
             "map_url": identity.map_url,
             "social_links": identity.social_links,
-            "links": list(CommonLink.objects.values_list("title", "url")),
+            "links": [(row["title"], row["url"]) for row in identity.link_rows],
             "arms": identity.coat_of_arms.name,
             "has_privacy_statement": bool(identity.privacy_statement),
             "has_accessibility_statement": bool(identity.accessibility_statement),

@@ -91,6 +91,8 @@ LAYOUT_MIGRATIONS = {
     # pages).
     ("news", "0004_revisions_follow_the_library"),
     ("pages", "0004_revisions_follow_the_library"),
+    # The pemda's identity and the links every site shows (issue #17; public schema only).
+    ("pemda", "0001_initial"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -107,6 +109,8 @@ NEW_TABLES = {
         "procrastinate_jobs",
         "procrastinate_periodic_defers",
         "procrastinate_workers",
+        "pemda_pemdaidentity",
+        "pemda_commonlink",
     },
     None: {
         "core_outgoingattachment",
