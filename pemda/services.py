@@ -63,6 +63,11 @@ def _load() -> dict:
             "arms": identity.coat_of_arms.name,
             "has_privacy_statement": bool(identity.privacy_statement),
             "has_accessibility_statement": bool(identity.accessibility_statement),
+            # Only the statements' own pages show their texts, but those pages are cached too:
+            # an edited text must change the version.
+            "statements": hashlib.sha256(
+                f"{identity.privacy_statement}\0{identity.accessibility_statement}".encode()
+            ).hexdigest()[:16],
         }
     digest = hashlib.sha256(json.dumps(entry, sort_keys=True, default=str).encode()).hexdigest()
     entry["version"] = digest[:16]

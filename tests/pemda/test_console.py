@@ -202,3 +202,13 @@ def test_a_png_that_is_too_big_is_refused(console, identity):
 def test_opd_operators_never_see_the_pemda_identity(admin_a, identity):
     assert admin_a.get(LIST_URL).status_code == 404
     assert admin_a.get(CHANGE_URL).status_code == 404
+
+
+def test_an_edited_statement_shows_at_once_on_its_cached_page(console, identity, client_a):
+    assert client_a.get("/kebijakan-privasi/").headers["X-Page-Cache"] == "miss"
+    assert client_a.get("/kebijakan-privasi/").headers["X-Page-Cache"] == "hit"
+    data = console_change_data(
+        console.get(CHANGE_URL), privacy_statement="<p>Kebijakan yang diperbarui.</p>"
+    )
+    assert console.post(CHANGE_URL, data).status_code == 302
+    assert "Kebijakan yang diperbarui." in client_a.get("/kebijakan-privasi/").content.decode()
