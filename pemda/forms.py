@@ -13,7 +13,7 @@ from core.images import decode_image, validated_image_file
 from pemda.models import PemdaIdentity
 from pemda.svg import MAX_BYTES as SVG_MAX_BYTES
 from pemda.svg import SvgRefused, looks_like_svg, sanitise_svg
-from tenants.forms import OpdImagesFormMixin
+from tenants.forms import ImagePreviewInput, OpdImagesFormMixin
 
 ARMS_MAX_BYTES = 1024 * 1024
 ARMS_MAX_WIDTH = 512
@@ -55,7 +55,11 @@ class PemdaIdentityForm(OpdImagesFormMixin, forms.ModelForm):
                 "%(svg)d KB untuk SVG dan %(raster)d KB untuk PNG/WebP, sebaiknya persegi dan "
                 "berlatar transparan."
             ) % {"svg": SVG_MAX_BYTES // 1024, "raster": ARMS_MAX_BYTES // 1024}
-            self.fields["coat_of_arms"].widget.attrs["accept"] = ACCEPT
+            widget = ImagePreviewInput(
+                width=96, height=96, alt=_("Lambang saat ini"), attrs={"accept": ACCEPT}
+            )
+            widget.is_required = self.fields["coat_of_arms"].required
+            self.fields["coat_of_arms"].widget = widget
 
     def clean_coat_of_arms(self):
         value = self.cleaned_data.get("coat_of_arms")
