@@ -6,6 +6,7 @@ from django.utils.functional import SimpleLazyObject
 from banners.services import current_banners
 from core.links import portal_url
 from navigation.services import shortcuts, site_menu
+from pemda.services import current_pemda
 
 
 def portal(request):
@@ -14,7 +15,8 @@ def portal(request):
     `site_menu`: the OPD's two-level menu (navigation), read once per page however many times
     it is shown, and `menu_shortcuts`, the links beside the phone menu button (PPID);
     `emergency_banners`: the emergency banners this site shows (from the shared cache):
-    broadcasts, and the OPD's own local ones."""
+    broadcasts, and the OPD's own local ones;
+    `pemda`: the pemda's identity (name, arms, contacts, common links; from the shared cache)."""
     tenant = getattr(request, "tenant", None)
     opd = tenant if tenant is not None and not tenant.is_public else None
     return {
@@ -23,4 +25,5 @@ def portal(request):
         "menu_shortcuts": SimpleLazyObject(shortcuts) if opd is not None else [],
         "portal_url": portal_url(),
         "emergency_banners": partial(current_banners, connection.schema_name),
+        "pemda": SimpleLazyObject(current_pemda),
     }

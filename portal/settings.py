@@ -95,6 +95,8 @@ SHARED_APPS = [
     "publishing",
     "audit",
     "banners",
+    # The pemda's own identity (name, coat of arms, contacts, statements) every site shows.
+    "pemda",
     "console",
     "backups",
     "demo",

@@ -6,6 +6,7 @@ from django.urls import path, re_path
 from core.sites import console_site
 from library import views as library_views
 from mainsite import views as mainsite_views
+from pemda import views as pemda_views
 from tenants import views as tenants_views
 
 urlpatterns = [
@@ -14,6 +15,13 @@ urlpatterns = [
     path("berita/", mainsite_views.news_list, name="portal_news"),
     path("berita/feed/", mainsite_views.PortalNewsFeed(), name="portal_news_feed"),
     path("cari/", mainsite_views.search, name="portal_search"),
+    path("kebijakan-privasi/", pemda_views.privacy_statement, name="privacy_statement"),
+    path(
+        "pernyataan-aksesibilitas/",
+        pemda_views.accessibility_statement,
+        name="accessibility_statement",
+    ),
+    path("lambang-pemda/", pemda_views.coat_of_arms, name="pemda_arms"),
     path("admin/", console_site.urls),
     # Only so that the editor widget renders here too; uploads need an OPD operator.
     path("editor/unggah-gambar/", library_views.upload_editor_image, name="editor_upload"),

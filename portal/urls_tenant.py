@@ -10,6 +10,7 @@ from library import views as library_views
 from news.sitemaps import ArticleSitemap
 from pages import views as pages_views
 from pages.sitemaps import PageSitemap
+from pemda import views as pemda_views
 from ppid.sitemaps import PpidSitemap
 from tenants import views as tenants_views
 
@@ -24,6 +25,13 @@ urlpatterns = [
     path("berita/", include("news.urls")),
     path("halaman/", include("pages.urls")),
     path("ppid/", include("ppid.urls")),
+    path("kebijakan-privasi/", pemda_views.privacy_statement, name="privacy_statement"),
+    path(
+        "pernyataan-aksesibilitas/",
+        pemda_views.accessibility_statement,
+        name="accessibility_statement",
+    ),
+    path("lambang-pemda/", pemda_views.coat_of_arms, name="pemda_arms"),
     path("tema.css", tenants_views.theme_css, name="theme_css"),
     path("admin/", admin.site.urls),
 ]

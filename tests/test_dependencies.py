@@ -21,6 +21,7 @@ SHARED_APPS = {
     "backups",
     "console",
     "banners",
+    "pemda",
     "mainsite",
     "workdays",
     "demo",

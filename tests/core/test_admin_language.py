@@ -37,6 +37,7 @@ from ppid import services as ppid_services
 from ppid.models import InformationRequest, Objection
 from tests.factories import login_console, make_operator
 from tests.news.factories import image_bytes, uploaded
+from tests.pemda.helpers import make_identity
 from workdays.models import LocalHoliday
 
 ENGLISH_WORDS = {
@@ -404,6 +405,7 @@ def test_every_console_page_reads_in_indonesian(opd_a, portal_client, public_ten
             " VALUES ('default', 'core.mail.send_queued_mail', '{}', 'failed', 6)"
         )
     AllowedLinkDomain.objects.create(domain="serangkota.go.id", note="Pemda")
+    make_identity()
     RestoreDrill.objects.create(slug=opd_a.slug, started_at=now, ok=True, duration_seconds=3)
     ActivityReminder.objects.create(
         opd=opd_a, sent_at=now, status=ActivityLevel.INACTIVE, recipients="a@example.org"

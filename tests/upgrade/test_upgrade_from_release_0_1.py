@@ -99,6 +99,8 @@ LAYOUT_MIGRATIONS = {
     # (a data migration; it does nothing in the public schema, which has no such table).
     ("navigation", "0001_initial"),
     ("navigation", "0002_default_menu_for_existing_opds"),
+    # The pemda's identity and the links every site shows (issue #17; public schema only).
+    ("pemda", "0001_initial"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -115,6 +117,8 @@ NEW_TABLES = {
         "procrastinate_jobs",
         "procrastinate_periodic_defers",
         "procrastinate_workers",
+        "pemda_pemdaidentity",
+        "pemda_commonlink",
     },
     None: {
         "core_outgoingattachment",
@@ -498,10 +502,11 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
     # list, the restore drills, the PPID's deadline reminders) add content types of their
     # own, after the release's.
     added = after.content_types["public"] - moved
-    # ...and the revision tables of news and pages (django-simple-history), and the menu.
+    # ...and the revision tables of news and pages (django-simple-history), the menu and the
+    # pemda's identity.
     assert {app for _pk, app, _model in added} == {
         "procrastinate", "core", "console", "backups", "news", "pages", "ppid", "library",
-        "navigation",
+        "navigation", "pemda",
     }  # fmt: skip
     assert min(pk for pk, _app, _model in added) > max(pk for pk, _app, _model in moved)
     assert moved <= after.content_types["public"]

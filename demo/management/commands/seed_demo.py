@@ -12,6 +12,7 @@ from demo.catalogue import (
     DEMO_OPDS,
     DEMO_PASSWORD,
 )
+from pemda.demo import seed_demo_identity
 from tenants.models import Opd
 from tenants.services import create_opd, create_public_tenant
 
@@ -25,6 +26,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         public = create_public_tenant()
         self._ensure_kominfo_superadmin()
+        seed_demo_identity()
         created = 0
         for demo in DEMO_OPDS:
             opd = Opd.objects.filter(slug=demo.slug).first()
