@@ -309,6 +309,7 @@ def test_an_opd_with_the_right_broadcasts_and_others_cannot(
         {
             "level": "warning",
             "text": "Siaga banjir dari BPBD",
+            "everywhere": "on",
             "starts_at": (now - timedelta(minutes=1)).strftime("%Y-%m-%dT%H:%M"),
             "expires_at": (now + timedelta(hours=6)).strftime("%Y-%m-%dT%H:%M"),
         },

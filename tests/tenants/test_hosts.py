@@ -18,8 +18,8 @@ pytestmark = pytest.mark.django_db
 def test_the_main_domain_shows_the_portal_with_the_opd_directory(portal_client):
     response = portal_client.get("/")
     assert response.status_code == 200
-    page = response.content.decode()
-    assert "Portal OPD Terpadu" in page
+    assert 'href="/opd/?jenis=dinas"' in response.content.decode()
+    page = portal_client.get("/opd/").content.decode()
     assert "Dinas Alpha Kota Uji" in page
     assert 'href="http://alpha.localhost/"' in page
 
