@@ -117,6 +117,7 @@ TENANT_APPS = [
     "news",
     "pages",
     "ppid",
+    "homepage",
 ]
 # "accounts" goes last: its post_migrate handler syncs the OPD roles once every other app has
 # created its permissions.

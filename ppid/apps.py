@@ -9,7 +9,7 @@ class PpidConfig(AppConfig):
     def ready(self):
         from accounts import roles
         from core import registry
-        from ppid import dashboard, demo, receivers, summary
+        from ppid import dashboard, demo, home, receivers, summary
         from ppid.models import InformationRequest, Objection, PublicInformation
 
         registry.register(
@@ -28,6 +28,7 @@ class PpidConfig(AppConfig):
                 checklist_models=(PublicInformation,),
                 record_summary=summary.record_open_due_dates,
                 dashboard_items=dashboard.dashboard_items,
+                home_sections=home.SECTIONS,
             )
         )
         receivers.connect()

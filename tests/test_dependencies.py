@@ -26,7 +26,7 @@ SHARED_APPS = {
     "demo",
     "publishing",
 }
-CONTENT_APPS = {"news", "pages", "ppid"}
+CONTENT_APPS = {"news", "pages", "ppid", "homepage"}
 OUR_PACKAGES = {PROJECT_SHELL} | INFRASTRUCTURE | SHARED_APPS | CONTENT_APPS
 
 

@@ -91,6 +91,8 @@ LAYOUT_MIGRATIONS = {
     # pages).
     ("news", "0004_revisions_follow_the_library"),
     ("pages", "0004_revisions_follow_the_library"),
+    # The home page an operator composes (issue #17): its settings row and quick links.
+    ("homepage", "0001_initial"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -117,6 +119,8 @@ NEW_TABLES = {
         "library_document",
         "library_image",
         "news_article_attachments",
+        "homepage_homepage",
+        "homepage_quicklink",
     },
 }
 # Columns (and their indexes and constraints) that later features add to existing tables, per
