@@ -76,6 +76,9 @@ class HomeSection:
     (a path, lazily reversed) where it is filled. Keep `context` to one query, or none: the home's
     query count is asserted. Its template reads the returned dict as `data`.
 
+    `compact` sections (a short list, a box) may sit beside the next compact one on a wide
+    screen, half the width each; the others always take the full width.
+
     `headline` sections compete for the headline area at the top of the page: the operator
     chooses one of them (pinned articles or a banner image), which is then shown first.
 
@@ -96,6 +99,7 @@ class HomeSection:
     permission: str = ""
     todo_label: str = ""
     headline: bool = False
+    compact: bool = False
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,7 @@ SECTIONS = (
         label=_("Kontak"),
         template="homepage/_contact.html",
         context=contact,
+        compact=True,
         position=90,
         admin_url=reverse_lazy("admin:pages_identity"),
         permission="pages.change_identity",

@@ -1,4 +1,4 @@
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.http import Http404
 from django.shortcuts import render
@@ -14,6 +14,8 @@ from homepage.sections import home_of
 class ShownSection:
     section: HomeSection
     data: dict
+    # Beside its neighbour, half the width each, on a wide screen.
+    half: bool = False
 
     @property
     def template(self) -> str:
@@ -30,7 +32,22 @@ def home(request):
         data = section.context(request)
         if data:
             shown.append(ShownSection(section, data))
-    return render(request, "homepage/home.html", {"sections": shown})
+    return render(request, "homepage/home.html", {"sections": paired(shown)})
+
+
+def paired(shown: list[ShownSection]) -> list[ShownSection]:
+    """Two compact sections in a row share it; a compact one left alone takes it whole."""
+    result, index = [], 0
+    while index < len(shown):
+        current = shown[index]
+        following = shown[index + 1] if index + 1 < len(shown) else None
+        if current.section.compact and following and following.section.compact:
+            result += [replace(current, half=True), replace(following, half=True)]
+            index += 2
+        else:
+            result.append(current)
+            index += 1
+    return result
 
 
 @require_GET

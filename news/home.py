@@ -63,6 +63,7 @@ SECTIONS = (
         label=_("Pengumuman"),
         template="news/home/_announcements.html",
         context=announcements,
+        compact=True,
         position=40,
         admin_url=reverse_lazy("admin:news_article_add"),
         permission="news.add_article",

@@ -10,6 +10,8 @@ from news.models import Article, Category
 
 PAGE_SIZE = 10
 RELATED_COUNT = 3
+
+
 @method_decorator(cache_anonymous_page, name="dispatch")
 class ArticleListView(ListView):
     paginate_by = PAGE_SIZE

@@ -16,6 +16,7 @@ SECTIONS = (
         label=_("Kotak PPID (permohonan informasi)"),
         template="ppid/home/_box.html",
         context=ppid_box,
+        compact=True,
         position=50,
     ),
 )
