@@ -6,6 +6,8 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 
@@ -36,6 +38,10 @@ class SingletonAdmin(admin.ModelAdmin):
     def has_module_permission(self, request):
         return request.user.has_perm(CHANGE_HOME)
 
+    def get_object(self, request, object_id, from_field=None):
+        """The one row, whatever id the address names (created on first use)."""
+        return self.model.for_editing()
+
     def changelist_view(self, request, extra_context=None):
         if not self.has_change_permission(request):
             raise PermissionDenied
@@ -58,22 +64,25 @@ class SingletonAdmin(admin.ModelAdmin):
 class HeadlineAdmin(SingletonAdmin):
     form = HeadlineForm
     save_message = _("Judul utama beranda tersimpan.")
-    fieldsets = (
-        (
-            None,
-            {
-                "fields": ("headline",),
-                "description": _(
-                    'Bagian paling atas beranda: berita yang disematkan (centang "disematkan" '
-                    "pada berita) atau satu gambar banner dengan tautan."
-                ),
-            },
-        ),
-        (
-            _("Gambar banner"),
-            {"fields": ("banner_image", "banner_alt", "banner_title", "banner_link")},
-        ),  # fmt: skip
-    )
+
+    def get_fieldsets(self, request, obj=None):
+        description = format_html(
+            '{} <a href="{}">{}</a>',
+            _(
+                'Bagian paling atas beranda: berita yang disematkan (centang "disematkan" '
+                "pada berita) atau satu gambar banner dengan tautan. Bagian lain dan urutannya "
+                "diatur di"
+            ),
+            reverse("admin:homepage_homelayout_change", args=[HomeLayout.SINGLETON_PK]),
+            _("Tata letak beranda"),
+        )
+        return (
+            (None, {"fields": ("headline",), "description": description}),
+            (
+                _("Gambar banner"),
+                {"fields": ("banner_image", "banner_alt", "banner_title", "banner_link")},
+            ),  # fmt: skip
+        )
 
     class Media:
         css = {"all": ("css/library.css",)}
@@ -110,7 +119,7 @@ class HomeLayoutAdmin(SingletonAdmin):
     """ "Tata letak beranda": each section with a check box and its place, moved up or down by
     buttons (a plain form: it works without JavaScript)."""
 
-    def changelist_view(self, request, extra_context=None):
+    def change_view(self, request, object_id, form_url="", extra_context=None):
         if not self.has_change_permission(request):
             raise PermissionDenied
         home = HomeLayout.for_editing()
@@ -120,7 +129,7 @@ class HomeLayoutAdmin(SingletonAdmin):
             form.save(move=move)
             if not move:
                 messages.success(request, _("Tata letak beranda tersimpan."))
-            return redirect("admin:homepage_homelayout_changelist")
+            return redirect("admin:homepage_homelayout_change", home.pk)
         context = {
             **self.admin_site.each_context(request),
             "title": _("Tata letak beranda"),
@@ -129,9 +138,6 @@ class HomeLayoutAdmin(SingletonAdmin):
             "home_url": "/",
         }
         return TemplateResponse(request, "admin/homepage/layout.html", context)
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        return redirect("admin:homepage_homelayout_changelist")
 
 
 @admin.register(QuickLink)

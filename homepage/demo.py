@@ -103,20 +103,21 @@ def banner(colour: str, title: str) -> bytes:
         x += w + 8
         step += 1
     draw.ellipse([(1300, 70), (1420, 190)], fill=(255, 236, 179))
-    draw.rectangle([(80, 120), (980, 300)], fill=(255, 255, 255))
-    draw.text((120, 170), title[:34], fill=(20, 20, 20), font_size=64)
+    draw.rectangle([(80, 120), (1240, 300)], fill=(255, 255, 255))
+    draw.rectangle([(80, 120), (100, 300)], fill=base)
+    draw.text((140, 180), title[:40], fill=(20, 20, 20), font_size=56)
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=82)
     return buffer.getvalue()
 
 
 def seed_demo_content(demo) -> None:
-    if demo.activity == ActivityLevel.INACTIVE:
-        return  # An OPD that neglects its site: its home shows what little it has.
     if not QuickLink.objects.exists():
         for position, (title, description, url, icon) in enumerate(_LINKS, start=1):
             QuickLink.objects.create(title=title, description=description, url=url, icon=icon,
                                      position=position)  # fmt: skip
+    if demo.activity == ActivityLevel.INACTIVE:
+        return  # An OPD that neglects its site: no Sambutan (its admin lists it to do).
     home = HomePage.current()
     if not home.has_welcome:
         seed = int(hashlib.sha256(demo.slug.encode()).hexdigest(), 16)

@@ -4,7 +4,8 @@
 from playwright.sync_api import expect
 
 from tests.e2e import stack
-from tests.e2e.keyboard import tab_to
+from tests.e2e.keyboard import activate, tab_to
+from tests.e2e.test_journeys import log_in
 
 NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
 
@@ -67,3 +68,47 @@ def test_every_section_empty_leaves_no_empty_heading(e2e, desktop, screenshots):
     desktop.set_viewport_size({"width": 320, "height": 800})
     assert desktop.evaluate(NO_SIDEWAYS_SCROLL)
     screenshots(desktop, "home-empty")
+
+
+def test_an_operator_arranges_the_home_with_the_keyboard(e2e, new_page, screenshots):
+    """On "Tata letak beranda": move the Sambutan up a step, hide the announcements, save; the
+    home page follows. (BPBD's layout is put back afterwards.)"""
+    page = new_page(phone=True)
+    log_in(page, e2e, stack.OTHER_OPD_SLUG, stack.OPD_ADMIN_USERNAME)
+    page.goto(e2e.url(stack.OTHER_OPD_SLUG, "/admin/"))
+    activate(page, page.get_by_role("link", name="Tata letak beranda").first)
+    expect(page.get_by_role("heading", name="Bagian beranda")).to_be_visible()
+    screenshots(page, "home-layout-admin")
+    activate(page, page.get_by_role("button", name="Naik Sambutan kepala"))
+    expect(page.locator(".home-layout__table tbody th").first).to_have_text("Sambutan kepala")
+    activate(page, page.get_by_label("Tampilkan Pengumuman"), key="Space")
+    activate(page, page.get_by_role("button", name="Simpan tata letak"))
+    expect(page.locator(".messagelist")).to_contain_text("Tata letak beranda tersimpan.")
+
+    citizen = new_page(phone=True)
+    citizen.goto(e2e.url(stack.OTHER_OPD_SLUG))
+    titles = citizen.locator("main h2.home-section__title").all_inner_texts()
+    assert titles[:2] == ["Sambutan Kepala", "Layanan unggulan"], titles
+    assert "Pengumuman" not in titles
+
+    activate(page, page.get_by_role("button", name="Turun Sambutan kepala"))
+    activate(page, page.get_by_label("Tampilkan Pengumuman"), key="Space")
+    activate(page, page.get_by_role("button", name="Simpan tata letak"))
+    expect(page.locator(".home-layout__table tbody th").first).to_have_text(
+        "Layanan unggulan (tautan cepat)"
+    )
+
+
+def test_the_first_visit_weighs_less_than_100_kb_without_content_images(e2e, new_page):
+    page = new_page(phone=True)
+    sizes = {}
+
+    def measure(response):
+        if "/media/" not in response.url:
+            sizes[response.url] = len(response.body())
+
+    page.on("response", measure)
+    page.goto(e2e.url(stack.OPD_SLUG))
+    page.wait_for_load_state("networkidle")
+    assert all(url.startswith(e2e.url(stack.OPD_SLUG)) for url in sizes), sizes
+    assert sum(sizes.values()) < 100 * 1024, sizes
