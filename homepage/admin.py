@@ -56,7 +56,7 @@ class SingletonAdmin(admin.ModelAdmin):
 
     def render_change_form(self, request, context, *args, **kwargs):
         context.update(show_save_and_continue=False, show_save_and_add_another=False,
-                       show_delete_link=False, home_url="/")  # fmt: skip
+                       show_delete_link=False)  # fmt: skip
         return super().render_change_form(request, context, *args, **kwargs)
 
 

@@ -2,12 +2,13 @@
 Sambutan Kepala and the layout (which sections show, in which order). One `HomePage` row per
 OPD schema holds everything but the quick links, so the home page reads it in one query."""
 
+import re
 import uuid
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
-from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from core.images import picture
@@ -19,6 +20,7 @@ NO_HEADLINE = ""
 # The Sambutan shows in full on the home page up to this many words; longer ones are cut there
 # and read in full on their own page.
 WELCOME_SHORT_WORDS = 90
+WELCOME_EXCERPT_WORDS = 40
 WELCOME_PHOTO_RATIO = (3, 4)
 WELCOME_PHOTO_WIDTHS = (240, 480)
 
@@ -161,6 +163,19 @@ class HomePage(models.Model):
     def welcome_is_long(self) -> bool:
         return len(html_to_text(self.welcome_text).split()) > WELCOME_SHORT_WORDS
 
+    def welcome_excerpt(self) -> str:
+        """The start of a long Sambutan, cut after a whole paragraph where one ends soon
+        enough (sanitised HTML: render it through the `sanitize` filter)."""
+        kept, words = [], 0
+        for paragraph in re.findall(r"<p\b.*?</p>", self.welcome_text, flags=re.S):
+            kept.append(paragraph)
+            words += len(html_to_text(paragraph).split())
+            if words >= WELCOME_EXCERPT_WORDS:
+                break
+        if kept and words <= WELCOME_SHORT_WORDS:
+            return "".join(kept)
+        return Truncator(self.welcome_text).words(WELCOME_EXCERPT_WORDS, html=True)
+
 
 class Headline(HomePage):
     class Meta:
@@ -229,7 +244,3 @@ class QuickLink(models.Model):
     @property
     def is_external(self) -> bool:
         return not self.url.startswith("/")
-
-
-def welcome_url() -> str:
-    return reverse("homepage:welcome")

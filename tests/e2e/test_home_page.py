@@ -48,6 +48,18 @@ def test_every_section_filled_reads_as_an_official_home_page(e2e, phone, screens
     expect(phone).to_have_url(e2e.url(stack.OPD_SLUG, "/ppid/permohonan/"))
 
 
+def test_a_banner_headline_opens_its_link(e2e, phone, screenshots):
+    phone.goto(e2e.url(stack.OTHER_OPD_SLUG))
+    banner = phone.locator(".home-banner img")
+    expect(banner).to_be_visible()
+    assert banner.get_attribute("loading") is None  # the first thing on the page
+    assert banner.get_attribute("alt").startswith("Banner BPBD")
+    screenshots(phone, "home-banner")
+    tab_to(phone, phone.locator(".home-banner__link"))
+    phone.keyboard.press("Enter")
+    expect(phone).to_have_url(e2e.url(stack.OTHER_OPD_SLUG, "/berita/"))
+
+
 def test_the_long_welcome_reads_in_full_on_its_own_page(e2e, desktop):
     desktop.goto(e2e.url(stack.OPD_SLUG))
     link = desktop.get_by_role("link", name="Baca selengkapnya sambutan kepala")

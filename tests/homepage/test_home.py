@@ -248,3 +248,13 @@ def test_the_warm_home_costs_no_query(everything_filled, client_a, django_assert
     assert client_a.get("/").headers["X-Page-Cache"] == "miss"
     with django_assert_num_queries(0):
         assert client_a.get("/").headers["X-Page-Cache"] == "hit"
+
+
+def test_a_long_welcome_is_cut_after_a_whole_paragraph(opd_a, in_opd, client_a):
+    paragraphs = [" ".join(f"{name}{n}" for n in range(30)) for name in ("awal", "tengah", "akhir")]
+    with in_opd(opd_a):
+        make_welcome(text="".join(f"<p>{p}</p>" for p in paragraphs), photo=False)
+    html = main_html(client_a)
+    assert "awal29" in html and "tengah29" in html
+    assert "akhir0" not in html and "…" not in html
+    assert "akhir29" in main_html(client_a, "/sambutan/")
