@@ -251,10 +251,10 @@ def test_the_warm_home_costs_no_query(everything_filled, client_a, django_assert
 
 
 def test_a_long_welcome_is_cut_after_a_whole_paragraph(opd_a, in_opd, client_a):
-    paragraphs = [" ".join(f"{name}{n}" for n in range(30)) for name in ("awal", "tengah", "akhir")]
+    paragraphs = [" ".join(f"{name}{n}" for n in range(35)) for name in ("awal", "tengah", "akhir")]
     with in_opd(opd_a):
         make_welcome(text="".join(f"<p>{p}</p>" for p in paragraphs), photo=False)
     html = main_html(client_a)
-    assert "awal29" in html and "tengah29" in html
+    assert "awal34" in html and "tengah34" in html
     assert "akhir0" not in html and "…" not in html
-    assert "akhir29" in main_html(client_a, "/sambutan/")
+    assert "akhir34" in main_html(client_a, "/sambutan/")
