@@ -483,9 +483,10 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
     # list, the restore drills, the PPID's deadline reminders) add content types of their
     # own, after the release's.
     added = after.content_types["public"] - moved
-    # ...and the revision tables of news and pages (django-simple-history).
+    # ...and the revision tables of news and pages (django-simple-history), and the home page.
     assert {app for _pk, app, _model in added} == {
         "procrastinate", "core", "console", "backups", "news", "pages", "ppid", "library",
+        "homepage",
     }  # fmt: skip
     assert min(pk for pk, _app, _model in added) > max(pk for pk, _app, _model in moved)
     assert moved <= after.content_types["public"]
