@@ -123,7 +123,7 @@ class HomeLayoutAdmin(SingletonAdmin):
         if not self.has_change_permission(request):
             raise PermissionDenied
         home = HomeLayout.for_editing()
-        form = LayoutForm(request.POST or None, home=home)
+        form = LayoutForm(request.POST or None, home=home, request=request)
         if request.method == "POST" and form.is_valid():
             move = request.POST.get("pindah", "")
             form.save(move=move)

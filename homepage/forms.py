@@ -59,9 +59,10 @@ class LayoutForm(forms.Form):
         label=_("Judul utama (paling atas)"), widget=forms.RadioSelect, required=False
     )
 
-    def __init__(self, *args, home: HomePage, **kwargs):
+    def __init__(self, *args, home: HomePage, request=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.home = home
+        self.request = request
         self.fields["headline"].choices = headline_choices()
         self.fields["headline"].initial = home.headline
         self.arranged = arranged_sections(home.layout)
@@ -90,6 +91,9 @@ class LayoutForm(forms.Form):
                 "last": number == len(self.arranged),
                 "show": self[f"tampil_{key}"],
                 "order": self[f"urutan_{key}"],
+                # Whether citizens would see it now (an empty section stays hidden).
+                "filled": self.request is None or bool(item.section.context(self.request)),
+                "fill_url": str(item.section.admin_url) if item.section.admin_url else "",
             }
 
     def save(self, *, move: str = "") -> HomePage:

@@ -67,7 +67,7 @@ def test_the_layout_screen_saves_order_and_visibility(admin_a, opd_a, in_opd):
     with in_opd(opd_a):
         assert HomePage.current().headline == "banner"
     layout = admin_a.get(LAYOUT_URL).content.decode()
-    rows = re.findall(r'<th scope="row">([^<]+)</th>', layout)
+    rows = re.findall(r'<th scope="row">([^<]+)<', layout)
     assert rows[0] == "Kontak" and rows[1] == "Kotak PPID (permohonan informasi)"
 
 
@@ -172,3 +172,16 @@ def test_another_opds_home_never_shows_in_this_admin(admin_a, opd_b, in_opd):
     for url in (LINKS_URL, WELCOME_URL, LAYOUT_URL, "/admin/"):
         html = admin_a.get(url, follow=True).content.decode()
         assert "Tautan rahasia beta" not in html and "Kepala Rahasia Beta" not in html
+
+
+def test_the_layout_screen_says_which_sections_are_empty_and_where_to_fill_them(
+    admin_a, opd_a, in_opd
+):
+    with in_opd(opd_a):
+        make_quick_link()
+    layout = admin_a.get(LAYOUT_URL).content.decode()
+    rows = dict(re.findall(r'<th scope="row">([^<]+)(.*?)</th>', layout))
+    assert "Belum ada isi" not in rows["Layanan unggulan (tautan cepat)"]
+    assert "Belum ada isi" in rows["Sambutan kepala"]
+    assert 'href="/admin/homepage/welcome/"' in rows["Sambutan kepala"]
+    assert "Belum ada isi" not in rows["Kotak PPID (permohonan informasi)"]
