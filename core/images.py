@@ -221,6 +221,36 @@ def make_cover_renditions(source_name: str, *, storage=None) -> dict:
     }
 
 
+def make_fixed_ratio_renditions(
+    source_name: str, *, ratio: tuple[int, int], widths: tuple[int, ...], storage=None
+) -> dict:
+    """WebP and JPEG copies of a stored image cropped around its centre to `ratio` (width,
+    height), one per width in `widths` the image is wide enough for (at least the smallest).
+    Returns metadata in make_cover_renditions()'s shape, without a share image, so picture()
+    reads it: a portrait keeps its frame on every screen."""
+    storage = storage or default_storage
+    with storage.open(source_name, "rb") as source:
+        image = _upright(Image.open(source))
+        image.load()
+    image = _flatten(image)
+    stem = source_name.rsplit(".", 1)[0]
+    fitting = [w for w in widths if w <= image.width] or [min(widths)]
+    renditions = []
+    for width in sorted(set(fitting)):
+        size = (width, round(width * ratio[1] / ratio[0]))
+        cropped = ImageOps.fit(image, size, Image.LANCZOS)
+        names = {}
+        for format, extension in (("WEBP", "webp"), ("JPEG", "jpg")):
+            name = f"{stem}-{size[0]}x{size[1]}.{extension}"
+            if storage.exists(name):
+                storage.delete(name)
+            names[extension] = storage.save(name, ContentFile(encode(cropped, format)))
+        renditions.append({"width": size[0], "height": size[1], **names})
+    largest = renditions[-1]
+    return {"source": source_name, "width": largest["width"], "height": largest["height"],
+            "renditions": renditions, "share": None}  # fmt: skip
+
+
 def make_portrait_rendition(source_name: str, *, storage=None, size=PORTRAIT_SIZE) -> dict:
     """A portrait cropped to the fixed ratio of `size` (centred a little above the middle,
     where a face usually is), in WebP and JPEG. Returns the metadata stored on the model."""
@@ -265,5 +295,5 @@ def picture(meta: dict, *, base_url: str, alt: str) -> dict | None:
         "width": largest["width"],
         "height": largest["height"],
         "alt": alt,
-        "share_url": url(meta["share"]),
+        "share_url": url(meta["share"]) if meta.get("share") else None,
     }

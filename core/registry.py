@@ -124,6 +124,44 @@ def menu_placement() -> MenuPlacement | None:
 
 
 @dataclass(frozen=True)
+class HomeSection:
+    """One section of the OPD's home page, which the operator shows, hides and orders on the
+    admin's "Tata letak beranda" screen (homepage app).
+
+    `context(request)` runs inside the OPD's schema on every uncached home page the section is
+    shown on and returns what `template` needs, or None (or {}) when the section has nothing
+    to show: then the section disappears for citizens and, when `todo_label` is set, the
+    operators who hold `permission` read `todo_label` on their dashboard, linked to `admin_url`
+    (a path, lazily reversed) where it is filled. Keep `context` to one query, or none: the home's
+    query count is asserted. Its template reads the returned dict as `data`.
+
+    `compact` sections (a short list, a box) may sit beside the next compact one on a wide
+    screen, half the width each; the others always take the full width.
+
+    `headline` sections compete for the headline area at the top of the page: the operator
+    chooses one of them (pinned articles or a banner image), which is then shown first.
+
+    Each content app registers its own sections in `ContentApp.home_sections`: news the
+    headline (pinned articles), latest news and announcements; ppid the PPID box; homepage its
+    banner, quick links, Sambutan Kepala and contact. The apps to come (issue #18) register
+    theirs the same way, with no change to the homepage app: agenda its upcoming events, gallery
+    a strip of photos, services quick links to the top services.
+    """
+
+    key: str
+    # What the operator reads on "Tata letak beranda" (Indonesian).
+    label: str
+    template: str
+    context: Callable[[Any], dict | None]
+    position: int
+    admin_url: Any = ""
+    permission: str = ""
+    todo_label: str = ""
+    headline: bool = False
+    compact: bool = False
+
+
+@dataclass(frozen=True)
 class ContentApp:
     label: str
     # The default roles (accounts.roles) that get every permission of this app. The Admin OPD
@@ -147,8 +185,8 @@ class ContentApp:
     record_summary: Callable[[], None] | None = None
     # A core.search.SearchSource: the app's share of the OPD's site search.
     search: Any = None
-    # Context for the OPD's home page (latest news, announcements...).
-    home_context: Callable[[], dict] | None = None
+    # The app's sections of the OPD's home page (HomeSection).
+    home_sections: tuple[HomeSection, ...] = ()
     # Permissions any of which lets an operator upload images through the rich-text editor.
     editor_permissions: tuple[str, ...] = ()
     # What the signed-in operator (called with the request) should do today in this app, for the
@@ -222,6 +260,12 @@ def dashboard_items(request) -> list[DashboardItem]:
         for item in app.dashboard_items(request)
     ]
     return sorted(items, key=lambda item: not item.urgent)
+
+
+def home_sections() -> list[HomeSection]:
+    """Every registered home page section, in default position order."""
+    sections = [section for app in _apps.values() for section in app.home_sections]
+    return sorted(sections, key=lambda section: (section.position, section.key))
 
 
 def checklist_items() -> list[ChecklistItem]:

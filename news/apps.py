@@ -10,7 +10,7 @@ class NewsConfig(AppConfig):
         from accounts import roles
         from core import registry
         from core.search import SearchSource
-        from news import dashboard, defaults, demo, menu, portal, receivers, views
+        from news import dashboard, defaults, demo, home, menu, portal, receivers
         from news.models import Article, Category
 
         registry.register(
@@ -39,7 +39,7 @@ class NewsConfig(AppConfig):
                     date_field="published_at",
                     summary_field="summary",
                 ),
-                home_context=views.home_context,
+                home_sections=home.SECTIONS,
                 editor_permissions=("news.add_article", "news.change_article"),
                 dashboard_items=dashboard.dashboard_items,
                 menu_targets=menu.menu_targets,

@@ -6,27 +6,10 @@ from django.views.generic import DetailView, ListView
 
 from core.pagecache import cache_anonymous_page
 from core.preview import preview_headers, read_token
-from news.models import ANNOUNCEMENT_CATEGORY, Article, Category
+from news.models import Article, Category
 
 PAGE_SIZE = 10
 RELATED_COUNT = 3
-PINNED_COUNT = 3
-LATEST_COUNT = 6
-ANNOUNCEMENT_COUNT = 5
-
-
-def home_context() -> dict:
-    """The news part of the OPD's home page: pinned, latest and announcements."""
-    published = Article.objects.published().for_listing()
-    return {
-        "pinned": published.filter(is_pinned=True)[:PINNED_COUNT],
-        "latest": published.filter(is_pinned=False).exclude(category__slug=ANNOUNCEMENT_CATEGORY)[
-            :LATEST_COUNT
-        ],
-        "announcements": published.filter(category__slug=ANNOUNCEMENT_CATEGORY)[
-            :ANNOUNCEMENT_COUNT
-        ],
-    }
 
 
 @method_decorator(cache_anonymous_page, name="dispatch")

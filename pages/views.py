@@ -3,22 +3,10 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from core import registry
 from core.pagecache import cache_anonymous_page
 from core.preview import preview_headers, read_token
 from pages.chart import org_chart
 from pages.models import STRUCTURE_SLUG, Official, Page
-
-
-@require_GET
-@cache_anonymous_page
-def home(request):
-    """The OPD's home page: each content app adds its part (news, announcements...)."""
-    context = {}
-    for app in registry.content_apps():
-        if app.home_context is not None:
-            context.update(app.home_context())
-    return render(request, "pages/home.html", context)
 
 
 @require_GET

@@ -6,6 +6,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
 from core import views as core_views
+from homepage import views as homepage_views
 from library import views as library_views
 from news.sitemaps import ArticleSitemap
 from pages import views as pages_views
@@ -17,13 +18,14 @@ from tenants import views as tenants_views
 SITEMAPS = {"berita": ArticleSitemap, "halaman": PageSitemap, "ppid": PpidSitemap}
 
 urlpatterns = [
-    path("", pages_views.home, name="home"),
+    path("", homepage_views.home, name="home"),
     path("cari/", core_views.site_search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", pages_views.robots_txt, name="robots_txt"),
     path("editor/unggah-gambar/", library_views.upload_editor_image, name="editor_upload"),
     path("berita/", include("news.urls")),
     path("halaman/", include("pages.urls")),
+    path("sambutan/", include("homepage.urls")),
     path("ppid/", include("ppid.urls")),
     path("kebijakan-privasi/", pemda_views.privacy_statement, name="privacy_statement"),
     path(

@@ -9,7 +9,7 @@ class PpidConfig(AppConfig):
     def ready(self):
         from accounts import roles
         from core import registry
-        from ppid import dashboard, demo, menu, receivers, summary
+        from ppid import dashboard, demo, home, menu, receivers, summary
         from ppid.models import InformationRequest, Objection, PublicInformation
 
         registry.register(
@@ -30,6 +30,7 @@ class PpidConfig(AppConfig):
                 dashboard_items=dashboard.dashboard_items,
                 menu_targets=menu.menu_targets,
                 menu_shortcuts=menu.menu_shortcuts,
+                home_sections=home.SECTIONS,
             )
         )
         receivers.connect()

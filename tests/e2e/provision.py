@@ -24,6 +24,7 @@ def main() -> None:
     from accounts.services import create_operator
     from console.models import ActivityLevel
     from demo.catalogue import DemoOpd
+    from homepage.demo import seed_demo_content as seed_demo_home
     from news.demo import seed_demo_content as seed_demo_news
     from news.models import Article, Category
     from pages.demo import seed_demo_content as seed_demo_pages
@@ -78,6 +79,7 @@ def main() -> None:
             admin.save()
             seed_demo_news(demo)
             seed_demo_pages(demo)
+            seed_demo_home(demo)
             if demo.slug != stack.OPD_SLUG:
                 continue
             ppid = create_operator(
@@ -117,6 +119,15 @@ def main() -> None:
                 status=Article.Status.PUBLISHED,
             )
             publish_content(article)
+    create_opd(
+        name="Kantor Kosong Kota Uji",
+        short_name="Kosong",
+        kind=Opd.Kind.LAINNYA,
+        slug=stack.EMPTY_OPD_SLUG,
+        admin_name="Admin Kosong",
+        admin_email=f"admin@{stack.EMPTY_OPD_SLUG}.example.org",
+        send_invitation=False,
+    )
 
 
 if __name__ == "__main__":

@@ -25,9 +25,15 @@ from pathlib import Path
 from urllib.parse import quote
 
 BASE_DIR = Path(__file__).resolve().parents[2]
-# PORTAL_E2E_PORTS="8140-8149" keeps a run inside the ports given to it (helpers on one machine).
-_PORTS = os.environ.get("PORTAL_E2E_PORTS", "8300-8399").split("-")
-PORT_RANGE = range(int(_PORTS[0]), int(_PORTS[-1]) + 1)
+
+
+def _port_range() -> range:
+    """The ports a run may serve on: PORTAL_E2E_PORTS ("8130-8139") keeps it inside a range."""
+    first, last = os.environ.get("PORTAL_E2E_PORTS", "8300-8399").split("-")
+    return range(int(first), int(last) + 1)
+
+
+PORT_RANGE = _port_range()
 STARTUP_TIMEOUT = 60
 # One process: the local-memory cache (page cache, banners) must be shared by every request, as
 # Redis is in production.
@@ -48,6 +54,8 @@ PASSWORD = "uji-e2e-Portal-2026"
 KOMINFO_USERNAME = "kominfo"
 OPD_SLUG = "dinkes"
 OTHER_OPD_SLUG = "bpbd"
+# An OPD just provisioned: nothing filled in (its home page shows its empty state).
+EMPTY_OPD_SLUG = "kosong"
 OPD_ADMIN_USERNAME = "admin"
 PPID_USERNAME = "ppid"
 NEWS_OPERATOR_USERNAME = "berita"  # Operator Berita of OPD_SLUG (editorial journeys)

@@ -7,6 +7,7 @@ from accounts import roles
 from core import registry
 from core.models import OutgoingMail
 from mainsite.models import PublishedItem
+from news import dashboard as news_dashboard
 from news.models import Article, Category
 from tests.factories import make_operator
 from tests.news.factories import make_article
@@ -172,7 +173,8 @@ def test_review_in_one_opd_is_invisible_in_another(opd_a, opd_b, in_opd, rf, cli
         editor_b = make_operator("kepala", role=roles.ADMIN_OPD, pk=author.pk)
         request = rf.get("/admin/")
         request.user = editor_b
-        assert registry.dashboard_items(request) == []
+        # The news app's own items (the home page's to-do of an empty OPD is another matter).
+        assert news_dashboard.dashboard_items(request) == []
         assert not Article.objects.filter(pk=5151).exists()
     with in_opd(opd_b):
         client_b.force_login(editor_b)

@@ -101,6 +101,8 @@ LAYOUT_MIGRATIONS = {
     ("navigation", "0002_default_menu_for_existing_opds"),
     # The pemda's identity and the links every site shows (issue #17; public schema only).
     ("pemda", "0001_initial"),
+    # The home page an operator composes (issue #17): its settings row and quick links.
+    ("homepage", "0001_initial"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -131,6 +133,8 @@ NEW_TABLES = {
         "news_article_attachments",
         "pages_orgunit",
         "navigation_menuitem",
+        "homepage_homepage",
+        "homepage_quicklink",
     },
 }
 # New tables the upgrade fills (the others start empty): the default menu of every OPD.
@@ -502,11 +506,11 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
     # list, the restore drills, the PPID's deadline reminders) add content types of their
     # own, after the release's.
     added = after.content_types["public"] - moved
-    # ...and the revision tables of news and pages (django-simple-history), the menu and the
-    # pemda's identity.
+    # ...and the revision tables of news and pages (django-simple-history), the menu, the
+    # pemda's identity and the home page.
     assert {app for _pk, app, _model in added} == {
         "procrastinate", "core", "console", "backups", "news", "pages", "ppid", "library",
-        "navigation", "pemda",
+        "navigation", "pemda", "homepage",
     }  # fmt: skip
     assert min(pk for pk, _app, _model in added) > max(pk for pk, _app, _model in moved)
     assert moved <= after.content_types["public"]
