@@ -3,7 +3,9 @@
 
 Everything goes through the real code paths: `prepare_portal`, `create_opd`, `create_operator`
 and the demo content seeders. It creates a Kominfo superadmin, the OPD `dinkes` (an admin, a
-Petugas PPID, articles with a cover, filled-in pages and contact details) and the OPD `bpbd`.
+Petugas PPID, an Operator Berita, one more article with a cover) and the OPD `bpbd`: both get the
+full demo content of their namesakes (demo.content: articles with drawn covers, pages, officials
+with portraits, DIP entries, a drawn logo and contact details).
 """
 
 import io
@@ -24,9 +26,11 @@ def main() -> None:
     from accounts.services import create_operator
     from console.models import ActivityLevel
     from demo.catalogue import DemoOpd
+    from demo.identity import fill_identity
     from news.demo import seed_demo_content as seed_demo_news
     from news.models import Article, Category
     from pages.demo import seed_demo_content as seed_demo_pages
+    from ppid.demo import seed_demo_content as seed_demo_ppid
     from publishing.services import publish_content
     from tenants.models import Opd
     from tenants.services import create_opd
@@ -71,6 +75,7 @@ def main() -> None:
         opd.email = f"info@{demo.slug}.example.org"
         opd.opening_hours = "Senin–Jumat 08.00–16.00 WIB"
         opd.save()
+        fill_identity(opd, demo)  # the drawn logo, map and social links of the demo
         with tenant_context(opd):
             admin = invitation.user
             admin.username = stack.OPD_ADMIN_USERNAME
@@ -78,6 +83,7 @@ def main() -> None:
             admin.save()
             seed_demo_news(demo)
             seed_demo_pages(demo)
+            seed_demo_ppid(demo)
             if demo.slug != stack.OPD_SLUG:
                 continue
             ppid = create_operator(
