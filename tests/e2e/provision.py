@@ -8,11 +8,8 @@ full demo content of their namesakes (demo.content: articles with drawn covers, 
 with portraits, DIP entries, a drawn logo and contact details).
 """
 
-import io
-
 import django
 from django.core.files.base import ContentFile
-from PIL import Image
 
 
 def main() -> None:
@@ -25,6 +22,7 @@ def main() -> None:
     from accounts import roles
     from accounts.services import create_operator
     from console.models import ActivityLevel
+    from demo import images
     from demo.catalogue import DemoOpd
     from demo.identity import fill_identity
     from news.demo import seed_demo_content as seed_demo_news
@@ -106,12 +104,12 @@ def main() -> None:
             writer.username = stack.NEWS_OPERATOR_USERNAME
             writer.set_password(stack.PASSWORD)
             writer.save()
-            cover = io.BytesIO()
-            Image.new("RGB", (1600, 900), "#0f766e").save(cover, "JPEG", quality=80)
+            # The older `cover` field (before the media library), so that it keeps being shown.
+            cover = images.as_upload(images.illustration("puskesmas", "vaksinasi"), "sampul.jpg")
             article = Article(
                 title=stack.SEEDED_ARTICLE_TITLE,
-                cover=ContentFile(cover.getvalue(), name="sampul.jpg"),
-                cover_alt="Petugas puskesmas memberikan vaksin kepada balita",
+                cover=ContentFile(cover.read(), name="sampul.jpg"),
+                cover_alt=images.DESCRIPTIONS["puskesmas"],
                 slug=stack.SEEDED_ARTICLE_SLUG,
                 summary="Imunisasi dasar lengkap gratis bagi anak di 16 puskesmas Kota Uji.",
                 body=(
