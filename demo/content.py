@@ -30,7 +30,7 @@ class DemoOfficial:
     name: str
     position: str
     unit: str  # the unit of the Struktur Organisasi (pages.Official gets units in issue #17)
-    headwear: str | None = None  # demo.images.portrait: "hijab", "peci" or None
+    headwear: str | None = None  # demo.images.portrait: "hijab", "peci", "long-hair" or None
 
 
 @dataclass(frozen=True)
@@ -452,6 +452,7 @@ DINKES = Showcase(
             "drg. Maya Puspitasari",
             "Kepala Bidang Pelayanan Kesehatan",
             "Bidang Pelayanan Kesehatan",
+            "long-hair",
         ),
         DemoOfficial(
             "apt. Hendra Gunawan, S.Farm.",
@@ -700,6 +701,7 @@ DISDUKCAPIL = Showcase(
             "Dewi Lestari, S.H.",
             "Kepala Bidang Pelayanan Pencatatan Sipil",
             "Bidang Pelayanan Pencatatan Sipil",
+            "long-hair",
         ),
         DemoOfficial(
             "Asep Saepudin, S.T., M.T.",

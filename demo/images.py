@@ -396,10 +396,12 @@ def illustration(topic: str, seed: str, size: tuple[int, int] = COVER_SIZE) -> I
 # --- portraits and emblems -------------------------------------------------------------------
 
 SKIN = [(241, 200, 160), (224, 172, 128), (198, 140, 100), (168, 112, 76), (140, 92, 62)]
+KHAKI = (176, 150, 104)  # the civil servants' PDH
+SUIT = (40, 52, 80)
 CLOTHES = [
-    (176, 150, 104),  # khaki PDH
-    (176, 150, 104),
-    (40, 52, 80),  # dark suit
+    KHAKI,
+    KHAKI,
+    SUIT,
     (245, 245, 242),  # white shirt
     (122, 40, 44),  # batik maroon
 ]
@@ -411,23 +413,29 @@ ANY = "any"
 
 
 def portrait(seed: str, *, headwear: str | None = ANY, size=PORTRAIT_SIZE) -> Image.Image:
-    """A neutral bust on a soft background. `headwear`: "hijab", "peci", None, or ANY (the
-    seed picks)."""
+    """A neutral bust on a soft background. `headwear`: "hijab", "peci", "long-hair", None
+    (short hair), or ANY (the seed picks)."""
     rng = random.Random(f"portrait:{seed}")
     if headwear == ANY:
-        headwear = rng.choice(["hijab", "peci", None, None])
+        headwear = rng.choice(["hijab", "peci", "long-hair", None, None])
     w, h = size[0] // 2, size[1] // 2
     backdrop = rng.choice(BACKDROPS)
     image = _gradient((w, h), _mix(backdrop, (255, 255, 255), 0.4), backdrop)
     draw = ImageDraw.Draw(image)
     skin, clothes = rng.choice(SKIN), rng.choice(CLOTHES)
+    if headwear in ("hijab", "long-hair") and clothes == SUIT:
+        clothes = KHAKI  # the suit is drawn with a tie
     cx, head_y, head_r = w / 2, h * 0.38, w * 0.19
     top = h * 0.62  # where the shoulders begin
+    hair = rng.choice([(24, 22, 24), (40, 32, 28), (70, 70, 72)])
+    if headwear == "long-hair":  # falls behind the shoulders
+        draw.rounded_rectangle((cx - head_r * 1.15, head_y - head_r * 1.1, cx + head_r * 1.15,
+                                top + 30), radius=head_r, fill=hair)  # fmt: skip
     # Shoulders and the uniform (with a collar), then the neck.
     draw.rounded_rectangle((w * 0.08, top, w * 0.92, h * 1.3), radius=w * 0.2, fill=clothes)
     draw.rectangle((cx - head_r * 0.42, head_y + head_r * 0.6, cx + head_r * 0.42, top + 12),
                    fill=_mix(skin, (0, 0, 0), 0.12))  # fmt: skip
-    if clothes == (40, 52, 80):  # a white shirt and a tie under the suit
+    if clothes == SUIT:  # a white shirt and a tie under the suit
         draw.polygon([(cx - 24, top), (cx + 24, top), (cx, top + 60)], fill=(250, 250, 250))
         draw.polygon([(cx - 5, top + 6), (cx + 5, top + 6), (cx + 8, top + 70), (cx - 8, top + 70)],
                      fill=(150, 30, 40))  # fmt: skip
@@ -446,7 +454,6 @@ def portrait(seed: str, *, headwear: str | None = ANY, size=PORTRAIT_SIZE) -> Im
         draw.ellipse((cx - head_r * 0.82, head_y - head_r * 0.85, cx + head_r * 0.82,
                       head_y + head_r * 1.0), fill=skin)  # fmt: skip
     else:
-        hair = rng.choice([(24, 22, 24), (40, 32, 28), (70, 70, 72)])
         draw.ellipse((cx - head_r * 1.12, head_y - head_r * 0.6, cx - head_r * 0.8,
                       head_y + head_r * 0.3), fill=skin)  # fmt: skip
         draw.ellipse((cx + head_r * 0.8, head_y - head_r * 0.6, cx + head_r * 1.12,

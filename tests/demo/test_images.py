@@ -28,7 +28,7 @@ def test_the_same_seed_draws_the_same_pixels_and_another_seed_another_picture():
     assert len({images.portrait(str(seed)).tobytes() for seed in range(6)}) == 6
 
 
-@pytest.mark.parametrize("headwear", ["hijab", "peci", None])
+@pytest.mark.parametrize("headwear", ["hijab", "peci", "long-hair", None])
 def test_portraits_are_four_by_five_busts(headwear):
     drawn = images.portrait("x", headwear=headwear)
     assert drawn.size == images.PORTRAIT_SIZE
