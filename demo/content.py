@@ -479,7 +479,7 @@ DINKES = Showcase(
         DemoArticle(
             4,
             "pengumuman",
-            "puskesmas",
+            "kantor",
             "Jadwal layanan puskesmas selama cuti bersama",
             "Unit gawat darurat dan persalinan di puskesmas rawat inap tetap buka 24 jam; "
             "layanan rawat jalan tutup pada hari cuti bersama.",
@@ -561,7 +561,7 @@ DINKES = Showcase(
         DemoArticle(
             41,
             "agenda",
-            "puskesmas",
+            "layanan",
             "Pemeriksaan kesehatan gratis bagi lansia di posbindu",
             "Warga berusia 60 tahun ke atas dapat memeriksa tekanan darah, gula darah dan "
             "kolesterol tanpa biaya.",
@@ -587,7 +587,7 @@ DINKES = Showcase(
         DemoArticle(
             70,
             "artikel",
-            "puskesmas",
+            "sawah",
             "Isi piringku: panduan gizi seimbang untuk keluarga",
             "Separuh piring sayur dan buah, seperempat makanan pokok, seperempat lauk pauk.",
             (

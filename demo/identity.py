@@ -26,7 +26,7 @@ def fill_identity(opd, demo) -> None:
     for name in changed:
         setattr(opd, name, wanted[name])
     if not opd.logo:
-        drawn = images.emblem(images.initials_of(demo.short_name), demo.colour)
+        drawn = images.emblem(images.initials_of(demo.short_name, demo.name), demo.colour)
         # As the identity form re-encodes an uploaded logo (tenants.forms).
         opd.logo = validated_image_file(
             images.as_upload(drawn, "logo.png"), max_width=LOGO_MAX_WIDTH

@@ -8,7 +8,7 @@ of any upload cost more).
 
 - `illustration(topic, seed)`: a 16:9 scene for an article cover or a headline banner.
 - `portrait(seed)`: a 4:5 head-and-shoulders bust of an official (some with a hijab or a peci).
-- `emblem(initials, colour)`: a round OPD logo with the OPD's initials.
+- `emblem(initials, colour)`: a round OPD logo with the OPD's initials (`initials_of`).
 - `as_upload(image, name)`: the picture as the file a browser would upload.
 """
 
@@ -493,8 +493,8 @@ def emblem(initials: str, colour: str, size: int = EMBLEM_SIZE) -> Image.Image:
         for i in range(10)
     ]  # fmt: skip
     draw.polygon(star, fill=gold)
-    text = initials[:7].upper()
-    font = _font(size * min(0.3, 0.64 / len(text)))
+    text = initials[:5].upper()
+    font = _font(size * min(0.34, 0.8 / len(text)))
     draw.text((cx, size * 0.56), text, font=font, fill=(255, 255, 255), anchor="mm",
               stroke_width=max(1, size // 120), stroke_fill=(255, 255, 255))  # fmt: skip
     for i in range(5):  # rice stalks along the bottom of the ring
@@ -504,12 +504,20 @@ def emblem(initials: str, colour: str, size: int = EMBLEM_SIZE) -> Image.Image:
     return image
 
 
-def initials_of(short_name: str) -> str:
-    """What an emblem shows: BPBD, DINKES, KS (Kec. Serang), DISD (Disdukcapil)."""
-    words = short_name.replace(".", " ").split()
-    if len(words) > 1:
-        return "".join(word[0] for word in words if word[0].isalnum()).upper()[:4]
-    return short_name.upper() if len(short_name) <= 7 else short_name[:4].upper()
+_NOT_IN_INITIALS = {"dan", "kota", "serang", "daerah", "&"}
+
+
+def initials_of(short_name: str, name: str = "") -> str:
+    """What an emblem shows, short enough to read at 40 px: BPBD, DLH, DK (Dinas Kesehatan
+    Kota Serang), DKPS (Dinas Kependudukan dan Pencatatan Sipil), KS (Kec. Serang)."""
+    if short_name.isupper() and len(short_name) <= 5:
+        return short_name
+    words = [w.strip(",.") for w in (name or short_name.replace(".", " ")).split()]
+    words = [w for w in words if w and w.lower() not in _NOT_IN_INITIALS]
+    if len(words) == 1:  # "Kecamatan Serang" without "Serang", a one-word short name
+        words = short_name.replace(".", " ").split()
+    initials = "".join(word[0] for word in words).upper()[:4]
+    return initials if len(initials) > 1 else short_name[:4].upper()  # Inspektorat: INSP
 
 
 def as_upload(image: Image.Image, name: str) -> SimpleUploadedFile:

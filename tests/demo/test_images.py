@@ -41,10 +41,14 @@ def test_the_emblem_is_a_round_transparent_logo_with_the_initials():
     assert logo.mode == "RGBA" and logo.size == (images.EMBLEM_SIZE,) * 2
     assert logo.getpixel((0, 0))[3] == 0  # transparent outside the circle
     assert logo.getpixel((256, 256))[3] == 255
-    assert images.initials_of("BPBD") == "BPBD"
-    assert images.initials_of("Kec. Serang") == "KS"
-    assert images.initials_of("Satpol PP") == "SP"
-    assert images.initials_of("Disdukcapil") == "DISD"
+    assert images.initials_of("BPBD", "Badan Penanggulangan Bencana Daerah Kota Serang") == "BPBD"
+    assert images.initials_of("Dinkes", "Dinas Kesehatan Kota Serang") == "DK"
+    assert (
+        images.initials_of("Disdukcapil", "Dinas Kependudukan dan Pencatatan Sipil Kota Serang")
+        == "DKPS"
+    )
+    assert images.initials_of("Kec. Serang", "Kecamatan Serang") == "KS"
+    assert images.initials_of("Satpol PP", "Satuan Polisi Pamong Praja Kota Serang") == "SPPP"
 
 
 @pytest.mark.parametrize(
