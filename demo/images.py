@@ -222,11 +222,13 @@ def _office(rng, draw, image) -> None:
     _hills(draw, rng, ground - 120, [(150, 176, 180)])
     _ground(draw, ground, (120, 160, 96))
     wall = _vary(rng, rng.choice([(240, 236, 224), (226, 232, 236), (238, 228, 206)]), 6)
-    _building(draw, rng, 180, ground, 440, 150, wall, _vary(rng, (150, 60, 40), 10))
+    left, width = rng.randint(150, 300), rng.randint(320, 440)
+    _building(draw, rng, left, ground, width, rng.randint(120, 160), wall,
+              _vary(rng, rng.choice([(150, 60, 40), (60, 70, 90), (120, 40, 40)]), 10))  # fmt: skip
     draw.rectangle((0, ground + 10, W, ground + 40), fill=(150, 150, 150))
-    _flag(draw, 120, ground + 10, 150)
-    for x in (40, 680, 750):
-        _tree(draw, rng, x, ground + 10, 1.3)
+    _flag(draw, left - 50, ground + 10, 150)
+    for x in (rng.randint(10, left - 80), left + width + 50, rng.randint(700, 780)):
+        _tree(draw, rng, x, ground + 10, 1.1 + rng.random() * 0.4)
 
 
 def _hall(rng, draw, image) -> None:
@@ -308,15 +310,18 @@ def _clinic(rng, draw, image) -> None:
     ground = H * 0.78
     _ground(draw, ground, (120, 160, 96))
     wall = (244, 246, 244)
-    _building(draw, rng, 150, ground, 500, 140, wall, _vary(rng, (30, 120, 100), 10))
-    draw.rectangle((380, ground - 190, 420, ground - 150), fill=(30, 150, 110))  # a green cross
-    draw.rectangle((392, ground - 202, 408, ground - 138), fill=(30, 150, 110))
+    left, width, height = rng.randint(120, 260), rng.randint(360, 480), rng.randint(110, 140)
+    _building(draw, rng, left, ground, width, height, wall, _vary(rng, (30, 120, 100), 10))
+    middle = left + width / 2
+    cross = ground - height - 40
+    draw.rectangle((middle - 20, cross - 20, middle + 20, cross + 20), fill=(30, 150, 110))
+    draw.rectangle((middle - 8, cross - 32, middle + 8, cross + 32), fill=(30, 150, 110))
     draw.rectangle((0, ground + 10, W, ground + 40), fill=(160, 160, 160))
-    _flag(draw, 90, ground + 10, 140)
-    for i in range(3):
-        colour = rng.choice([(250, 250, 250), (170, 80, 110), (60, 90, 140)])
-        _person(draw, 470 + i * 40, ground + 20, 60, colour, (140, 100, 70))
-    _tree(draw, rng, 720, ground + 10, 1.4)
+    _flag(draw, left - 60, ground + 10, 140)
+    for i in range(rng.randint(2, 5)):
+        colour = rng.choice([(250, 250, 250), (170, 80, 110), (60, 90, 140), (120, 150, 90)])
+        _person(draw, middle + 30 + i * 40, ground + 20, 60, colour, (140, 100, 70))
+    _tree(draw, rng, min(780, left + width + 70), ground + 10, 1.2 + rng.random() * 0.4)
 
 
 def _service_desk(rng, draw, image) -> None:
@@ -387,6 +392,8 @@ def illustration(topic: str, seed: str, size: tuple[int, int] = COVER_SIZE) -> I
     """A 16:9 scene about `topic` (one of TOPICS), the same for the same seed."""
     scene, mood = SCENES[topic]
     rng = random.Random(f"{topic}:{seed}")
+    if mood in ("day", "morning"):  # the same place at another hour
+        mood = rng.choice(("day", "morning"))
     image = _sky(rng, mood)
     scene(rng, ImageDraw.Draw(image, "RGBA"), image)
     image = image.resize(size, Image.BICUBIC).filter(ImageFilter.SMOOTH)
