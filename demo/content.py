@@ -55,6 +55,8 @@ class Showcase:
     officials: tuple[DemoOfficial, ...]
     articles: tuple[DemoArticle, ...]
     dip: tuple[DemoDip, ...] = field(default=())
+    # The head of office's welcome (Sambutan) for the home page, signed by officials[0].
+    welcome: str = ""
 
 
 def _html(*blocks: str) -> str:
@@ -160,6 +162,14 @@ BPBD = Showcase(
             ("Pusdalops (24 jam): 112 atau (0254) 220113",),
         ),
     },
+    welcome=(
+        "Assalamualaikum warahmatullahi wabarakatuh. Selamat datang di situs resmi BPBD Kota "
+        "Serang. Melalui situs ini kami menyampaikan peringatan dini, informasi kejadian "
+        "bencana dan layanan kepada warga secara terbuka. Kesiapsiagaan dimulai dari rumah: "
+        "kenali ancaman di sekitar Anda, siapkan tas siaga, dan laporkan kejadian ke "
+        "Pusdalops kami yang siaga 24 jam. Bersama, kita wujudkan Kota Serang yang tangguh "
+        "bencana."
+    ),
     officials=(
         DemoOfficial("Drs. H. Ahmad Suhaimi, M.Si.", "Kepala Pelaksana", "Pimpinan", "peci"),
         DemoOfficial("Hj. Rina Marlina, S.Sos., M.M.", "Sekretaris", "Sekretariat", "hijab"),
@@ -434,6 +444,13 @@ DINKES = Showcase(
             ("Ambulans gawat darurat (PSC 119): 119",),
         ),
     },
+    welcome=(
+        "Selamat datang di situs resmi Dinas Kesehatan Kota Serang. Kami berkomitmen "
+        "menghadirkan layanan kesehatan yang dekat, bermutu dan terjangkau bagi seluruh warga, "
+        "dari posyandu sampai puskesmas. Di sini Anda dapat menemukan jadwal layanan, informasi "
+        "program kesehatan dan cara mengajukan permohonan informasi publik. Mari bersama "
+        "menjaga kesehatan keluarga dan lingkungan kita."
+    ),
     officials=(
         DemoOfficial("dr. Hj. Ratu Ani Nuraeni, M.K.M.", "Kepala Dinas", "Pimpinan", "hijab"),
         DemoOfficial("H. Iwan Sunardi, S.K.M., M.Kes.", "Sekretaris", "Sekretariat", "peci"),
@@ -689,6 +706,12 @@ DISDUKCAPIL = Showcase(
             ("WhatsApp layanan (pesan teks saja): 0811 1234 5678",),
         ),
     },
+    welcome=(
+        "Selamat datang di situs resmi Disdukcapil Kota Serang. Seluruh layanan administrasi "
+        "kependudukan tidak dipungut biaya. Kami terus mendekatkan layanan melalui kecamatan, "
+        "layanan keliling dan layanan daring, agar setiap warga memiliki dokumen kependudukan "
+        "yang sah. Manfaatkan informasi persyaratan di situs ini sebelum datang ke kantor kami."
+    ),
     officials=(
         DemoOfficial("H. Muhammad Rizal, S.H., M.H.", "Kepala Dinas", "Pimpinan", "peci"),
         DemoOfficial("Nurul Aini, S.Sos.", "Sekretaris", "Sekretariat", "hijab"),
