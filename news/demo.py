@@ -5,16 +5,20 @@ ago, "inactive" ones long ago (2021–2023) or never. Running the seed again cha
 """
 
 import hashlib
-import io
 from datetime import datetime, timedelta
 
-from django.core.files.base import ContentFile
 from django.utils import timezone
-from PIL import Image, ImageDraw
 
 from console.models import ActivityLevel
+from demo import images
+from demo.content import NEWEST_ARTICLE_AGE, showcase
+from library.services import add_image
 from news.models import Article, Category
 from publishing.services import publish_content
+
+# The drawn cover of a generic article, by category.
+_TOPIC_OF_CATEGORY = {"berita": "kantor", "pengumuman": "layanan", "agenda": "rapat",
+                      "artikel": "bukit"}  # fmt: skip
 
 # (days ago, category slug, title, summary) per activity level.
 _RECENT = (
@@ -91,16 +95,10 @@ def _articles_for(demo) -> list[tuple[datetime, str, str, str]]:
     return [(timezone.make_aware(when), *rest) for when, *rest in _LONG_AGO]
 
 
-def _cover(colour: str, title: str) -> ContentFile:
-    image = Image.new("RGB", (1600, 900), colour)
-    draw = ImageDraw.Draw(image)
-    for step in range(0, 1600, 80):
-        draw.line([(step, 900), (step + 400, 0)], fill=(255, 255, 255), width=3)
-    draw.rectangle([(80, 600), (1520, 820)], fill=(255, 255, 255))
-    draw.text((120, 680), title[:60], fill=(20, 20, 20), font_size=48)
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=80)
-    return ContentFile(buffer.getvalue(), name="sampul.jpg")
+def _cover(topic: str, seed: str):
+    """A drawn cover, stored in the media library as an operator's upload would be."""
+    upload = images.as_upload(images.illustration(topic, seed), "sampul.jpg")
+    return add_image(upload=upload, alt_text=images.DESCRIPTIONS[topic])
 
 
 def seed_demo_content(demo) -> None:
@@ -108,6 +106,10 @@ def seed_demo_content(demo) -> None:
     if Article.objects.exists():
         return
     categories = {category.slug: category for category in Category.objects.all()}
+    full = showcase(demo)
+    if full is not None:
+        _seed_showcase(demo, full, categories)
+        return
     for index, (published_at, category_slug, title, summary) in enumerate(_articles_for(demo)):
         article = Article(
             title=title,
@@ -120,6 +122,22 @@ def seed_demo_content(demo) -> None:
         )
         # Covers only for the first article of OPDs that publish: enough to show renditions.
         if index == 0 and demo.activity != ActivityLevel.INACTIVE:
-            article.cover = _cover(demo.colour, title)
-            article.cover_alt = f"Ilustrasi: {title}"
+            article.cover_photo = _cover(_TOPIC_OF_CATEGORY[category_slug], f"{demo.slug}:{title}")
+        publish_content(article)
+
+
+def _seed_showcase(demo, full, categories) -> None:
+    newest = timezone.now() - timedelta(days=NEWEST_ARTICLE_AGE[demo.activity])
+    for item in full.articles:
+        body = "".join(f"<p>{paragraph}</p>" for paragraph in item.paragraphs)
+        article = Article(
+            title=item.title,
+            summary=item.summary,
+            body=f"<p>{item.summary}</p>{body}",
+            category=categories[item.category],
+            status=Article.Status.PUBLISHED,
+            published_at=newest - timedelta(days=item.age, hours=item.age % 7),
+            is_pinned=item.pinned,
+            cover_photo=_cover(item.topic, f"{demo.slug}:{item.title}"),
+        )
         publish_content(article)

@@ -3,6 +3,7 @@
 import datetime
 
 from console.models import ActivityLevel
+from demo.content import showcase
 from ppid.models import PublicInformation
 from publishing.services import publish_content
 
@@ -52,7 +53,16 @@ _DIP = (
 
 
 def seed_demo_content(demo) -> None:
-    entries = _DIP if demo.activity != ActivityLevel.INACTIVE else _DIP[:2]
+    full = showcase(demo)
+    if full is not None:
+        entries = _DIP + tuple(
+            (d.number, d.category, d.title, d.summary, d.holder, d.retention) for d in full.dip
+        )
+    elif demo.activity != ActivityLevel.INACTIVE:
+        entries = _DIP
+    else:
+        entries = _DIP[:2]
+    existing = set(PublicInformation.objects.filter(year=2026).values_list("number", flat=True))
     for number, category, title, summary, holder, retention in entries:
         extra = {}
         if category == PublicInformation.Category.EXCLUDED:
@@ -61,7 +71,7 @@ def seed_demo_content(demo) -> None:
                 "exclusion_consequence": "Membuka data pribadi pegawai tanpa persetujuan.",
                 "exclusion_tested_on": datetime.date(2026, 1, 15),
             }
-        if PublicInformation.objects.filter(year=2026, number=number).exists():
+        if number in existing:
             continue
         entry = PublicInformation(
             year=2026,

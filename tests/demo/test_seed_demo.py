@@ -87,3 +87,65 @@ def test_the_full_demo_reproduces_the_2024_evaluation_on_the_console(portal_clie
         ["bpkad", "dinkes", "dp3akb", "disdaginkukm", "dishub", "distan", "kec-taktakan", "setda"]
     )
     assert len(having("Tidak aktif")) == 23
+
+
+SHOWCASE_SLUGS = ("bpbd", "dinkes", "disdukcapil")
+
+
+def test_the_showcase_opds_get_full_content_with_drawn_pictures(
+    monkeypatch, media_root, in_opd, django_assert_max_num_queries
+):
+    """One seed (it takes a while) for the three showcase OPDs and a lighter one."""
+    from demo.content import SHOWCASES
+    from library.models import Image as LibraryImage
+    from news.models import Article
+    from pages.models import Official, Page
+    from ppid.models import PublicInformation
+    from tests.news.test_performance import real_queries
+
+    monkeypatch.setattr(
+        "demo.management.commands.seed_demo.DEMO_OPDS",
+        [o for o in demo.DEMO_OPDS if o.slug in (*SHOWCASE_SLUGS, "kec-kasemen")],
+    )
+    call_command("seed_demo")
+    for opd in Opd.objects.filter(slug__in=SHOWCASE_SLUGS):
+        assert opd.logo and opd.logo.name.startswith(f"{opd.schema_name}/identitas/")
+        for field in ("address", "phone", "email", "opening_hours", "map_url", "instagram_url"):
+            assert getattr(opd, field), (opd.slug, field)
+        with in_opd(opd):
+            articles = list(Article.objects.published().select_related("cover_photo", "category"))
+            assert 8 <= len(articles) <= 12
+            assert sum(article.is_pinned for article in articles) == 1
+            assert {"berita", "pengumuman", "agenda", "artikel"} <= {
+                article.category.slug for article in articles
+            }
+            # Every cover went through the media library's upload path: renditions, alt text.
+            for article in articles:
+                cover = article.cover_photo
+                assert cover is not None and cover.alt_text.startswith("Ilustrasi ")
+                assert len(cover.renditions["renditions"]) == 3
+                assert cover.file.storage.exists(cover.renditions["share"])
+            assert LibraryImage.objects.count() == len(articles)
+            for page_slug in ("profil", "visi-dan-misi", "tugas-pokok-dan-fungsi", "kontak"):
+                page = Page.objects.get(slug=page_slug)
+                assert page.is_published and len(page.body_text) > 200, page_slug
+            officials = list(Official.objects.all())
+            assert len(officials) >= 5 and all(official.photo for official in officials)
+            assert PublicInformation.objects.published().count() >= 7
+
+    # Each site shows its own pinned article and no other OPD's.
+    pinned = {slug: next(a.title for a in c.articles if a.pinned) for slug, c in SHOWCASES.items()}
+    for slug in (*SHOWCASE_SLUGS, "kec-kasemen"):
+        html = Client(HTTP_HOST=f"{slug}.localhost").get("/").content.decode()
+        for other, title in pinned.items():
+            assert (title in html) == (slug == other), (slug, title)
+
+    # The full home costs what any home costs (tests/news/test_performance.py).
+    from django.core.cache import caches
+
+    for alias in ("default", "shared"):
+        caches[alias].clear()
+    with django_assert_max_num_queries(20) as captured:
+        response = Client(HTTP_HOST="bpbd.localhost").get("/")
+    assert response.status_code == 200
+    assert len(real_queries(captured)) <= 7, real_queries(captured)

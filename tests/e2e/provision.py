@@ -3,14 +3,13 @@
 
 Everything goes through the real code paths: `prepare_portal`, `create_opd`, `create_operator`
 and the demo content seeders. It creates a Kominfo superadmin, the OPD `dinkes` (an admin, a
-Petugas PPID, articles with a cover, filled-in pages and contact details) and the OPD `bpbd`.
+Petugas PPID, an Operator Berita, one more article with a cover) and the OPD `bpbd`: both get the
+full demo content of their namesakes (demo.content: articles with drawn covers, pages, officials
+with portraits, DIP entries, a drawn logo and contact details).
 """
-
-import io
 
 import django
 from django.core.files.base import ContentFile
-from PIL import Image
 
 
 def main() -> None:
@@ -23,11 +22,14 @@ def main() -> None:
     from accounts import roles
     from accounts.services import create_operator
     from console.models import ActivityLevel
+    from demo import images
     from demo.catalogue import DemoOpd
+    from demo.identity import fill_identity
     from homepage.demo import seed_demo_content as seed_demo_home
     from news.demo import seed_demo_content as seed_demo_news
     from news.models import Article, Category
     from pages.demo import seed_demo_content as seed_demo_pages
+    from ppid.demo import seed_demo_content as seed_demo_ppid
     from publishing.services import publish_content
     from tenants.models import Opd
     from tenants.services import create_opd
@@ -72,6 +74,7 @@ def main() -> None:
         opd.email = f"info@{demo.slug}.example.org"
         opd.opening_hours = "Senin–Jumat 08.00–16.00 WIB"
         opd.save()
+        fill_identity(opd, demo)  # the drawn logo, map and social links of the demo
         with tenant_context(opd):
             admin = invitation.user
             admin.username = stack.OPD_ADMIN_USERNAME
@@ -79,6 +82,7 @@ def main() -> None:
             admin.save()
             seed_demo_news(demo)
             seed_demo_pages(demo)
+            seed_demo_ppid(demo)
             seed_demo_home(demo)
             if demo.slug != stack.OPD_SLUG:
                 continue
@@ -102,12 +106,12 @@ def main() -> None:
             writer.username = stack.NEWS_OPERATOR_USERNAME
             writer.set_password(stack.PASSWORD)
             writer.save()
-            cover = io.BytesIO()
-            Image.new("RGB", (1600, 900), "#0f766e").save(cover, "JPEG", quality=80)
+            # The older `cover` field (before the media library), so that it keeps being shown.
+            cover = images.as_upload(images.illustration("puskesmas", "vaksinasi"), "sampul.jpg")
             article = Article(
                 title=stack.SEEDED_ARTICLE_TITLE,
-                cover=ContentFile(cover.getvalue(), name="sampul.jpg"),
-                cover_alt="Petugas puskesmas memberikan vaksin kepada balita",
+                cover=ContentFile(cover.read(), name="sampul.jpg"),
+                cover_alt=images.DESCRIPTIONS["puskesmas"],
                 slug=stack.SEEDED_ARTICLE_SLUG,
                 summary="Imunisasi dasar lengkap gratis bagi anak di 16 puskesmas Kota Uji.",
                 body=(

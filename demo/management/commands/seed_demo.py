@@ -12,6 +12,7 @@ from demo.catalogue import (
     DEMO_OPDS,
     DEMO_PASSWORD,
 )
+from demo.identity import fill_identity
 from pemda.demo import seed_demo_identity
 from tenants.models import Opd
 from tenants.services import create_opd, create_public_tenant
@@ -33,6 +34,7 @@ class Command(BaseCommand):
             if opd is None:
                 opd = self._create_demo_opd(demo)
                 created += 1
+            fill_identity(opd, demo)
             with tenant_context(opd):
                 for app in registry.content_apps():
                     if app.seed_demo is not None:
