@@ -64,7 +64,7 @@ def seed_demo_content(demo) -> None:
         photo = images.portrait(f"{demo.slug}:{name}", headwear=headwear)
         set_welcome(name=name, position=position, text=text, photo=_jpeg(photo))
     home = HomePage.for_editing()
-    if demo.activity != ActivityLevel.ACTIVE and not home.banner_image_id:
+    if full is None and demo.activity != ActivityLevel.ACTIVE and not home.banner_image_id:
         title = "Layanan publik tanpa pungutan biaya"
         image = add_image(
             upload=ContentFile(_jpeg(images.illustration("layanan", demo.slug)), "banner.jpg"),

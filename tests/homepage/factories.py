@@ -2,10 +2,20 @@
 
 from django.core.files.base import ContentFile
 
-from homepage.demo import banner, portrait
+from demo import images
 from homepage.models import HomePage, QuickLink
 from homepage.services import set_welcome
 from library.services import add_image
+
+
+def portrait(seed: str = "kepala") -> bytes:
+    """A drawn head-and-shoulders photo, as a phone sends it (JPEG)."""
+    return images.as_upload(images.portrait(seed), "foto.jpg").read()
+
+
+def banner(seed: str = "banner") -> bytes:
+    return images.as_upload(images.illustration("kota", seed), "banner.jpg").read()
+
 
 LONG_TEXT = "<p>" + " ".join(f"kata{n}" for n in range(150)) + " penutup-sambutan</p>"
 
@@ -22,12 +32,12 @@ def make_welcome(name="Dr. Kepala Uji", *, text="<p>Selamat datang di situs kami
         name=name,
         position="Kepala Dinas Uji",
         text=text,
-        photo=portrait("#0f766e", seed=1) if photo else None,
+        photo=portrait("1") if photo else None,
     )
 
 
 def make_banner(*, title="Program unggulan", link="/berita/", alt="Banner program unggulan"):
-    image = add_image(upload=ContentFile(banner("#1d4ed8", title), name="b.jpg"), alt_text=alt)
+    image = add_image(upload=ContentFile(banner(title), name="b.jpg"), alt_text=alt)
     home = HomePage.for_editing()
     home.headline = "banner"
     home.banner_image, home.banner_alt = image, alt

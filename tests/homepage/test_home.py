@@ -89,8 +89,8 @@ def test_a_banner_headline_shows_its_image_link_and_alt_text(opd_a, in_opd, clie
     assert section_keys(html)[0] == "home-banner"
     assert 'href="/berita/vaksin/"' in html and "Vaksinasi gratis" in html
     banner = re.search(r'<img class="home-banner__image"[^>]+>', html).group(0)
-    assert 'alt="Petugas memberi vaksin"' in banner and 'width="1600"' in banner
-    assert 'height="600"' in banner and "loading=" not in banner  # first on the page
+    assert 'alt="Petugas memberi vaksin"' in banner and 'width="1200"' in banner
+    assert 'height="675"' in banner and "loading=" not in banner  # first on the page
     assert "Disematkan tapi bukan judul utama" not in html
 
 
