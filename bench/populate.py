@@ -171,7 +171,8 @@ def create_articles(count: int, metas: list[dict]) -> None:
 
 def fill_pages(opd) -> None:
     from core.richtext import html_to_text
-    from pages.models import Page
+    from pages.demo import seed_demo_officials
+    from pages.models import Official, Page
 
     for page in Page.objects.all():
         body = (
@@ -179,6 +180,9 @@ def fill_pages(opd) -> None:
             "bidangnya dan melayani masyarakat setiap hari kerja.</p>"
         ) * 3
         Page.objects.filter(pk=page.pk).update(body=body, body_text=html_to_text(body))
+    if not Official.objects.exists():
+        # The Struktur Organisasi page's chart: a head and four units, as a demo OPD has.
+        seed_demo_officials(opd)
 
 
 def create_ppid_entries() -> None:

@@ -61,8 +61,10 @@ PAGES = (
     ),
     ("search", "Search", "opd", "/cari/?q=pelayanan+warga"),
     ("ppid", "PPID (DIP)", "opd", "/ppid/"),
+    ("org_chart", "Struktur organisasi (page)", "opd", "/halaman/struktur-organisasi/"),
     ("portal_home", "Portal home", "portal", "/"),
     ("portal_news", "Portal news", "portal", "/berita/"),
+    ("opd_directory", "OPD directory by kind", "portal", "/opd/?jenis=dinas"),
 )
 MODES = ("cached", "uncached")
 # Targets of the issue.
