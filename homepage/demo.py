@@ -35,6 +35,14 @@ _WELCOME = (
     "kasih atas kunjungan Anda.</p>"
     "<p>Wassalamu'alaikum warahmatullahi wabarakatuh.</p>"
 )
+_GREETING = "<p>Assalamu'alaikum warahmatullahi wabarakatuh, salam sejahtera bagi kita semua.</p>"
+_CLOSING = (
+    "<p>Situs ini kami hadirkan sebagai sarana informasi dan pelayanan publik yang cepat, "
+    "terbuka dan mudah diakses oleh seluruh warga Kota Serang, kapan pun dan di mana pun.</p>"
+    "<p>Kami menantikan saran dan masukan Bapak dan Ibu melalui kanal pengaduan resmi. Mari "
+    "bersama membangun Kota Serang yang maju, sejahtera dan berdaya saing.</p>"
+    "<p>Wassalamu'alaikum warahmatullahi wabarakatuh.</p>"
+)
 _HEADS = ("Drs. H. Ahmad Fauzi, M.Si.", "Hj. Siti Rahmawati, S.E., M.M.",
           "Ir. Bambang Supriyadi, M.T.", "dr. Dewi Lestari, M.Kes.")  # fmt: skip
 
@@ -56,7 +64,7 @@ def seed_demo_content(demo) -> None:
         if full is not None and full.welcome:
             head = full.officials[0]
             name, position, headwear = head.name, head.position, head.headwear
-            text = f"<p>{full.welcome}</p>"
+            text = _GREETING + f"<p>{full.welcome}</p>" + _CLOSING
         else:
             seed = int(hashlib.sha256(demo.slug.encode()).hexdigest(), 16)
             name, position = _HEADS[seed % len(_HEADS)], f"Kepala {demo.name}"

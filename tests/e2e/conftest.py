@@ -163,3 +163,18 @@ def screenshots():
         page.set_viewport_size(original)
 
     return take
+
+
+@pytest.fixture(scope="session")
+def kominfo_session(e2e, browser):
+    """The Kominfo superadmin's logged-in browser state, shared by every browser test that uses
+    the console: it asks for a second step, and a code is valid once, so two log-ins within one
+    30-second window would see the second refused."""
+    from tests.e2e.test_journeys import log_in
+
+    context = browser.new_context()
+    page = context.new_page()
+    log_in(page, e2e, None, e2e_stack.KOMINFO_USERNAME)
+    state = context.storage_state()
+    context.close()
+    return state

@@ -34,6 +34,7 @@ def main() -> None:
     from tenants.models import Opd
     from tenants.services import create_opd
     from tests.e2e import stack
+    from tests.homepage.factories import make_banner
 
     call_command("prepare_portal", verbosity=0)
     get_user_model().objects.create_superuser(
@@ -84,6 +85,13 @@ def main() -> None:
             seed_demo_pages(demo)
             seed_demo_ppid(demo)
             seed_demo_home(demo)
+            if demo.slug == stack.OTHER_OPD_SLUG:
+                # The other headline an operator can choose: one banner image with its link.
+                make_banner(
+                    title="Layanan publik tanpa pungutan biaya",
+                    link="/berita/",
+                    alt=f"Banner {demo.short_name}: layanan publik tanpa pungutan biaya",
+                )
             if demo.slug != stack.OPD_SLUG:
                 continue
             ppid = create_operator(

@@ -10,17 +10,15 @@ from playwright.sync_api import expect
 
 from tests.e2e import stack
 from tests.e2e.keyboard import activate, choose_option, type_into
-from tests.e2e.test_journeys import log_in
 
 DANGER_TEXT = "Banjir rob di pesisir: warga diminta menjauhi bantaran kali"
 INFO_TEXT = "Layanan kependudukan buka hingga pukul 20.00 selama pekan ini"
 
 
 @pytest.fixture(scope="module")
-def kominfo(e2e, browser):
-    context = browser.new_context()
+def kominfo(e2e, browser, kominfo_session):
+    context = browser.new_context(storage_state=kominfo_session)
     page = context.new_page()
-    log_in(page, e2e, None, stack.KOMINFO_USERNAME)
     yield page
     context.close()
 

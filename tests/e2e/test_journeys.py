@@ -9,7 +9,6 @@ import time
 from datetime import datetime, timedelta
 from urllib.parse import unquote
 
-import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
@@ -49,18 +48,6 @@ def log_in(page, e2e, slug, username):
         page.keyboard.press("Enter")
         expect(page.locator(".errornote")).to_have_count(0)
     expect(page.locator("#user-tools")).to_be_visible()
-
-
-@pytest.fixture(scope="module")
-def kominfo_session(e2e, browser):
-    """The Kominfo superadmin's logged-in browser state (the console requires two steps, and a
-    code is valid once, so the journeys share one log-in)."""
-    context = browser.new_context()
-    page = context.new_page()
-    log_in(page, e2e, None, stack.KOMINFO_USERNAME)
-    state = context.storage_state()
-    context.close()
-    return state
 
 
 def png_file(name, colour, size=(800, 500)):
