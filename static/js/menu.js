@@ -1,7 +1,8 @@
 // The site menu (templates/includes/_site_nav.html, _portal_nav.html) as disclosures: on a
 // phone the "Menu" button shows and hides the list; a top item with children opens its
 // submenu on click, Enter or Space. Escape closes what is open and gives the focus back to
-// its button. Without this script every link of the menu is simply shown.
+// its button. The page is served in this state already (nothing moves when this runs); without
+// scripts, css/menu-nojs.css shows every link of the menu.
 (function () {
   "use strict";
 
