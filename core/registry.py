@@ -276,6 +276,8 @@ def checklist_items() -> list[ChecklistItem]:
 def portal_sections() -> list[PortalSection]:
     sections = [section for app in _apps.values() for section in app.portal_sections]
     return sorted(sections, key=lambda section: section.position)
+
+
 def menu_targets() -> list[MenuTarget]:
     return [
         target

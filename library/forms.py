@@ -43,7 +43,8 @@ class ImageChooser(forms.Widget):
         context = super().get_context(name, value, attrs)
         selected = context["widget"]["value"]
         images = list(Image.objects.all()[: self.limit])
-        if selected and selected.isascii() and selected.isdigit() and all(str(i.pk) != selected for i in images):
+        is_number = bool(selected) and selected.isascii() and selected.isdigit()  # not "²"
+        if is_number and all(str(i.pk) != selected for i in images):
             images = list(Image.objects.filter(pk=selected)) + images
         context["widget"].update(
             {

@@ -139,7 +139,8 @@ class QuickPostForm(forms.Form):
 
 def _kept_photos(request) -> list[Image]:
     """The photos stored by an earlier attempt of this post, in their order."""
-    ids = [int(value) for value in request.POST.getlist("photo") if value.isascii() and value.isdigit()][:20]
+    posted = request.POST.getlist("photo")
+    ids = [int(value) for value in posted if value.isascii() and value.isdigit()][:20]
     found = Image.objects.in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
 
