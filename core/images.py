@@ -182,6 +182,25 @@ def reencoded_if_uploaded(value, *, max_width: int = 2000):
     return value
 
 
+def _open_stored(source_name: str, storage) -> Image.Image:
+    """A stored upload, upright and flattened onto white, ready to be resized or cropped."""
+    with storage.open(source_name, "rb") as source:
+        image = _upright(Image.open(source))
+        image.load()
+    return _flatten(image)
+
+
+def _save_webp_and_jpeg(image: Image.Image, name_stem: str, storage) -> dict[str, str]:
+    """`image` saved as <name_stem>.webp and .jpg, replacing earlier files of those names."""
+    names = {}
+    for format, extension in (("WEBP", "webp"), ("JPEG", "jpg")):
+        name = f"{name_stem}.{extension}"
+        if storage.exists(name):
+            storage.delete(name)
+        names[extension] = storage.save(name, ContentFile(encode(image, format)))
+    return names
+
+
 def make_cover_renditions(source_name: str, *, storage=None) -> dict:
     """Resized WebP and JPEG copies of a stored cover image plus a 1200×630 share image.
 
@@ -189,10 +208,7 @@ def make_cover_renditions(source_name: str, *, storage=None) -> dict:
     the names of every rendition.
     """
     storage = storage or default_storage
-    with storage.open(source_name, "rb") as source:
-        image = _upright(Image.open(source))
-        image.load()
-    image = _flatten(image)
+    image = _open_stored(source_name, storage)
     stem = source_name.rsplit(".", 1)[0]
     widths = [w for w in COVER_WIDTHS if w <= image.width]
     if image.width < COVER_WIDTHS[-1] and image.width not in widths:
@@ -201,12 +217,7 @@ def make_cover_renditions(source_name: str, *, storage=None) -> dict:
     for width in sorted(set(widths)):
         height = round(image.height * width / image.width)
         resized = image.resize((width, height), Image.LANCZOS) if width != image.width else image
-        names = {}
-        for format, extension in (("WEBP", "webp"), ("JPEG", "jpg")):
-            name = f"{stem}-{width}.{extension}"
-            if storage.exists(name):
-                storage.delete(name)
-            names[extension] = storage.save(name, ContentFile(encode(resized, format)))
+        names = _save_webp_and_jpeg(resized, f"{stem}-{width}", storage)
         renditions.append({"width": width, "height": height, **names})
     share = ImageOps.fit(image, SHARE_SIZE, Image.LANCZOS)
     share_name = f"{stem}-share.jpg"
@@ -229,22 +240,14 @@ def make_fixed_ratio_renditions(
     Returns metadata in make_cover_renditions()'s shape, without a share image, so picture()
     reads it: a portrait keeps its frame on every screen."""
     storage = storage or default_storage
-    with storage.open(source_name, "rb") as source:
-        image = _upright(Image.open(source))
-        image.load()
-    image = _flatten(image)
+    image = _open_stored(source_name, storage)
     stem = source_name.rsplit(".", 1)[0]
     fitting = [w for w in widths if w <= image.width] or [min(widths)]
     renditions = []
     for width in sorted(set(fitting)):
         size = (width, round(width * ratio[1] / ratio[0]))
         cropped = ImageOps.fit(image, size, Image.LANCZOS)
-        names = {}
-        for format, extension in (("WEBP", "webp"), ("JPEG", "jpg")):
-            name = f"{stem}-{size[0]}x{size[1]}.{extension}"
-            if storage.exists(name):
-                storage.delete(name)
-            names[extension] = storage.save(name, ContentFile(encode(cropped, format)))
+        names = _save_webp_and_jpeg(cropped, f"{stem}-{size[0]}x{size[1]}", storage)
         renditions.append({"width": size[0], "height": size[1], **names})
     largest = renditions[-1]
     return {"source": source_name, "width": largest["width"], "height": largest["height"],
@@ -255,17 +258,9 @@ def make_portrait_rendition(source_name: str, *, storage=None, size=PORTRAIT_SIZ
     """A portrait cropped to the fixed ratio of `size` (centred a little above the middle,
     where a face usually is), in WebP and JPEG. Returns the metadata stored on the model."""
     storage = storage or default_storage
-    with storage.open(source_name, "rb") as source:
-        image = _upright(Image.open(source))
-        image.load()
-    image = ImageOps.fit(_flatten(image), size, Image.LANCZOS, centering=(0.5, 0.35))
-    stem = source_name.rsplit(".", 1)[0]
-    names = {}
-    for format, extension in (("WEBP", "webp"), ("JPEG", "jpg")):
-        name = f"{stem}-potret.{extension}"
-        if storage.exists(name):
-            storage.delete(name)
-        names[extension] = storage.save(name, ContentFile(encode(image, format)))
+    image = _open_stored(source_name, storage)
+    image = ImageOps.fit(image, size, Image.LANCZOS, centering=(0.5, 0.35))
+    names = _save_webp_and_jpeg(image, f"{source_name.rsplit('.', 1)[0]}-potret", storage)
     return {"source": source_name, "width": size[0], "height": size[1], **names}
 
 
