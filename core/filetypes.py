@@ -1,7 +1,9 @@
 """Recognise uploaded files by their content (magic bytes), never by their name, and refuse
-those that are not acceptable (PPID documents and ID scans, the media library's PDFs)."""
+those that are not acceptable (PPID documents and ID scans, the media library's PDFs, the
+document library's downloads)."""
 
 import codecs
+import io
 import re
 import zipfile
 import zlib
@@ -15,6 +17,7 @@ PDF = "pdf"
 OLE2 = "ole2"  # legacy Microsoft Office: .doc, .xls
 DOCX = "docx"
 XLSX = "xlsx"
+PPTX = "pptx"
 ODT = "odt"
 ODS = "ods"
 ZIP = "zip"
@@ -27,6 +30,7 @@ CONTENT_TYPES = {
     OLE2: "application/octet-stream",
     DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    PPTX: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     ODT: "application/vnd.oasis.opendocument.text",
     ODS: "application/vnd.oasis.opendocument.spreadsheet",
     ZIP: "application/zip",
@@ -49,7 +53,49 @@ DOCUMENT_EXTENSIONS = {
     ".jpg": {JPEG},
     ".jpeg": {JPEG},
     ".png": {PNG},
-    ".zip": {ZIP, DOCX, XLSX, ODT, ODS},
+    ".zip": {ZIP, DOCX, XLSX, PPTX, ODT, ODS},
+}
+# The document library (documents app, "Unduhan"): no legacy .doc/.xls, whose macros cannot be
+# told from their bytes here, and no CSV (any text would pass for one).
+DOWNLOAD_EXTENSIONS = {
+    ".pdf": {PDF},
+    ".docx": {DOCX},
+    ".xlsx": {XLSX},
+    ".pptx": {PPTX},
+    ".odt": {ODT},
+    ".ods": {ODS},
+    ".zip": {ZIP},
+    ".jpg": {JPEG},
+    ".jpeg": {JPEG},
+    ".png": {PNG},
+}
+# Human names of the detected types, as shown to citizens ("PDF, 1,2 MB").
+TYPE_LABELS = {
+    PDF: "PDF",
+    OLE2: "DOC/XLS",
+    DOCX: "DOCX",
+    XLSX: "XLSX",
+    PPTX: "PPTX",
+    ODT: "ODT",
+    ODS: "ODS",
+    ZIP: "ZIP",
+    JPEG: "JPG",
+    PNG: "PNG",
+    CSV: "CSV",
+}
+# The extension a file of each detected type is given when it is downloaded.
+TYPE_EXTENSIONS = {
+    PDF: ".pdf",
+    OLE2: ".doc",
+    DOCX: ".docx",
+    XLSX: ".xlsx",
+    PPTX: ".pptx",
+    ODT: ".odt",
+    ODS: ".ods",
+    ZIP: ".zip",
+    JPEG: ".jpg",
+    PNG: ".png",
+    CSV: ".csv",
 }
 ID_SCAN_EXTENSIONS = {
     ".pdf": {PDF},
@@ -237,9 +283,56 @@ def _zip_type(file) -> str | None:
                     return DOCX
                 if any(name.startswith("xl/") for name in names):
                     return XLSX
+                if any(name.startswith("ppt/") for name in names):
+                    return PPTX
             return ZIP
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
         return None
+
+
+# What macros look like inside a ZIP container: the VBA project of a .docm/.xlsm/.pptm (also
+# when renamed .docx), an ActiveX control, or an OpenDocument's Basic or script folder.
+_MACRO_NAMES = re.compile(r"(?i)(^|/)(vbaProject\.bin|vbaData\.xml|activeX/)|^(Basic|Scripts)/")
+_MACRO_CONTENT_TYPE = b"macroEnabled"
+# A nested archive (a ZIP holding a .docm) is looked into this deep, no deeper.
+_MACRO_MAX_DEPTH = 2
+_MACRO_MAX_NESTED_BYTES = 64 * 1024 * 1024
+
+
+def office_macros(file, *, depth: int = 0) -> bool:
+    """True when the ZIP container `file` (Office Open XML, OpenDocument or a plain ZIP, and the
+    Office files a ZIP holds) carries macros. An unreadable archive counts as carrying them.
+    The file position is restored to the start."""
+    file.seek(0)
+    try:
+        with zipfile.ZipFile(file) as archive:
+            names = archive.namelist()
+            if any(_MACRO_NAMES.search(name) for name in names):
+                return True
+            if "[Content_Types].xml" in names:
+                with archive.open("[Content_Types].xml") as entry:
+                    if _MACRO_CONTENT_TYPE.lower() in entry.read(1024 * 1024).lower():
+                        return True
+            if depth >= _MACRO_MAX_DEPTH:
+                return False
+            for info in archive.infolist():
+                if PurePath(info.filename).suffix.lower() not in _CONTAINER_SUFFIXES:
+                    continue
+                if info.file_size > _MACRO_MAX_NESTED_BYTES:
+                    return True
+                with archive.open(info) as entry:
+                    if office_macros(io.BytesIO(entry.read()), depth=depth + 1):
+                        return True
+            return False
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
+        return True
+    finally:
+        file.seek(0)
+
+
+_CONTAINER_SUFFIXES = frozenset(
+    {".zip", ".docx", ".docm", ".xlsx", ".xlsm", ".pptx", ".pptm", ".odt", ".ods", ".odp"}
+)
 
 
 def _is_text(file) -> bool:
@@ -260,6 +353,10 @@ def _is_text(file) -> bool:
 
 def validate_upload(file: UploadedFile, *, allowed: dict[str, set[str]], max_mb: int) -> str:
     """Refuse a file whose size, content or extension is not acceptable; return its type."""
+    if not file.size:
+        raise ValidationError(
+            _("Berkas kosong (0 bita). Periksa berkasnya, lalu unggah kembali."), code="empty"
+        )
     if file.size > max_mb * 1024 * 1024:
         raise ValidationError(
             _("Ukuran berkas %(size).1f MB melebihi batas %(max)d MB."),
@@ -275,6 +372,14 @@ def validate_upload(file: UploadedFile, *, allowed: dict[str, set[str]], max_mb:
         )
     if detected == PDF:
         _refuse_active_pdf(file)
+    if detected in (DOCX, XLSX, PPTX, ODT, ODS, ZIP) and office_macros(file):
+        raise ValidationError(
+            _(
+                "Berkas ini berisi makro atau skrip yang tidak diizinkan. Simpan ulang sebagai "
+                "dokumen biasa tanpa makro (mis. .docx, bukan .docm), lalu unggah kembali."
+            ),
+            code="macros",
+        )
     return detected
 
 

@@ -119,6 +119,8 @@ TENANT_APPS = [
     "news",
     "pages",
     "ppid",
+    # The document library ("Unduhan", issue #18).
+    "documents",
     "homepage",
     # Last: its default menu is seeded from the targets of the apps before it.
     "navigation",

@@ -292,7 +292,7 @@ def test_a_pdf_is_attached_and_listed_with_size_and_type(opd_a, in_opd, operator
         (document,) = article.attachments.all()
     assert document.title == "Laporan kegiatan 2026" and document.size == len(PDF_BYTES)
     html = operator_a.get(f"/berita/{article.slug}/").content.decode()
-    assert "Unduhan" in html and "Laporan kegiatan 2026" in html
+    assert "Lampiran" in html and "Laporan kegiatan 2026" in html
     assert document.file.url in html and "PDF, 1" in html
 
 

@@ -103,6 +103,10 @@ LAYOUT_MIGRATIONS = {
     ("pemda", "0001_initial"),
     # The home page an operator composes (issue #17): its settings row and quick links.
     ("homepage", "0001_initial"),
+    # The document library (issue #18): its tables and, in every OPD schema, its default
+    # categories (a data migration; nothing runs in the public schema, which has no such table).
+    ("documents", "0001_initial"),
+    ("documents", "0002_default_categories_for_existing_opds"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -135,10 +139,13 @@ NEW_TABLES = {
         "navigation_menuitem",
         "homepage_homepage",
         "homepage_quicklink",
+        "documents_documentcategory",
+        "documents_document",
     },
 }
-# New tables the upgrade fills (the others start empty): the default menu of every OPD.
-SEEDED_TABLES = {"navigation_menuitem"}
+# New tables the upgrade fills (the others start empty): the default menu of every OPD and
+# its default document categories.
+SEEDED_TABLES = {"navigation_menuitem", "documents_documentcategory"}
 # Columns (and their indexes and constraints) that later features add to existing tables, per
 # schema as above: (table, name prefix) of the structure rows that may be new.
 NEW_STRUCTURE = {
@@ -510,7 +517,7 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
     # pemda's identity and the home page.
     assert {app for _pk, app, _model in added} == {
         "procrastinate", "core", "console", "backups", "news", "pages", "ppid", "library",
-        "navigation", "pemda", "homepage",
+        "navigation", "pemda", "homepage", "documents",
     }  # fmt: skip
     assert min(pk for pk, _app, _model in added) > max(pk for pk, _app, _model in moved)
     assert moved <= after.content_types["public"]
