@@ -416,3 +416,55 @@ def test_the_demo_seeds_documents_once(opd_a, in_opd, client_a):
         document = Document.objects.first()
     response = client_a.get(f"/unduhan/{document.pk}/berkas/")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+
+
+# --- more admin and storage -----------------------------------------------------------------
+
+
+def test_the_add_form_speaks_indonesian(operator_a):
+    html = operator_a.get(ADD_URL).content.decode()
+    assert "Judul" in html and "Kategori" in html and "Berkas" in html
+    assert "makro" in html  # the file field's help text
+
+
+def test_editing_without_a_new_file_keeps_the_file_and_its_facts(opd_a, in_opd, operator_a):
+    with in_opd(opd_a):
+        document = make_document("Laporan Lama", data=DOCX, file_type=filetypes.DOCX)
+        name = document.file.name
+    data = form(operator_a, "", title="Laporan Baru")
+    data.pop("file")
+    response = operator_a.post(f"/admin/documents/document/{document.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    with in_opd(opd_a):
+        document.refresh_from_db()
+    assert document.title == "Laporan Baru" and document.file.name == name
+    assert document.file_type == filetypes.DOCX and document.file_size == len(DOCX)
+
+
+def test_b_admin_cannot_change_a_document_of_a_by_its_id(
+    documents_a, opd_a, opd_b, in_opd, client_b
+):
+    with in_opd(opd_b):
+        category = DocumentCategory.objects.get(slug="formulir")
+        client_b.force_login(make_operator("kepala", role=roles.ADMIN_OPD))
+    client_b.category = category
+    pk = documents_a["form"].pk
+    client_b.post(
+        f"/admin/documents/document/{pk}/change/",
+        form(client_b, uploaded("a.pdf", PDF_BYTES), title="Diubah oleh beta"),
+    )
+    client_b.post(f"/admin/documents/document/{pk}/delete/", {"post": "yes"})
+    with in_opd(opd_a):
+        assert Document.objects.get(pk=pk).title == "Formulir Permohonan Izin"
+    with in_opd(opd_b):
+        assert not Document.objects.filter(title="Diubah oleh beta").exists()
+
+
+def test_a_document_is_served_from_either_storage(opd_a, in_opd, client_a, storage_backend):
+    with in_opd(opd_a):
+        document = make_document("Formulir di penyimpanan")
+    stored = storage_backend.files(prefix=f"{opd_a.schema_name}/unduhan/")
+    assert list(stored.values()) == [PDF_BYTES]
+    response = client_a.get(f"/unduhan/{document.pk}/berkas/")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF_BYTES
