@@ -5,8 +5,12 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
 from core import filetypes
+from core.images import validated_image_file
 from documents.models import Document, DocumentCategory
 from guard.screening import check_text
+
+# Images are re-encoded (as every uploaded image is) but kept large: maps and scans are read.
+IMAGE_MAX_WIDTH = 4000
 
 
 def max_upload_mb() -> int:
@@ -40,6 +44,13 @@ class DocumentAdminForm(forms.ModelForm):
                 file, allowed=filetypes.DOWNLOAD_EXTENSIONS, max_mb=max_upload_mb()
             )
             self.instance.original_filename = PurePath(file.name).name[:255]
+            if detected in (filetypes.JPEG, filetypes.PNG):
+                # Decoded and re-encoded: a pixel bomb is refused, and EXIF (a phone's GPS
+                # position) and anything appended to the pixels are dropped.
+                file = validated_image_file(
+                    file, max_width=IMAGE_MAX_WIDTH, max_bytes=max_upload_mb() * 1024 * 1024
+                )
+                detected = filetypes.detect_file_type(file)
             self.instance.file_type = detected
             self.instance.file_size = file.size
         return file
