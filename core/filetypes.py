@@ -299,10 +299,12 @@ _MACRO_MAX_DEPTH = 2
 _MACRO_MAX_NESTED_BYTES = 64 * 1024 * 1024
 
 
-def office_macros(file, *, depth: int = 0) -> bool:
+def office_macros(file, *, depth: int = 0, budget: list[int] | None = None) -> bool:
     """True when the ZIP container `file` (Office Open XML, OpenDocument or a plain ZIP, and the
-    Office files a ZIP holds) carries macros. An unreadable archive counts as carrying them.
-    The file position is restored to the start."""
+    Office files a ZIP holds) carries macros. An unreadable archive, or nested files larger
+    than _MACRO_MAX_NESTED_BYTES in all, count as carrying them. The file position is restored
+    to the start."""
+    budget = [_MACRO_MAX_NESTED_BYTES] if budget is None else budget
     file.seek(0)
     try:
         with zipfile.ZipFile(file) as archive:
@@ -318,11 +320,13 @@ def office_macros(file, *, depth: int = 0) -> bool:
             for info in archive.infolist():
                 if PurePath(info.filename).suffix.lower() not in _CONTAINER_SUFFIXES:
                     continue
-                if info.file_size > _MACRO_MAX_NESTED_BYTES:
+                budget[0] -= info.file_size
+                if budget[0] < 0:
                     return True
                 with archive.open(info) as entry:
-                    if office_macros(io.BytesIO(entry.read()), depth=depth + 1):
-                        return True
+                    nested = io.BytesIO(entry.read(info.file_size + 1))
+                if office_macros(nested, depth=depth + 1, budget=budget):
+                    return True
             return False
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
         return True

@@ -483,3 +483,10 @@ def test_an_uploaded_image_is_re_encoded(opd_a, in_opd, operator_a, media_root):
     with in_opd(opd_a):
         document = Document.objects.get()
     assert document.file_type == filetypes.JPEG and document.file_size == len(stored)
+
+
+def test_nested_archives_are_looked_into_within_a_budget(monkeypatch):
+    clean = zip_of({"a.docx": DOCX, "b.zip": zip_of({"c.xlsx": ooxml("xl")})})
+    assert not filetypes.office_macros(uploaded("a.zip", clean))
+    monkeypatch.setattr(filetypes, "_MACRO_MAX_NESTED_BYTES", len(DOCX))
+    assert filetypes.office_macros(uploaded("a.zip", clean))
