@@ -342,6 +342,8 @@ PPID_MAX_UPLOAD_MB = int(env("PPID_MAX_UPLOAD_MB", "20"))
 PPID_MAX_ID_SCAN_MB = int(env("PPID_MAX_ID_SCAN_MB", "5"))
 # Public PPID forms accepted per client IP per hour (requests and objections each).
 PPID_SUBMISSIONS_PER_HOUR = int(env("PPID_SUBMISSIONS_PER_HOUR", "10"))
+# Survei Kepuasan Masyarakat questionnaires accepted per client IP per hour (all services).
+SKM_RESPONSES_PER_HOUR = int(env("SKM_RESPONSES_PER_HOUR", "20"))
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")

@@ -103,6 +103,8 @@ LAYOUT_MIGRATIONS = {
     ("pemda", "0001_initial"),
     # The home page an operator composes (issue #17): its settings row and quick links.
     ("homepage", "0001_initial"),
+    # The Survei Kepuasan Masyarakat (issue #18): the current semester's IKM on the OPD's row.
+    ("tenants", "0010_opd_skm_summary"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -135,6 +137,8 @@ NEW_TABLES = {
         "navigation_menuitem",
         "homepage_homepage",
         "homepage_quicklink",
+        # The Survei Kepuasan Masyarakat's answers (issue #18).
+        "publicservices_surveyresponse",
     },
 }
 # New tables the upgrade fills (the others start empty): the default menu of every OPD.
@@ -149,6 +153,11 @@ NEW_STRUCTURE = {
         ("tenants_activitysettings", "tenants_activitysettings_active_min_score"),
         # Where an emergency banner shows (banners.EmergencyBanner.everywhere).
         ("tenants_emergencybanner", "everywhere"),
+        # The current semester's SKM figures the console shows (issue #18).
+        ("tenants_opd", "skm_semester"),
+        ("tenants_opd", "skm_ikm"),
+        ("tenants_opd", "skm_quality"),
+        ("tenants_opd", "skm_respondents"),
     },
     None: {
         ("news_article", "unpublish_at"),
