@@ -27,6 +27,7 @@ urlpatterns = [
     path("halaman/", include("pages.urls")),
     path("sambutan/", include("homepage.urls")),
     path("ppid/", include("ppid.urls")),
+    path("skm/", include("publicservices.survey.urls")),
     path("kebijakan-privasi/", pemda_views.privacy_statement, name="privacy_statement"),
     path(
         "pernyataan-aksesibilitas/",

@@ -38,7 +38,7 @@ class SurveyForm(forms.ModelForm):
         model = SurveyResponse
         fields = (*FIELDS, "gender", "age_group", "education", "occupation", "suggestion")
         widgets = {
-            **{name: forms.RadioSelect for name in FIELDS},
+            **dict.fromkeys(FIELDS, forms.RadioSelect),
             "gender": forms.RadioSelect,
             "age_group": forms.Select,
             "education": forms.Select,

@@ -111,9 +111,13 @@ def test_no_answers_no_ikm():
 
 @pytest.mark.parametrize(
     ("day", "key", "label"),
-    [(date(2026, 1, 1), "2026-1", "Semester I 2026"), (date(2026, 6, 30), "2026-1", "Semester I 2026"),
-     (date(2026, 7, 1), "2026-2", "Semester II 2026"), (date(2026, 12, 31), "2026-2", "Semester II 2026")],
-)  # fmt: skip
+    [
+        (date(2026, 1, 1), "2026-1", "Semester I 2026"),
+        (date(2026, 6, 30), "2026-1", "Semester I 2026"),
+        (date(2026, 7, 1), "2026-2", "Semester II 2026"),
+        (date(2026, 12, 31), "2026-2", "Semester II 2026"),
+    ],
+)
 def test_semesters(day, key, label):
     semester = ikm.Semester.of(day)
     assert semester.key == key
