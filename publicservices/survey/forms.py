@@ -85,13 +85,15 @@ class SurveyForm(forms.ModelForm):
         if cleaned_data.get("website"):
             raise ValidationError(_("Isian tidak dapat diproses."), code="spam")
         try:
-            started = signing.loads(
-                self.data.get("started", ""), salt=STARTED_SALT, max_age=MAX_FILL_SECONDS
+            elapsed = time.time() - int(
+                signing.loads(self.data.get("started", ""), salt=STARTED_SALT)
             )
-        except signing.BadSignature:  # SignatureExpired too
+        except (signing.BadSignature, TypeError, ValueError):
+            elapsed = None
+        if elapsed is None or elapsed > MAX_FILL_SECONDS:
             raise ValidationError(
                 _("Formulir kedaluwarsa. Muat ulang halaman lalu isi kembali."), code="stale"
-            ) from None
-        if time.time() - int(started) < MIN_FILL_SECONDS:
+            )
+        if elapsed < MIN_FILL_SECONDS:
             raise ValidationError(_("Isian tidak dapat diproses."), code="spam")
         return cleaned_data
