@@ -120,9 +120,7 @@ def test_a_form_sent_at_once_is_a_bot(service_a, client_a, opd_a, in_opd):
     assert count_in(opd_a, in_opd) == 0
 
 
-def test_a_flood_from_one_address_is_throttled(
-    service_a, client_a, opd_a, in_opd, settings
-):
+def test_a_flood_from_one_address_is_throttled(service_a, client_a, opd_a, in_opd, settings):
     settings.SKM_RESPONSES_PER_HOUR = 3
     # A form to correct gives its slot back.
     assert client_a.post(FORM, answers(4, u1="5")).status_code == 200
