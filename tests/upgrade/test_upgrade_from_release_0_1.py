@@ -105,6 +105,7 @@ LAYOUT_MIGRATIONS = {
     ("homepage", "0001_initial"),
     # The Survei Kepuasan Masyarakat (issue #18): the current semester's IKM on the OPD's row.
     ("tenants", "0010_opd_skm_summary"),
+    ("publicservices", "0002_survey"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
