@@ -1,0 +1,10 @@
+"""The publicservices app's models, one module per feature (the SKM survey comes later)."""
+
+from publicservices.models.catalogue import (
+    Service,
+    ServiceMaklumat,
+    ServiceQuerySet,
+    ServiceStep,
+)
+
+__all__ = ["Service", "ServiceMaklumat", "ServiceQuerySet", "ServiceStep"]
