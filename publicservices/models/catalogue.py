@@ -125,11 +125,11 @@ class Service(models.Model):
     )
     is_published = models.BooleanField(_("terbit"), default=True)
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
-    search_text = models.TextField(editable=False, blank=True, default="")
+    body_text = models.TextField(editable=False, blank=True, default="")
     search_vector = models.GeneratedField(
         expression=SearchVector("name", weight="A", config=SEARCH_CONFIG)
         + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-        + SearchVector("search_text", weight="C", config=SEARCH_CONFIG),
+        + SearchVector("body_text", weight="C", config=SEARCH_CONFIG),
         output_field=SearchVectorField(),
         db_persist=True,
     )
@@ -166,7 +166,7 @@ class Service(models.Model):
     def save(self, *args, **kwargs):
         self.requirements = sanitize_html(self.requirements)
         self.complaints = sanitize_html(self.complaints)
-        self.search_text = " ".join(
+        self.body_text = " ".join(
             part
             for part in (
                 html_to_text(self.requirements),
