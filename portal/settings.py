@@ -119,6 +119,7 @@ TENANT_APPS = [
     "news",
     "pages",
     "ppid",
+    # Layanan: the service catalogue and the Maklumat Pelayanan (issue #18).
     "publicservices",
     "homepage",
     # Last: its default menu is seeded from the targets of the apps before it.
