@@ -115,3 +115,17 @@ def test_a_stale_semester_is_not_shown_as_current(alpha_answers, opd_a):
 def test_the_checklist_item(alpha_answers, opd_a, opd_b):
     assert Opd.objects.get(pk=opd_a.pk).content_checklist.get("skm") is True
     assert not Opd.objects.get(pk=opd_b.pk).content_checklist.get("skm")
+
+
+def test_a_new_semester_starts_afresh(alpha_answers, opd_a, in_opd, monkeypatch, run_tasks):
+    from publicservices.survey import services, tasks
+    from publicservices.survey.ikm import Semester
+
+    later = services.current_semester().next
+    monkeypatch.setattr(services, "current_semester", lambda: later)
+    tasks.record_all_skm_summaries()
+    assert run_tasks() == {"succeeded": 2}
+    alpha = Opd.objects.get(pk=opd_a.pk)
+    assert (alpha.skm_semester, alpha.skm_ikm, alpha.skm_respondents) == (later.key, None, 0)
+    assert alpha.content_checklist.get("skm") is False
+    assert isinstance(later, Semester)
