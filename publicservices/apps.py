@@ -6,3 +6,42 @@ class PublicServicesConfig(AppConfig):
     name = "publicservices"
     label = "publicservices"
     verbose_name = _("Layanan")
+
+    def ready(self):
+        from accounts import roles
+        from core import registry
+        from core.search import SearchSource
+        from publicservices import checklist, demo, home, menu, portal, receivers, search
+        from publicservices.models import Service, ServiceMaklumat, ServiceStep
+
+        registry.register(
+            registry.ContentApp(
+                label=self.label,
+                roles=(roles.OPERATOR_BERITA,),
+                publishables=(
+                    registry.Publishable(
+                        model=Service,
+                        label=_("Layanan"),
+                        index_entry=portal.service_entry,
+                        index_entries=portal.index_entries,
+                    ),
+                ),
+                audited_models=(ServiceStep, ServiceMaklumat),
+                seed_demo=demo.seed_demo_content,
+                checklist_items=checklist.ITEMS,
+                checklist=checklist.facts,
+                checklist_models=(Service, ServiceMaklumat),
+                search=SearchSource(
+                    kind=Service.guard_kind,
+                    label=_("Layanan"),
+                    published=search.searchable,
+                    detail_fields=("pk", "name", "slug", "summary"),
+                    summary_field="summary",
+                ),
+                home_sections=home.SECTIONS,
+                editor_permissions=("publicservices.add_service", "publicservices.change_service"),
+                portal_sections=portal.SECTIONS,
+                menu_targets=menu.menu_targets,
+            )
+        )
+        receivers.connect()

@@ -103,6 +103,8 @@ LAYOUT_MIGRATIONS = {
     ("pemda", "0001_initial"),
     # The home page an operator composes (issue #17): its settings row and quick links.
     ("homepage", "0001_initial"),
+    # The service catalogue and the Maklumat Pelayanan (issue #18).
+    ("publicservices", "0001_initial"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -135,6 +137,10 @@ NEW_TABLES = {
         "navigation_menuitem",
         "homepage_homepage",
         "homepage_quicklink",
+        "publicservices_service",
+        "publicservices_service_forms",
+        "publicservices_servicestep",
+        "publicservices_servicemaklumat",
     },
 }
 # New tables the upgrade fills (the others start empty): the default menu of every OPD.
