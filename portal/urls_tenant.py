@@ -13,9 +13,15 @@ from pages import views as pages_views
 from pages.sitemaps import PageSitemap
 from pemda import views as pemda_views
 from ppid.sitemaps import PpidSitemap
+from publicservices.sitemaps import ServiceSitemap
 from tenants import views as tenants_views
 
-SITEMAPS = {"berita": ArticleSitemap, "halaman": PageSitemap, "ppid": PpidSitemap}
+SITEMAPS = {
+    "berita": ArticleSitemap,
+    "halaman": PageSitemap,
+    "ppid": PpidSitemap,
+    "layanan": ServiceSitemap,
+}
 
 urlpatterns = [
     path("", homepage_views.home, name="home"),
@@ -27,6 +33,7 @@ urlpatterns = [
     path("halaman/", include("pages.urls")),
     path("sambutan/", include("homepage.urls")),
     path("ppid/", include("ppid.urls")),
+    path("layanan/", include("publicservices.urls")),
     path("skm/", include("publicservices.survey.urls")),
     path("kebijakan-privasi/", pemda_views.privacy_statement, name="privacy_statement"),
     path(

@@ -37,6 +37,16 @@ _SUGGESTIONS = (
 )
 
 
+def after(seed_services):
+    """The services' seed_demo, then the answers about the services it made."""
+
+    def seed(demo_opd) -> None:
+        seed_services(demo_opd)
+        seed_demo_responses(demo_opd)
+
+    return seed
+
+
 def seed_demo_responses(demo_opd, *, per_service: int = 24) -> None:
     profile = DEMO_PROFILES.get(demo_opd.slug)
     if profile is None or SurveyResponse.objects.exists():

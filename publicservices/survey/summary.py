@@ -1,9 +1,8 @@
 """What the console shows of the OPD's SKM: its checklist item and the current semester's IKM.
 
 The services app's ContentApp registration (publicservices/apps.py) merges these into its own:
-`checklist_items=(..., *survey.summary.CHECKLIST_ITEMS)`, its checklist function updated with
-`checklist_facts()`, `record_summary` calling `record_ikm()`, `checklist_models` including
-SurveyResponse.
+its checklist items, its checklist function (with_survey_facts), `record_summary=record_ikm`,
+SurveyResponse among its checklist models.
 """
 
 from django.urls import reverse_lazy
@@ -30,6 +29,15 @@ CHECKLIST_ITEMS = (
 def checklist_facts() -> dict[str, bool]:
     semester = services.current_semester()
     return {"skm": SurveyResponse.objects.in_semester(semester).exists()}
+
+
+def with_survey_facts(facts):
+    """The services' checklist function, with the SKM's fact added."""
+
+    def combined() -> dict[str, bool]:
+        return {**facts(), **checklist_facts()}
+
+    return combined
 
 
 def record_ikm(**kwargs) -> None:

@@ -103,6 +103,8 @@ LAYOUT_MIGRATIONS = {
     ("pemda", "0001_initial"),
     # The home page an operator composes (issue #17): its settings row and quick links.
     ("homepage", "0001_initial"),
+    # The service catalogue and the Maklumat Pelayanan (issue #18).
+    ("publicservices", "0001_initial"),
     # The Survei Kepuasan Masyarakat (issue #18): the current semester's IKM on the OPD's row.
     ("tenants", "0010_opd_skm_summary"),
     ("publicservices", "0002_survey"),
@@ -138,6 +140,10 @@ NEW_TABLES = {
         "navigation_menuitem",
         "homepage_homepage",
         "homepage_quicklink",
+        "publicservices_service",
+        "publicservices_service_forms",
+        "publicservices_servicestep",
+        "publicservices_servicemaklumat",
         # The Survei Kepuasan Masyarakat's answers (issue #18).
         "publicservices_surveyresponse",
     },
