@@ -14,6 +14,7 @@ from pages.sitemaps import PageSitemap
 from pemda import views as pemda_views
 from ppid.sitemaps import PpidSitemap
 from publicservices.sitemaps import ServiceSitemap
+from publicservices.survey.sitemaps import SurveySitemap
 from tenants import views as tenants_views
 
 SITEMAPS = {
@@ -21,6 +22,7 @@ SITEMAPS = {
     "halaman": PageSitemap,
     "ppid": PpidSitemap,
     "layanan": ServiceSitemap,
+    "skm": SurveySitemap,
 }
 
 urlpatterns = [

@@ -14,6 +14,7 @@ class PublicServicesConfig(AppConfig):
         from publicservices import checklist, demo, home, menu, portal, receivers, search
         from publicservices.models import Service, ServiceMaklumat, ServiceStep, SurveyResponse
         from publicservices.survey import demo as survey_demo  # SKM
+        from publicservices.survey import menu as survey_menu  # SKM
         from publicservices.survey import receivers as survey_receivers  # SKM
         from publicservices.survey import summary as survey_summary  # SKM
 
@@ -45,7 +46,7 @@ class PublicServicesConfig(AppConfig):
                 home_sections=home.SECTIONS,
                 editor_permissions=("publicservices.add_service", "publicservices.change_service"),
                 portal_sections=portal.SECTIONS,
-                menu_targets=menu.menu_targets,
+                menu_targets=survey_menu.with_survey_target(menu.menu_targets),
             )
         )
         receivers.connect()

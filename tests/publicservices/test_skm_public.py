@@ -185,9 +185,9 @@ def test_the_results_page_shows_the_semester(answered, client_a, django_assert_m
     assert "Kartu Keluarga" in html
     assert 'href="/skm/isi/kartu-keluarga/"' in html
     assert answered.key in html  # the past semester can be chosen
-    # Domain, menu, pemda identity...: the SKM itself costs four queries (semesters, OPD,
-    # services' results, the services to rate).
-    assert len(real_queries(captured)) <= 12
+    # Domain, menu, pemda identity, emergency banners; the SKM itself costs four queries
+    # (semesters, OPD, services' results, the services to rate), whatever their number.
+    assert len(real_queries(captured)) <= 8
 
 
 def test_a_past_semester(answered, client_a):
@@ -225,3 +225,28 @@ def test_csv_cells_cannot_run_formulas(opd_a, in_opd, client_a):
         make_response(make_service("=HYPERLINK(1)", "rumus"), 3)
     body = client_a.get("/skm/hasil.csv").content.decode("utf-8-sig")
     assert "'=HYPERLINK(1)" in body
+
+
+def test_the_service_page_links_to_its_questionnaire(service_a, client_a):
+    html = client_a.get("/layanan/pembuatan-ktp-el/").content.decode()
+    assert "Nilai layanan ini" in html
+    assert 'href="/skm/isi/pembuatan-ktp-el/"' in html
+
+
+def test_the_results_page_is_in_the_sitemap_and_a_menu_target(client_a, opd_a, in_opd):
+    assert "/skm/</loc>" in client_a.get("/sitemap.xml").content.decode()
+    from core import registry
+
+    with in_opd(opd_a):
+        targets = {target.key: target for target in registry.menu_targets()}
+    assert targets["skm:results"].url == "/skm/"
+    assert targets["skm:results"].default_parent == ""
+
+
+def test_the_form_page_costs_a_fixed_number_of_queries(
+    service_a, client_a, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(30) as captured:
+        assert client_a.get(FORM).status_code == 200
+    # Domain, menu, pemda identity, emergency banners, and the service itself.
+    assert len(real_queries(captured)) <= 5
