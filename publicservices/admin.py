@@ -83,7 +83,12 @@ class ServiceMaklumatAdmin(UploaderAdminMixin, ValidatedAutocompleteAdminMixin, 
     )
 
     def has_add_permission(self, request):
-        return super().has_add_permission(request) and not ServiceMaklumat.objects.exists()
+        if not super().has_add_permission(request):
+            return False
+        # Asked by every admin page's app list: one query per request.
+        if not hasattr(request, "_maklumat_exists"):
+            request._maklumat_exists = ServiceMaklumat.objects.exists()
+        return not request._maklumat_exists
 
     def has_delete_permission(self, request, obj=None):
         return False
