@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core import throttle
+from publicservices.models import Service
 from publicservices.survey import ikm, services
 from publicservices.survey.elements import ELEMENTS
 from publicservices.survey.forms import SurveyForm
@@ -22,16 +23,8 @@ THROTTLE_SCOPE = "skm-isi"
 THANKS_SESSION_KEY = "skm_thanks"
 
 
-def _service_model():
-    from publicservices.models.catalogue import Service
-
-    return Service
-
-
 def _published_services():
-    Service = _service_model()
-    manager = Service.objects
-    return manager.published() if hasattr(manager, "published") else manager.all()
+    return Service.objects.published()
 
 
 @require_GET
@@ -49,7 +42,7 @@ def results(request):
         "semesters": sorted({current, *semesters}, reverse=True),
         "opd_result": services.opd_result(semester),
         "service_results": services.service_results(semester),
-        "services": list(_published_services().order_by("name").only("name", "slug")),
+        "services": list(_published_services().order_by("position", "name").only("name", "slug")),
     }
     return render(request, "publicservices/survey/results.html", context)
 
@@ -127,5 +120,5 @@ def thanks(request):
     service_pk = request.session.pop(THANKS_SESSION_KEY, None)
     if service_pk is None:
         return redirect("skm:results")
-    service = _service_model().objects.filter(pk=service_pk).first()
+    service = Service.objects.filter(pk=service_pk).first()
     return render(request, "publicservices/survey/thanks.html", {"service": service})
