@@ -475,6 +475,8 @@ REQUEST_BODY_MAX_BYTES = int(env("REQUEST_BODY_MAX_BYTES", str(_MB)))
 REQUEST_BODY_LIMITS = (
     ("/ppid/permohonan/", PUBLIC_FORM_BODY_MAX_BYTES, "ppid-permohonan"),
     ("/ppid/keberatan/", REQUEST_BODY_MAX_BYTES, "ppid-keberatan"),
+    # The SKM questionnaire: nine scores, a profile and a 1,000-character suggestion.
+    ("/skm/isi/", 64 * 1024, "skm-isi"),
     ("/admin/", BACK_OFFICE_BODY_MAX_BYTES, None),
     ("/editor/unggah-gambar/", BACK_OFFICE_BODY_MAX_BYTES, None),
 )

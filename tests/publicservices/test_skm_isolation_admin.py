@@ -129,3 +129,18 @@ def test_a_new_semester_starts_afresh(alpha_answers, opd_a, in_opd, monkeypatch,
     assert (alpha.skm_semester, alpha.skm_ikm, alpha.skm_respondents) == (later.key, None, 0)
     assert alpha.content_checklist.get("skm") is False
     assert isinstance(later, Semester)
+
+
+def test_the_admin_list_costs_a_fixed_number_of_queries(
+    alpha_answers, admin_a, opd_a, in_opd, django_assert_max_num_queries
+):
+    admin_a.get(ADMIN)
+    with in_opd(opd_a):
+        service = make_service("Layanan Lain", "layanan-lain")
+        for score in (1, 2, 3, 4):
+            make_response(service, score)
+    # 14 queries, each preceded by SET search_path: session, user, permissions, the list, its
+    # count and its filters (services, semesters, dates), and the summary's two (OPD and per
+    # service), whatever the number of answers and services.
+    with django_assert_max_num_queries(28):
+        assert admin_a.get(ADMIN).status_code == 200

@@ -250,3 +250,12 @@ def test_the_form_page_costs_a_fixed_number_of_queries(
         assert client_a.get(FORM).status_code == 200
     # Domain, menu, pemda identity, emergency banners, and the service itself.
     assert len(real_queries(captured)) <= 5
+
+
+def test_an_oversized_post_is_refused_and_counted(service_a, client_a, opd_a, in_opd, settings):
+    settings.SKM_RESPONSES_PER_HOUR = 1
+    response = client_a.post(FORM, answers(4, suggestion="x" * 100_000))
+    assert response.status_code == 413
+    assert count_in(opd_a, in_opd) == 0
+    # The refused body used the hour's only slot.
+    assert client_a.post(FORM, answers(4)).status_code == 429
