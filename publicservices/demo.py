@@ -1,10 +1,13 @@
 """Demo services with their Standar Pelayanan and a signed Maklumat Pelayanan for a few demo
 OPDs (idempotent: an OPD that has services already is left alone)."""
 
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
 
 from demo import images
-from library.services import add_image
+from library.services import add_document
 from publicservices.models import Service, ServiceMaklumat, ServiceStep
 from publishing.services import publish_content
 
@@ -233,10 +236,14 @@ def seed_demo_content(demo) -> None:
             for order, (title, text) in enumerate(steps, start=1)
         )
     if not ServiceMaklumat.objects.exists():
-        scan = add_image(
-            upload=images.as_upload(_scan(demo), "maklumat.jpg"),
-            alt_text=f"Pindaian Maklumat Pelayanan {demo.name} yang sudah ditandatangani",
+        # A PDF scan, as most offices scan the signed sheet (the image library stays the
+        # articles' covers).
+        buffer = io.BytesIO()
+        _scan(demo).save(buffer, "PDF", resolution=100)
+        scan = add_document(
+            upload=SimpleUploadedFile("maklumat.pdf", buffer.getvalue(), "application/pdf"),
+            title=f"Maklumat Pelayanan {demo.name} (bertanda tangan)",
         )
         ServiceMaklumat.objects.create(
-            text=MAKLUMAT, signed_by=f"Kepala {demo.name}", scan_image=scan
+            text=MAKLUMAT, signed_by=f"Kepala {demo.name}", scan_document=scan
         )
