@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -20,7 +22,6 @@ from publicservices.survey.forms import SurveyForm
 # no address is stored). A family sharing one connection, or a service desk's tablet, stays
 # well below it.
 THROTTLE_SCOPE = "skm-isi"
-THANKS_SESSION_KEY = "skm_thanks"
 
 
 def _published_services():
@@ -107,8 +108,8 @@ def answer(request, slug):
     form = SurveyForm(request.POST)
     if form.is_valid():
         services.record_response(service, form)
-        request.session[THANKS_SESSION_KEY] = service.pk
-        return redirect("skm:thanks")
+        # No session: the citizen's next pages stay cacheable, and nothing ties them to it.
+        return redirect(f"{reverse('skm:thanks')}?{urlencode({'layanan': service.slug})}")
     if not (form.has_error(NON_FIELD_ERRORS, "spam")):
         throttle.give_back(request, THROTTLE_SCOPE)
     return render(request, template, {"form": form, "service": service})
@@ -117,8 +118,8 @@ def answer(request, slug):
 @never_cache
 @require_GET
 def thanks(request):
-    service_pk = request.session.pop(THANKS_SESSION_KEY, None)
-    if service_pk is None:
+    slug = request.GET.get("layanan", "")
+    service = _published_services().filter(slug=slug).first() if slug else None
+    if service is None:
         return redirect("skm:results")
-    service = Service.objects.filter(pk=service_pk).first()
     return render(request, "publicservices/survey/thanks.html", {"service": service})

@@ -50,8 +50,9 @@ def test_the_form_is_one_screen_of_radio_groups(service_a, client_a):
 def test_a_citizen_answers_and_it_counts(service_a, client_a, opd_a, in_opd):
     response = client_a.post(FORM, answers(4, u3="3", suggestion="Antrean <b>cepat</b>"))
     assert response.status_code == 302
-    assert response.headers["Location"] == "/skm/terima-kasih/"
-    thanks = client_a.get("/skm/terima-kasih/").content.decode()
+    assert response.headers["Location"] == "/skm/terima-kasih/?layanan=pembuatan-ktp-el"
+    assert not [name for name in response.cookies if "session" in name]
+    thanks = client_a.get(response.headers["Location"]).content.decode()
     assert "Terima kasih" in thanks and "Pembuatan KTP-el" in thanks
     with in_opd(opd_a):
         row = SurveyResponse.objects.get()
@@ -148,8 +149,9 @@ def test_unknown_service_is_404(service_a, client_a):
     assert client_a.post("/skm/isi/tidak-ada/", answers(4)).status_code == 404
 
 
-def test_thanks_without_an_answer_goes_to_the_results(client_a):
-    response = client_a.get("/skm/terima-kasih/")
+@pytest.mark.parametrize("query", ["", "?layanan=", "?layanan=tidak-ada"])
+def test_thanks_without_a_service_goes_to_the_results(service_a, client_a, query):
+    response = client_a.get(f"/skm/terima-kasih/{query}")
     assert response.status_code == 302 and response.headers["Location"] == "/skm/"
 
 
