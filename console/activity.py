@@ -71,6 +71,14 @@ class OpdActivity:
         return completeness(self.done, self.missing)
 
     @property
+    def skm_ikm(self):
+        """The OPD's IKM of the current semester (Survei Kepuasan Masyarakat), recorded by the
+        OPD side as "<year>-<1|2>" with its figures; None when nothing was recorded for it."""
+        today = timezone.localdate()
+        semester = f"{today.year}-{1 if today.month <= 6 else 2}"
+        return self.opd.skm_ikm if self.opd.skm_semester == semester else None
+
+    @property
     def missing_labels(self):
         return [checklist_labels()[key] for key in self.missing]
 

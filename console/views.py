@@ -32,6 +32,7 @@ SORT_KEYS = {
     "login": lambda row: row.opd.last_operator_login or NEVER,
     "ppid": lambda row: (row.overdue_requests, row.open_requests),
     "skor": lambda row: row.score,
+    "skm": lambda row: -1 if row.skm_ikm is None else row.skm_ikm,
 }
 CHART_BAR_WIDTH = 8
 CHART_HEIGHT = 24
@@ -146,6 +147,7 @@ def activity_csv(rows) -> HttpResponse:
             _("Operator masuk terakhir"),
             _("Permohonan PPID terbuka"),
             _("Permohonan PPID lewat tenggat"),
+            _("IKM SKM semester ini"),
             _("Skor kelengkapan (%)"),
             _("Belum lengkap"),
         ]
@@ -163,6 +165,7 @@ def activity_csv(rows) -> HttpResponse:
                 _local(row.opd.last_operator_login),
                 row.open_requests,
                 row.overdue_requests,
+                "" if row.skm_ikm is None else row.skm_ikm,
                 row.score,
                 "; ".join(str(labels[key]) for key in row.missing),
             ]

@@ -15,7 +15,6 @@ PAGE_ITEMS = {
     "tupoksi": "tugas-pokok-dan-fungsi",
     "struktur": "struktur-organisasi",
     "kontak": "kontak",
-    "maklumat": "maklumat-pelayanan",
 }
 
 
@@ -52,14 +51,6 @@ ITEMS = (
     ),
     ChecklistItem(
         "kontak", _("Halaman Kontak terisi"), 50, admin_url=_page("kontak"), permission=_EDIT_PAGE
-    ),
-    ChecklistItem(
-        "maklumat",
-        _("Maklumat pelayanan"),
-        80,
-        service_units_only=True,
-        admin_url=_page("maklumat"),
-        permission=_EDIT_PAGE,
     ),
 )
 

@@ -121,6 +121,8 @@ TENANT_APPS = [
     "ppid",
     # The document library ("Unduhan", issue #18).
     "documents",
+    # Layanan: the service catalogue and the Maklumat Pelayanan (issue #18).
+    "publicservices",
     "homepage",
     # Last: its default menu is seeded from the targets of the apps before it.
     "navigation",
@@ -344,6 +346,8 @@ PPID_MAX_UPLOAD_MB = int(env("PPID_MAX_UPLOAD_MB", "20"))
 PPID_MAX_ID_SCAN_MB = int(env("PPID_MAX_ID_SCAN_MB", "5"))
 # Public PPID forms accepted per client IP per hour (requests and objections each).
 PPID_SUBMISSIONS_PER_HOUR = int(env("PPID_SUBMISSIONS_PER_HOUR", "10"))
+# Survei Kepuasan Masyarakat questionnaires accepted per client IP per hour (all services).
+SKM_RESPONSES_PER_HOUR = int(env("SKM_RESPONSES_PER_HOUR", "20"))
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
@@ -473,6 +477,8 @@ REQUEST_BODY_MAX_BYTES = int(env("REQUEST_BODY_MAX_BYTES", str(_MB)))
 REQUEST_BODY_LIMITS = (
     ("/ppid/permohonan/", PUBLIC_FORM_BODY_MAX_BYTES, "ppid-permohonan"),
     ("/ppid/keberatan/", REQUEST_BODY_MAX_BYTES, "ppid-keberatan"),
+    # The SKM questionnaire: nine scores, a profile and a 1,000-character suggestion.
+    ("/skm/isi/", 64 * 1024, "skm-isi"),
     ("/admin/", BACK_OFFICE_BODY_MAX_BYTES, None),
     ("/editor/unggah-gambar/", BACK_OFFICE_BODY_MAX_BYTES, None),
 )

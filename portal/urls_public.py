@@ -7,6 +7,7 @@ from core.sites import console_site
 from library import views as library_views
 from mainsite import views as mainsite_views
 from pemda import views as pemda_views
+from publicservices import portal as services_portal
 from tenants import views as tenants_views
 
 urlpatterns = [
@@ -15,6 +16,7 @@ urlpatterns = [
     path("berita/", mainsite_views.news_list, name="portal_news"),
     path("berita/feed/", mainsite_views.PortalNewsFeed(), name="portal_news_feed"),
     path("cari/", mainsite_views.search, name="portal_search"),
+    path("layanan/", services_portal.portal_service_list, name="portal_services"),
     path("kebijakan-privasi/", pemda_views.privacy_statement, name="privacy_statement"),
     path(
         "pernyataan-aksesibilitas/",

@@ -14,6 +14,8 @@ from pages import views as pages_views
 from pages.sitemaps import PageSitemap
 from pemda import views as pemda_views
 from ppid.sitemaps import PpidSitemap
+from publicservices.sitemaps import ServiceSitemap
+from publicservices.survey.sitemaps import SurveySitemap
 from tenants import views as tenants_views
 
 SITEMAPS = {
@@ -21,6 +23,8 @@ SITEMAPS = {
     "halaman": PageSitemap,
     "ppid": PpidSitemap,
     "unduhan": DocumentSitemap,
+    "layanan": ServiceSitemap,
+    "skm": SurveySitemap,
 }
 
 urlpatterns = [
@@ -34,6 +38,8 @@ urlpatterns = [
     path("sambutan/", include("homepage.urls")),
     path("ppid/", include("ppid.urls")),
     path("unduhan/", include("documents.urls")),
+    path("layanan/", include("publicservices.urls")),
+    path("skm/", include("publicservices.survey.urls")),
     path("kebijakan-privasi/", pemda_views.privacy_statement, name="privacy_statement"),
     path(
         "pernyataan-aksesibilitas/",

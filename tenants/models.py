@@ -156,6 +156,13 @@ class Opd(TenantMixin):
         default=list,
         blank=True,
     )
+    # The current semester's Survei Kepuasan Masyarakat, recorded by the OPD side (publicservices).
+    skm_semester = models.CharField(_("semester SKM"), max_length=7, blank=True)
+    skm_ikm = models.DecimalField(
+        _("IKM semester ini"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    skm_quality = models.CharField(_("mutu pelayanan (SKM)"), max_length=1, blank=True)
+    skm_respondents = models.PositiveIntegerField(_("responden SKM semester ini"), default=0)
 
     objects = OpdQuerySet.as_manager()
 

@@ -40,6 +40,8 @@ def test_every_scheduled_job_is_declared_in_code():
         "ppid.tasks.remind_all_ppid_deadlines": "0 1 * * *",
         # Hourly: expired articles leave the portal's index.
         "news.tasks.retire_expired_articles_everywhere": "5 * * * *",
+        # 00:05 WIB when a semester starts: every OPD's SKM figures and checklist afresh.
+        "publicservices.survey.tasks.record_all_skm_summaries": "5 17 30,31 6,12 *",
     }
 
 

@@ -52,6 +52,7 @@ def test_a_new_opd_gets_the_default_menu(opd_a, in_opd):
                 ("Berita", "/berita/"),
                 ("Pengumuman", "/berita/kategori/pengumuman/"),
             ]),
+            ("Layanan", "/layanan/", []),
             ("Kontak", "/halaman/kontak/", []),
         ]  # fmt: skip
 
@@ -241,9 +242,9 @@ def test_moving_an_item_up_reorders_the_menu(opd_a, in_opd, editor_a, client):
     response = editor_a.post(f"{CHANGELIST}{kontak.pk}/geser/naik/")
     assert response.status_code == 302
     with in_opd(opd_a):
-        assert [label for label, _url, _children in tree()][-2:] == ["Kontak", "Publikasi"]
+        assert [label for label, _url, _children in tree()][-2:] == ["Kontak", "Layanan"]
     nav = nav_html(visitor.get("/"))
-    assert nav.index(">Kontak<") < nav.index(">Publikasi<")
+    assert nav.index(">Kontak<") < nav.index(">Layanan<")
 
 
 def test_adding_a_page_by_its_label_and_grouping_it(opd_a, in_opd, editor_a):

@@ -107,6 +107,11 @@ LAYOUT_MIGRATIONS = {
     # categories (a data migration; nothing runs in the public schema, which has no such table).
     ("documents", "0001_initial"),
     ("documents", "0002_default_categories_for_existing_opds"),
+    # The service catalogue and the Maklumat Pelayanan (issue #18).
+    ("publicservices", "0001_initial"),
+    # The Survei Kepuasan Masyarakat (issue #18): the current semester's IKM on the OPD's row.
+    ("tenants", "0010_opd_skm_summary"),
+    ("publicservices", "0002_survey"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -141,6 +146,12 @@ NEW_TABLES = {
         "homepage_quicklink",
         "documents_documentcategory",
         "documents_document",
+        "publicservices_service",
+        "publicservices_service_forms",
+        "publicservices_servicestep",
+        "publicservices_servicemaklumat",
+        # The Survei Kepuasan Masyarakat's answers (issue #18).
+        "publicservices_surveyresponse",
     },
 }
 # New tables the upgrade fills (the others start empty): the default menu of every OPD and
@@ -156,6 +167,12 @@ NEW_STRUCTURE = {
         ("tenants_activitysettings", "tenants_activitysettings_active_min_score"),
         # Where an emergency banner shows (banners.EmergencyBanner.everywhere).
         ("tenants_emergencybanner", "everywhere"),
+        # The current semester's SKM figures the console shows (issue #18).
+        ("tenants_opd", "skm_semester"),
+        ("tenants_opd", "skm_ikm"),
+        ("tenants_opd", "skm_quality"),
+        ("tenants_opd", "skm_respondents"),
+        ("tenants_opd", "tenants_opd_skm_respondents"),
     },
     None: {
         ("news_article", "unpublish_at"),
@@ -514,10 +531,10 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
     # own, after the release's.
     added = after.content_types["public"] - moved
     # ...and the revision tables of news and pages (django-simple-history), the menu, the
-    # pemda's identity and the home page.
+    # pemda's identity, the home page, the services and their satisfaction survey.
     assert {app for _pk, app, _model in added} == {
         "procrastinate", "core", "console", "backups", "news", "pages", "ppid", "library",
-        "navigation", "pemda", "homepage", "documents",
+        "navigation", "pemda", "homepage", "documents", "publicservices",
     }  # fmt: skip
     assert min(pk for pk, _app, _model in added) > max(pk for pk, _app, _model in moved)
     assert moved <= after.content_types["public"]
