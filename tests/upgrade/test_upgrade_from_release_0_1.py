@@ -513,10 +513,10 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
     # own, after the release's.
     added = after.content_types["public"] - moved
     # ...and the revision tables of news and pages (django-simple-history), the menu, the
-    # pemda's identity and the home page.
+    # pemda's identity, the home page and the service catalogue.
     assert {app for _pk, app, _model in added} == {
         "procrastinate", "core", "console", "backups", "news", "pages", "ppid", "library",
-        "navigation", "pemda", "homepage",
+        "navigation", "pemda", "homepage", "publicservices",
     }  # fmt: skip
     assert min(pk for pk, _app, _model in added) > max(pk for pk, _app, _model in moved)
     assert moved <= after.content_types["public"]
