@@ -5,7 +5,9 @@ Everything goes through the real code paths: `prepare_portal`, `create_opd`, `cr
 and the demo content seeders. It creates a Kominfo superadmin, the OPD `dinkes` (an admin, a
 Petugas PPID, an Operator Berita, one more article with a cover) and the OPD `bpbd`: both get the
 full demo content of their namesakes (demo.content: articles with drawn covers, pages, officials
-with portraits, DIP entries, a drawn logo and contact details).
+with portraits, DIP entries, a drawn logo and contact details). The content types of issue #18:
+`bpbd` gets its demo services (with SKM answers and a Maklumat), both get their demo documents
+(Unduhan), and `dinkes` one service with its full standard and a PDF form, no SKM answer yet.
 """
 
 import django
@@ -25,11 +27,14 @@ def main() -> None:
     from demo import images
     from demo.catalogue import DemoOpd
     from demo.identity import fill_identity
+    from documents.demo import seed_demo_content as seed_demo_documents
     from homepage.demo import seed_demo_content as seed_demo_home
     from news.demo import seed_demo_content as seed_demo_news
     from news.models import Article, Category
     from pages.demo import seed_demo_content as seed_demo_pages
     from ppid.demo import seed_demo_content as seed_demo_ppid
+    from publicservices.demo import seed_demo_content as seed_demo_services
+    from publicservices.survey.demo import seed_demo_responses
     from publishing.services import publish_content
     from tenants.models import Opd
     from tenants.services import create_opd
@@ -85,6 +90,9 @@ def main() -> None:
             seed_demo_pages(demo)
             seed_demo_ppid(demo)
             seed_demo_home(demo)
+            seed_demo_services(demo)
+            seed_demo_responses(demo)
+            seed_demo_documents(demo)
             if demo.slug == stack.OTHER_OPD_SLUG:
                 # The other headline an operator can choose: one banner image with its link.
                 make_banner(
@@ -131,6 +139,7 @@ def main() -> None:
                 status=Article.Status.PUBLISHED,
             )
             publish_content(article)
+            _seed_service()
     create_opd(
         name="Kantor Kosong Kota Uji",
         short_name="Kosong",
@@ -140,6 +149,50 @@ def main() -> None:
         admin_email=f"admin@{stack.EMPTY_OPD_SLUG}.example.org",
         send_invitation=False,
     )
+
+
+def _seed_service() -> None:
+    """One service of `dinkes` with every component of its Standar Pelayanan and a PDF form."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from documents.demo import minimal_pdf
+    from library.services import add_document
+    from publicservices.models import Service, ServiceStep
+    from publishing.services import publish_content
+    from tests.e2e import stack
+
+    service = Service(
+        name=stack.SEEDED_SERVICE_NAME,
+        slug=stack.SEEDED_SERVICE_SLUG,
+        summary="Surat Izin Praktik (SIP) bagi dokter, dokter gigi, bidan dan perawat.",
+        requirements=(
+            "<ul><li>Fotokopi KTP-el</li><li>Fotokopi Surat Tanda Registrasi (STR)</li>"
+            "<li>Surat keterangan dari fasilitas pelayanan kesehatan</li></ul>"
+        ),
+        duration="5 hari kerja",
+        cost="Gratis",
+        product="Surat Izin Praktik (SIP)",
+        complaints="<p>Sampaikan pengaduan melalui SP4N-LAPOR! atau loket informasi.</p>",
+        opening_hours="Senin–Jumat 08.00–15.00 WIB",
+        location="Ruang Pelayanan Perizinan, Dinas Kesehatan Kota Uji",
+    )
+    publish_content(service)
+    steps = [
+        ("Mengisi formulir permohonan", "Unduh formulir di halaman ini."),
+        ("Menyerahkan berkas", "Di loket perizinan Dinas Kesehatan."),
+        ("Verifikasi berkas", "Petugas memeriksa kelengkapan berkas."),
+        ("Penerbitan SIP", "SIP ditandatangani Kepala Dinas."),
+    ]
+    ServiceStep.objects.bulk_create(
+        ServiceStep(service=service, position=order, title=title, description=text)
+        for order, (title, text) in enumerate(steps, start=1)
+    )
+    content = minimal_pdf([stack.SEEDED_FORM_TITLE, "Nama: ....", "Profesi: ...."])
+    form = add_document(
+        upload=SimpleUploadedFile("formulir-sip.pdf", content, "application/pdf"),
+        title=stack.SEEDED_FORM_TITLE,
+    )
+    service.forms.add(form)
 
 
 if __name__ == "__main__":

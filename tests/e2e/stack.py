@@ -61,6 +61,10 @@ PPID_USERNAME = "ppid"
 NEWS_OPERATOR_USERNAME = "berita"  # Operator Berita of OPD_SLUG (editorial journeys)
 SEEDED_ARTICLE_SLUG = "vaksinasi-gratis-di-seluruh-puskesmas"
 SEEDED_ARTICLE_TITLE = "Vaksinasi gratis di seluruh puskesmas"
+# A service of OPD_SLUG with its Standar Pelayanan and a PDF form (tests/e2e/test_content_types).
+SEEDED_SERVICE_SLUG = "surat-izin-praktik"
+SEEDED_SERVICE_NAME = "Penerbitan Surat Izin Praktik Tenaga Kesehatan"
+SEEDED_FORM_TITLE = "Formulir Permohonan Surat Izin Praktik"
 
 
 def configured_database() -> dict:
