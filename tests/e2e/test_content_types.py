@@ -113,6 +113,8 @@ def test_citizen_finds_a_service_downloads_its_form_and_answers_the_skm(e2e, pho
     expect(page).to_have_url(re.compile(r"/skm/$"))
     summary = page.locator(".skm-summary")
     expect(summary).to_contain_text("1 responden")
+    # Scores 3, 4, 4, 3, 4, 4, 3, 4, 4: mean 3.667 × 25 (PermenPAN-RB 14/2017).
+    expect(summary.locator(".skm-score")).to_contain_text("91,67")
     row = page.locator(".skm-table tr", has_text=stack.SEEDED_SERVICE_NAME)
     expect(row.locator("td").first).to_have_text("1")
     screenshots(page, "skm-hasil")
