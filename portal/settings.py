@@ -119,6 +119,8 @@ TENANT_APPS = [
     "news",
     "pages",
     "ppid",
+    # Photo albums and YouTube videos (issue #18).
+    "gallery",
     "homepage",
     # Last: its default menu is seeded from the targets of the apps before it.
     "navigation",

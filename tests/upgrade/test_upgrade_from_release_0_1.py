@@ -103,6 +103,8 @@ LAYOUT_MIGRATIONS = {
     ("pemda", "0001_initial"),
     # The home page an operator composes (issue #17): its settings row and quick links.
     ("homepage", "0001_initial"),
+    # The gallery (issue #18): photo albums, their photos and YouTube videos.
+    ("gallery", "0001_initial"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -135,6 +137,9 @@ NEW_TABLES = {
         "navigation_menuitem",
         "homepage_homepage",
         "homepage_quicklink",
+        "gallery_album",
+        "gallery_photo",
+        "gallery_video",
     },
 }
 # New tables the upgrade fills (the others start empty): the default menu of every OPD.
@@ -510,7 +515,7 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
     # pemda's identity and the home page.
     assert {app for _pk, app, _model in added} == {
         "procrastinate", "core", "console", "backups", "news", "pages", "ppid", "library",
-        "navigation", "pemda", "homepage",
+        "navigation", "pemda", "homepage", "gallery",
     }  # fmt: skip
     assert min(pk for pk, _app, _model in added) > max(pk for pk, _app, _model in moved)
     assert moved <= after.content_types["public"]
