@@ -234,8 +234,9 @@ class Video(models.Model):
         return self.title
 
     def clean(self):
-        if not YOUTUBE_ID.match(self.youtube_id or ""):
-            raise ValidationError({"youtube_id": YOUTUBE_URL_ERROR})
+        # The admin form fills youtube_id from the URL it checks (and reports its errors).
+        if self.youtube_id and not YOUTUBE_ID.match(self.youtube_id):
+            raise ValidationError(YOUTUBE_URL_ERROR, code="youtube")
 
     @property
     def watch_url(self) -> str:

@@ -30,7 +30,9 @@ def _with_covers(albums: list[Album]) -> list[tuple[Album, dict | None]]:
 @require_GET
 @cache_anonymous_page
 def gallery_index(request):
-    albums = list(Album.objects.published().select_related("cover"))
+    albums = list(
+        Album.objects.published().select_related("cover").defer("body_text", "search_vector")
+    )
     videos = list(Video.objects.published()[:VIDEO_COUNT])
     return render(request, "gallery/index.html", {"albums": _with_covers(albums), "videos": videos})
 
