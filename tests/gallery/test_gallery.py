@@ -339,3 +339,42 @@ def test_gallery_pages_run_a_fixed_number_of_queries(
         response = client_a.get(url)
     assert response.status_code == 200
     assert len(real_queries(captured)) <= max_queries, real_queries(captured)
+
+
+def test_the_album_change_page_lists_its_photos(album_a, admin_a):
+    response = admin_a.get(f"/admin/gallery/album/{album_a.pk}/change/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Foto rahasia Kerja bakti alpha 1" in html
+    assert "Unggah banyak foto sekaligus" in html and "Teks alternatif untuk semua foto" in html
+
+
+def test_one_photo_replaced_in_the_list_is_checked_too(album_a, admin_a, opd_a, in_opd):
+    with in_opd(opd_a):
+        photos = list(album_a.photos.all())
+        names = [photo.image.name for photo in photos]
+    data = album_post(
+        title=album_a.title,
+        slug=album_a.slug,
+        new_photos_alt_text="",
+        **{
+            "photos-TOTAL_FORMS": "2",
+            "photos-INITIAL_FORMS": "2",
+            "photos-0-id": str(photos[0].pk),
+            "photos-0-album": str(album_a.pk),
+            "photos-0-alt_text": "Foto baru",
+            "photos-0-caption": "",
+            "photos-0-position": "0",
+            "photos-0-image": uploaded("x.png", b"<svg onload=alert(1)>", "image/png"),
+            "photos-1-id": str(photos[1].pk),
+            "photos-1-album": str(album_a.pk),
+            "photos-1-alt_text": "",
+            "photos-1-caption": "",
+            "photos-1-position": "1",
+        },
+    )
+    response = admin_a.post(f"/admin/gallery/album/{album_a.pk}/change/", data)
+    assert response.status_code == 200
+    with in_opd(opd_a):
+        assert [photo.image.name for photo in album_a.photos.all()] == names
+        assert album_a.photos.filter(alt_text="Foto baru").count() == 0
