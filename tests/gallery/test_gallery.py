@@ -378,3 +378,19 @@ def test_one_photo_replaced_in_the_list_is_checked_too(album_a, admin_a, opd_a, 
     with in_opd(opd_a):
         assert [photo.image.name for photo in album_a.photos.all()] == names
         assert album_a.photos.filter(alt_text="Foto baru").count() == 0
+
+
+def test_the_demo_draws_albums_and_a_video_once(opd_a, in_opd, client_a):
+    from types import SimpleNamespace
+
+    from gallery.demo import DEMO, seed_demo_content
+
+    assert len(DEMO) >= 3 and "bpbd" in DEMO
+    with in_opd(opd_a):
+        seed_demo_content(SimpleNamespace(slug="bpbd"))
+        seed_demo_content(SimpleNamespace(slug="bpbd"))
+        assert Album.objects.count() == 2 and Video.objects.count() == 1
+        photos = list(Photo.objects.all())
+        assert len(photos) == 5 and all(photo.alt_text and photo.renditions for photo in photos)
+    html = client_a.get("/galeri/").content.decode()
+    assert "Tanggap darurat banjir" in html
