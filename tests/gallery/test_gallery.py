@@ -394,3 +394,15 @@ def test_the_demo_draws_albums_and_a_video_once(opd_a, in_opd, client_a):
         assert len(photos) == 5 and all(photo.alt_text and photo.renditions for photo in photos)
     html = client_a.get("/galeri/").content.decode()
     assert "Tanggap darurat banjir" in html
+
+
+def test_deleting_an_album_removes_its_files(
+    opd_a, in_opd, media_root, django_capture_on_commit_callbacks
+):
+    with in_opd(opd_a):
+        album = make_album(photos=2)
+        assert files_under(media_root)
+        with django_capture_on_commit_callbacks(execute=True):
+            album.delete()
+        assert not Photo.objects.exists()
+    assert files_under(media_root) == []
