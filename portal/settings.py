@@ -123,6 +123,8 @@ TENANT_APPS = [
     "documents",
     # Layanan: the service catalogue and the Maklumat Pelayanan (issue #18).
     "publicservices",
+    # Photo albums and YouTube videos (issue #18).
+    "gallery",
     "homepage",
     # Last: its default menu is seeded from the targets of the apps before it.
     "navigation",

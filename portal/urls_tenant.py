@@ -7,6 +7,7 @@ from django.urls import include, path, re_path
 
 from core import views as core_views
 from documents.sitemaps import DocumentSitemap
+from gallery.sitemaps import AlbumSitemap
 from homepage import views as homepage_views
 from library import views as library_views
 from news.sitemaps import ArticleSitemap
@@ -25,6 +26,7 @@ SITEMAPS = {
     "unduhan": DocumentSitemap,
     "layanan": ServiceSitemap,
     "skm": SurveySitemap,
+    "galeri": AlbumSitemap,
 }
 
 urlpatterns = [
@@ -40,6 +42,7 @@ urlpatterns = [
     path("unduhan/", include("documents.urls")),
     path("layanan/", include("publicservices.urls")),
     path("skm/", include("publicservices.survey.urls")),
+    path("galeri/", include("gallery.urls")),
     path("kebijakan-privasi/", pemda_views.privacy_statement, name="privacy_statement"),
     path(
         "pernyataan-aksesibilitas/",

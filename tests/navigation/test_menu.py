@@ -51,6 +51,7 @@ def test_a_new_opd_gets_the_default_menu(opd_a, in_opd):
             ("Publikasi", "", [
                 ("Berita", "/berita/"),
                 ("Pengumuman", "/berita/kategori/pengumuman/"),
+                ("Galeri", "/galeri/"),
             ]),
             ("Layanan", "/layanan/", []),
             ("Kontak", "/halaman/kontak/", []),

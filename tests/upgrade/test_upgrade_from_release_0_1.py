@@ -112,6 +112,8 @@ LAYOUT_MIGRATIONS = {
     # The Survei Kepuasan Masyarakat (issue #18): the current semester's IKM on the OPD's row.
     ("tenants", "0010_opd_skm_summary"),
     ("publicservices", "0002_survey"),
+    # The gallery (issue #18): photo albums, their photos and YouTube videos.
+    ("gallery", "0001_initial"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -152,6 +154,9 @@ NEW_TABLES = {
         "publicservices_servicemaklumat",
         # The Survei Kepuasan Masyarakat's answers (issue #18).
         "publicservices_surveyresponse",
+        "gallery_album",
+        "gallery_photo",
+        "gallery_video",
     },
 }
 # New tables the upgrade fills (the others start empty): the default menu of every OPD and
@@ -534,7 +539,7 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
     # pemda's identity, the home page, the services and their satisfaction survey.
     assert {app for _pk, app, _model in added} == {
         "procrastinate", "core", "console", "backups", "news", "pages", "ppid", "library",
-        "navigation", "pemda", "homepage", "documents", "publicservices",
+        "navigation", "pemda", "homepage", "documents", "publicservices", "gallery",
     }  # fmt: skip
     assert min(pk for pk, _app, _model in added) > max(pk for pk, _app, _model in moved)
     assert moved <= after.content_types["public"]
