@@ -6,6 +6,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
 from core import views as core_views
+from faq.sitemaps import FaqSitemap
 from homepage import views as homepage_views
 from library import views as library_views
 from news.sitemaps import ArticleSitemap
@@ -15,7 +16,12 @@ from pemda import views as pemda_views
 from ppid.sitemaps import PpidSitemap
 from tenants import views as tenants_views
 
-SITEMAPS = {"berita": ArticleSitemap, "halaman": PageSitemap, "ppid": PpidSitemap}
+SITEMAPS = {
+    "berita": ArticleSitemap,
+    "halaman": PageSitemap,
+    "ppid": PpidSitemap,
+    "faq": FaqSitemap,
+}
 
 urlpatterns = [
     path("", homepage_views.home, name="home"),
@@ -27,6 +33,7 @@ urlpatterns = [
     path("halaman/", include("pages.urls")),
     path("sambutan/", include("homepage.urls")),
     path("ppid/", include("ppid.urls")),
+    path("faq/", include("faq.urls")),
     path("kebijakan-privasi/", pemda_views.privacy_statement, name="privacy_statement"),
     path(
         "pernyataan-aksesibilitas/",

@@ -103,6 +103,10 @@ LAYOUT_MIGRATIONS = {
     ("pemda", "0001_initial"),
     # The home page an operator composes (issue #17): its settings row and quick links.
     ("homepage", "0001_initial"),
+    # DIP entries in the site search (issue #18): a generated search vector and its index.
+    ("ppid", "0005_search_vector"),
+    # The OPD's FAQ (issue #18): its groups and questions.
+    ("faq", "0001_initial"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -135,6 +139,8 @@ NEW_TABLES = {
         "navigation_menuitem",
         "homepage_homepage",
         "homepage_quicklink",
+        "faq_faqgroup",
+        "faq_faqitem",
     },
 }
 # New tables the upgrade fills (the others start empty): the default menu of every OPD.
@@ -162,6 +168,9 @@ NEW_STRUCTURE = {
         ("pages_official", "unit_id"),
         ("pages_official", "pages_official_unit_id"),
         ("pages_official", "photo_meta"),
+        # DIP entries in the site search (ppid.PublicInformation.search_vector).
+        ("ppid_publicinformation", "search_vector"),
+        ("ppid_publicinformation", "ppid_dip_search_gin"),
     },
 }
 
