@@ -17,7 +17,8 @@ _FAQ = {
                 (
                     "Di mana titik kumpul dan jalur evakuasi terdekat?",
                     "<p>Peta jalur evakuasi dan titik kumpul tiap kecamatan tersedia di Daftar "
-                    "Informasi Publik (Informasi Serta Merta) dan dipasang di kantor kelurahan.</p>",
+                    "Informasi Publik (Informasi Serta Merta) dan dipasang di kantor "
+                    "kelurahan.</p>",
                 ),
             ),
         ),

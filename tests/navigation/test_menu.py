@@ -46,6 +46,7 @@ def test_a_new_opd_gets_the_default_menu(opd_a, in_opd):
                 ("Lacak Permohonan", "/ppid/permohonan/lacak/"),
                 ("Keberatan", "/ppid/keberatan/"),
                 ("Statistik dan Laporan", "/ppid/statistik/"),
+                ("FAQ", "/faq/"),
             ]),
             ("Publikasi", "", [
                 ("Berita", "/berita/"),
