@@ -4,6 +4,7 @@ isolation between OPDs, hostile HTML and a fixed number of queries."""
 import pytest
 
 from accounts import roles
+from audit.models import AuditEvent
 from core import registry
 from faq.models import FaqGroup, FaqItem
 from tests.factories import make_operator
@@ -140,6 +141,8 @@ def test_an_operator_adds_a_question_in_the_admin(opd_a, in_opd, client_a):
     with in_opd(opd_a):
         item = FaqItem.objects.get(question="Bagaimana mendaftar?")
     assert "<script" not in item.answer and item.answer_text == "Datang ke loket 1."
+    event = AuditEvent.objects.get(opd=opd_a, object_type="faq.FaqItem", object_id=str(item.pk))
+    assert event.actor == "penulis" and "question" in event.changes
     assert "Bagaimana mendaftar?" in html_of(client_a.get("/faq/"))
 
 
