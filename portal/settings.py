@@ -125,6 +125,7 @@ TENANT_APPS = [
     "publicservices",
     # Photo albums and YouTube videos (issue #18).
     "gallery",
+    "faq",
     "homepage",
     # Last: its default menu is seeded from the targets of the apps before it.
     "navigation",

@@ -8,6 +8,7 @@ from django.urls import include, path, re_path
 from core import views as core_views
 from documents.sitemaps import DocumentSitemap
 from gallery.sitemaps import AlbumSitemap
+from faq.sitemaps import FaqSitemap
 from homepage import views as homepage_views
 from library import views as library_views
 from news.sitemaps import ArticleSitemap
@@ -27,6 +28,7 @@ SITEMAPS = {
     "layanan": ServiceSitemap,
     "skm": SurveySitemap,
     "galeri": AlbumSitemap,
+    "faq": FaqSitemap,
 }
 
 urlpatterns = [
@@ -43,6 +45,7 @@ urlpatterns = [
     path("layanan/", include("publicservices.urls")),
     path("skm/", include("publicservices.survey.urls")),
     path("galeri/", include("gallery.urls")),
+    path("faq/", include("faq.urls")),
     path("kebijakan-privasi/", pemda_views.privacy_statement, name="privacy_statement"),
     path(
         "pernyataan-aksesibilitas/",

@@ -34,6 +34,7 @@ CONTENT_APPS = {
     "documents",
     "publicservices",
     "gallery",
+    "faq",
     "navigation",
     "homepage",
 }

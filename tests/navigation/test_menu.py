@@ -47,6 +47,7 @@ def test_a_new_opd_gets_the_default_menu(opd_a, in_opd):
                 ("Keberatan", "/ppid/keberatan/"),
                 ("Statistik dan Laporan", "/ppid/statistik/"),
                 ("Unduhan", "/unduhan/"),
+                ("FAQ", "/faq/"),
             ]),
             ("Publikasi", "", [
                 ("Berita", "/berita/"),

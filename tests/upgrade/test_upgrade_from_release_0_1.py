@@ -114,6 +114,10 @@ LAYOUT_MIGRATIONS = {
     ("publicservices", "0002_survey"),
     # The gallery (issue #18): photo albums, their photos and YouTube videos.
     ("gallery", "0001_initial"),
+    # DIP entries in the site search (issue #18): a generated search vector and its index.
+    ("ppid", "0005_search_vector"),
+    # The OPD's FAQ (issue #18): its groups and questions.
+    ("faq", "0001_initial"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -157,6 +161,8 @@ NEW_TABLES = {
         "gallery_album",
         "gallery_photo",
         "gallery_video",
+        "faq_faqgroup",
+        "faq_faqitem",
     },
 }
 # New tables the upgrade fills (the others start empty): the default menu of every OPD and
@@ -191,6 +197,9 @@ NEW_STRUCTURE = {
         ("pages_official", "unit_id"),
         ("pages_official", "pages_official_unit_id"),
         ("pages_official", "photo_meta"),
+        # DIP entries in the site search (ppid.PublicInformation.search_vector).
+        ("ppid_publicinformation", "search_vector"),
+        ("ppid_publicinformation", "ppid_dip_search_gin"),
     },
 }
 
@@ -539,7 +548,7 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
     # pemda's identity, the home page, the services and their satisfaction survey.
     assert {app for _pk, app, _model in added} == {
         "procrastinate", "core", "console", "backups", "news", "pages", "ppid", "library",
-        "navigation", "pemda", "homepage", "documents", "publicservices", "gallery",
+        "navigation", "pemda", "homepage", "documents", "publicservices", "gallery", "faq",
     }  # fmt: skip
     assert min(pk for pk, _app, _model in added) > max(pk for pk, _app, _model in moved)
     assert moved <= after.content_types["public"]
