@@ -7,8 +7,8 @@ from django.urls import include, path, re_path
 
 from core import views as core_views
 from documents.sitemaps import DocumentSitemap
-from gallery.sitemaps import AlbumSitemap
 from faq.sitemaps import FaqSitemap
+from gallery.sitemaps import AlbumSitemap
 from homepage import views as homepage_views
 from library import views as library_views
 from news.sitemaps import ArticleSitemap
