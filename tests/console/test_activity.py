@@ -75,7 +75,7 @@ def test_recent_news_on_an_incomplete_site_is_only_barely_active(opd_a, opd_b):
     assert rows["beta"].status == ActivityLevel.ACTIVE
     # Kominfo sets the bar.
     thresholds = ActivitySettings.current()
-    thresholds.active_min_score = 30
+    thresholds.active_min_score = 25
     thresholds.save()
     assert statuses()["alpha"] == ActivityLevel.ACTIVE
     # Completeness never makes up for missing news.
