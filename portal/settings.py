@@ -119,6 +119,7 @@ TENANT_APPS = [
     "news",
     "pages",
     "ppid",
+    "agenda",
     "homepage",
     # Last: its default menu is seeded from the targets of the apps before it.
     "navigation",

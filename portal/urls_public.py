@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.urls import path, re_path
 
+from agenda import portal as agenda_portal
 from core.sites import console_site
 from library import views as library_views
 from mainsite import views as mainsite_views
@@ -15,6 +16,7 @@ urlpatterns = [
     path("berita/", mainsite_views.news_list, name="portal_news"),
     path("berita/feed/", mainsite_views.PortalNewsFeed(), name="portal_news_feed"),
     path("cari/", mainsite_views.search, name="portal_search"),
+    path("agenda/", agenda_portal.portal_agenda, name="portal_agenda"),
     path("kebijakan-privasi/", pemda_views.privacy_statement, name="privacy_statement"),
     path(
         "pernyataan-aksesibilitas/",

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
+from agenda.sitemaps import EventSitemap
 from core import views as core_views
 from homepage import views as homepage_views
 from library import views as library_views
@@ -15,7 +16,12 @@ from pemda import views as pemda_views
 from ppid.sitemaps import PpidSitemap
 from tenants import views as tenants_views
 
-SITEMAPS = {"berita": ArticleSitemap, "halaman": PageSitemap, "ppid": PpidSitemap}
+SITEMAPS = {
+    "berita": ArticleSitemap,
+    "halaman": PageSitemap,
+    "ppid": PpidSitemap,
+    "agenda": EventSitemap,
+}
 
 urlpatterns = [
     path("", homepage_views.home, name="home"),
@@ -27,6 +33,7 @@ urlpatterns = [
     path("halaman/", include("pages.urls")),
     path("sambutan/", include("homepage.urls")),
     path("ppid/", include("ppid.urls")),
+    path("agenda/", include("agenda.urls")),
     path("kebijakan-privasi/", pemda_views.privacy_statement, name="privacy_statement"),
     path(
         "pernyataan-aksesibilitas/",

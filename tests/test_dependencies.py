@@ -27,7 +27,7 @@ SHARED_APPS = {
     "demo",
     "publishing",
 }
-CONTENT_APPS = {"news", "pages", "ppid", "navigation", "homepage"}
+CONTENT_APPS = {"news", "pages", "ppid", "agenda", "navigation", "homepage"}
 OUR_PACKAGES = {PROJECT_SHELL} | INFRASTRUCTURE | SHARED_APPS | CONTENT_APPS
 
 
