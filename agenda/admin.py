@@ -30,7 +30,7 @@ class EventAdmin(PublishingAdminMixin, admin.ModelAdmin):
     list_display = ("title", "starts_at", "ends_at", "place", "status_label", "is_published")
     list_editable = ("is_published",)
     list_filter = (TimeListFilter, "is_published", "all_day")
-    search_fields = ("title", "place", "organiser", "description_text")
+    search_fields = ("title", "place", "organiser", "body_text")
     date_hierarchy = "starts_at"
     prepopulated_fields = {"slug": ("title",)}
     formfield_overrides = {CKEditor5Field: {"widget": EditorWithLibrary(config_name="default")}}

@@ -10,7 +10,7 @@ HOME_COUNT = 3
 
 
 def upcoming(request) -> dict | None:
-    events = list(Event.objects.upcoming().defer("description", "description_text")[:HOME_COUNT])
+    events = list(Event.objects.upcoming().defer("description", "body_text")[:HOME_COUNT])
     return {"events": events} if events else None
 
 

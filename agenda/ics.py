@@ -30,7 +30,7 @@ def _vevent(event, opd, site_url) -> icalendar.Event:
         item.add("dtstart", event.starts_at.astimezone(UTC))
         item.add("dtend", event.ends_at.astimezone(UTC))
     item.add("location", event.place)
-    description = event.description_text
+    description = event.body_text
     if event.map_url:
         description = f"{description}\n\n{event.map_url}".strip()
     if description:

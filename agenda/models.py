@@ -69,7 +69,7 @@ class EventQuerySet(models.QuerySet):
         return self.published().filter(ends_at__lt=timezone.now()).order_by("-starts_at", "-pk")
 
     def for_listing(self) -> "EventQuerySet":
-        return self.select_related("image").defer("description", "description_text")
+        return self.select_related("image").defer("description", "body_text")
 
 
 class Event(models.Model):
@@ -118,7 +118,7 @@ class Event(models.Model):
         help_text=_("Kosongkan bila penyelenggaranya OPD ini sendiri."),
     )
     description = RichTextField(_("keterangan"), blank=True)
-    description_text = models.TextField(editable=False, blank=True, default="")
+    body_text = models.TextField(editable=False, blank=True, default="")
     image = models.ForeignKey(
         "library.Image",
         on_delete=models.PROTECT,
@@ -136,7 +136,7 @@ class Event(models.Model):
     search_vector = models.GeneratedField(
         expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
         + SearchVector("place", weight="B", config=SEARCH_CONFIG)
-        + SearchVector("description_text", weight="C", config=SEARCH_CONFIG),
+        + SearchVector("body_text", weight="C", config=SEARCH_CONFIG),
         output_field=SearchVectorField(),
         db_persist=True,
     )
@@ -177,7 +177,7 @@ class Event(models.Model):
     def save(self, *args, **kwargs):
         self.normalise_times()
         self.description = sanitize_html(self.description)
-        self.description_text = html_to_text(self.description)
+        self.body_text = html_to_text(self.description)
         if not self.slug:
             self.slug = unique_event_slug(self.title, exclude_pk=self.pk)
         super().save(*args, **kwargs)

@@ -32,7 +32,7 @@ def event_entry(event) -> IndexEntry:
         kind=Event.guard_kind,
         source_id=event.pk,
         title=event.title,
-        summary=Truncator(event.description_text).words(SUMMARY_WORDS),
+        summary=Truncator(event.body_text).words(SUMMARY_WORDS),
         url=connection.tenant.site_url(path),
         image_url=picture["thumb_url"] if picture else "",
         # The place, shown beside the time on the portal's agenda.

@@ -103,6 +103,9 @@ LAYOUT_MIGRATIONS = {
     ("pemda", "0001_initial"),
     # The home page an operator composes (issue #17): its settings row and quick links.
     ("homepage", "0001_initial"),
+    # The agenda (issue #18): its events (OPD schemas), and the portal index's event times.
+    ("agenda", "0001_initial"),
+    ("mainsite", "0002_publisheditem_event_times"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -135,6 +138,7 @@ NEW_TABLES = {
         "navigation_menuitem",
         "homepage_homepage",
         "homepage_quicklink",
+        "agenda_event",
     },
 }
 # New tables the upgrade fills (the others start empty): the default menu of every OPD.
@@ -149,6 +153,9 @@ NEW_STRUCTURE = {
         ("tenants_activitysettings", "tenants_activitysettings_active_min_score"),
         # Where an emergency banner shows (banners.EmergencyBanner.everywhere).
         ("tenants_emergencybanner", "everywhere"),
+        # When an event of the portal index takes place (agenda).
+        ("tenants_publisheditem", "starts_at"),
+        ("tenants_publisheditem", "ends_at"),
     },
     None: {
         ("news_article", "unpublish_at"),
@@ -510,7 +517,7 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
     # pemda's identity and the home page.
     assert {app for _pk, app, _model in added} == {
         "procrastinate", "core", "console", "backups", "news", "pages", "ppid", "library",
-        "navigation", "pemda", "homepage",
+        "navigation", "pemda", "homepage", "agenda",
     }  # fmt: skip
     assert min(pk for pk, _app, _model in added) > max(pk for pk, _app, _model in moved)
     assert moved <= after.content_types["public"]
