@@ -12,6 +12,7 @@ class DateAndOptionalTimeField(forms.SplitDateTimeField):
     def __init__(self, **kwargs):
         kwargs.setdefault("widget", admin_widgets.AdminSplitDateTime)
         super().__init__(require_all_fields=False, **kwargs)
+        self.fields[1].required = False
 
     def compress(self, data_list):
         if data_list and data_list[0] and not data_list[1]:
@@ -52,3 +53,6 @@ class EventAdminForm(forms.ModelForm):
             "is_published",
             "slug",
         )
+        error_messages = {
+            "map_url": {"invalid": _("Tautan peta harus alamat https:// yang lengkap.")},
+        }

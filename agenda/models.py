@@ -29,8 +29,11 @@ def validate_event_slug(value: str) -> None:
         )
 
 
+# Its own code: the model field would replace an "invalid" message with its generic one.
 validate_https = URLValidator(
-    schemes=["https"], message=_("Tautan peta harus alamat https:// yang lengkap.")
+    schemes=["https"],
+    message=_("Tautan peta harus alamat https:// yang lengkap."),
+    code="https_only",
 )
 
 
