@@ -105,7 +105,9 @@ class Event(models.Model):
         help_text=_("Tidak boleh sebelum waktu mulai. Agenda yang sudah selesai pindah ke arsip."),
     )
     place = models.CharField(
-        _("tempat"), max_length=200, help_text=_("Mis. Aula Kantor BPBD, Jl. Ahmad Yani No. 1.")
+        _("tempat"),
+        max_length=200,
+        help_text=_("Mis. Aula Kantor BPBD, Jl. Ahmad Yani 1, Kota Serang."),
     )
     map_url = models.URLField(
         _("tautan peta"),
