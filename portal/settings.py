@@ -126,6 +126,7 @@ TENANT_APPS = [
     # Photo albums and YouTube videos (issue #18).
     "gallery",
     "faq",
+    "agenda",
     "homepage",
     # Last: its default menu is seeded from the targets of the apps before it.
     "navigation",

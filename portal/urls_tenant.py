@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
+from agenda.sitemaps import EventSitemap
 from core import views as core_views
 from documents.sitemaps import DocumentSitemap
 from faq.sitemaps import FaqSitemap
@@ -29,6 +30,7 @@ SITEMAPS = {
     "skm": SurveySitemap,
     "galeri": AlbumSitemap,
     "faq": FaqSitemap,
+    "agenda": EventSitemap,
 }
 
 urlpatterns = [
@@ -46,6 +48,7 @@ urlpatterns = [
     path("skm/", include("publicservices.survey.urls")),
     path("galeri/", include("gallery.urls")),
     path("faq/", include("faq.urls")),
+    path("agenda/", include("agenda.urls")),
     path("kebijakan-privasi/", pemda_views.privacy_statement, name="privacy_statement"),
     path(
         "pernyataan-aksesibilitas/",

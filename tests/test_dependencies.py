@@ -35,6 +35,7 @@ CONTENT_APPS = {
     "publicservices",
     "gallery",
     "faq",
+    "agenda",
     "navigation",
     "homepage",
 }

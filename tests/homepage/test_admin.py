@@ -42,6 +42,7 @@ DEFAULT_ORDER = [
     "sambutan",
     "berita",
     "pengumuman",
+    "agenda",
     "ppid",
     "galeri",
     "maklumat",
@@ -68,7 +69,17 @@ def test_every_home_admin_screen_is_in_indonesian(admin_a):
 
 
 def test_the_layout_screen_saves_order_and_visibility(admin_a, opd_a, in_opd):
-    order = ["kontak", "ppid", "maklumat", "tautan", "sambutan", "berita", "pengumuman", "galeri"]
+    order = [
+        "kontak",
+        "ppid",
+        "maklumat",
+        "tautan",
+        "sambutan",
+        "berita",
+        "pengumuman",
+        "galeri",
+        "agenda",
+    ]
     response = layout_post(admin_a, order=order, hidden=("berita",), headline="banner")
     assert response.status_code == 302
     assert stored_layout(opd_a, in_opd) == [(key, key != "berita") for key in order]
@@ -87,6 +98,7 @@ def test_up_and_down_buttons_move_one_section_a_step(admin_a, opd_a, in_opd):
         "berita",
         "sambutan",
         "pengumuman",
+        "agenda",
         "ppid",
         "galeri",
         "maklumat",
@@ -99,6 +111,7 @@ def test_up_and_down_buttons_move_one_section_a_step(admin_a, opd_a, in_opd):
         "tautan",
         "sambutan",
         "pengumuman",
+        "agenda",
         "ppid",
         "galeri",
         "maklumat",

@@ -52,6 +52,7 @@ def test_a_new_opd_gets_the_default_menu(opd_a, in_opd):
             ("Publikasi", "", [
                 ("Berita", "/berita/"),
                 ("Pengumuman", "/berita/kategori/pengumuman/"),
+                ("Agenda", "/agenda/"),
                 ("Galeri", "/galeri/"),
             ]),
             ("Layanan", "/layanan/", []),

@@ -118,6 +118,9 @@ LAYOUT_MIGRATIONS = {
     ("ppid", "0005_search_vector"),
     # The OPD's FAQ (issue #18): its groups and questions.
     ("faq", "0001_initial"),
+    # The agenda (issue #18): its events (OPD schemas), and the portal index's event times.
+    ("agenda", "0001_initial"),
+    ("mainsite", "0002_publisheditem_event_times"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -163,6 +166,7 @@ NEW_TABLES = {
         "gallery_video",
         "faq_faqgroup",
         "faq_faqitem",
+        "agenda_event",
     },
 }
 # New tables the upgrade fills (the others start empty): the default menu of every OPD and
@@ -184,6 +188,9 @@ NEW_STRUCTURE = {
         ("tenants_opd", "skm_quality"),
         ("tenants_opd", "skm_respondents"),
         ("tenants_opd", "tenants_opd_skm_respondents"),
+        # When an event of the portal index takes place (agenda).
+        ("tenants_publisheditem", "starts_at"),
+        ("tenants_publisheditem", "ends_at"),
     },
     None: {
         ("news_article", "unpublish_at"),
@@ -549,6 +556,7 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
     assert {app for _pk, app, _model in added} == {
         "procrastinate", "core", "console", "backups", "news", "pages", "ppid", "library",
         "navigation", "pemda", "homepage", "documents", "publicservices", "gallery", "faq",
+        "agenda",
     }  # fmt: skip
     assert min(pk for pk, _app, _model in added) > max(pk for pk, _app, _model in moved)
     assert moved <= after.content_types["public"]
