@@ -99,6 +99,8 @@ LAYOUT_MIGRATIONS = {
     # (a data migration; it does nothing in the public schema, which has no such table).
     ("navigation", "0001_initial"),
     ("navigation", "0002_default_menu_for_existing_opds"),
+    # The places issue #18 added, in the menus OPDs had (Layanan, Agenda, Galeri, Unduhan, FAQ).
+    ("navigation", "0003_content_types_in_existing_menus"),
     # The pemda's identity and the links every site shows (issue #17; public schema only).
     ("pemda", "0001_initial"),
     # The home page an operator composes (issue #17): its settings row and quick links.
@@ -655,6 +657,10 @@ def test_every_existing_opd_gets_the_default_menu(upgrade):
             assert set(profile) <= set(menu["Profil"][1]), (schema, menu)
         assert "/ppid/permohonan/" in menu["Informasi Publik"][1], schema
         assert "/berita/" in menu["Publikasi"][1], schema
+        # The content types of issue #18 where a new OPD's menu has them (navigation 0003).
+        assert {"/agenda/", "/galeri/"} <= set(menu["Publikasi"][1]), (schema, menu)
+        assert {"/unduhan/", "/faq/"} <= set(menu["Informasi Publik"][1]), (schema, menu)
+        assert menu["Layanan"] == ("/layanan/", []), (schema, menu)
         # The pages the old menu showed are all still in it.
         shown = {link for url, children in menu.values() for link in (children or [url])}
         assert {f"/halaman/{slug}/" for slug in facts["old_menu_pages"]} <= shown, schema
