@@ -4,6 +4,10 @@ import os
 from pathlib import Path
 
 EMBEDDED_DATABASE_NAME = "portal"
+# Every OPD schema holds some 280 relations, and a transaction that creates many OPDs (the full
+# demo seed inside one test) locks each of them; PostgreSQL's default of 64 slots per connection
+# runs out ("out of shared memory") at a few dozen OPDs.
+MAX_LOCKS_PER_TRANSACTION = 1024
 
 
 def embedded_database_url(data_dir: Path) -> str:
@@ -19,6 +23,13 @@ def embedded_database_url(data_dir: Path) -> str:
     import pgserver
 
     server = pgserver.get_server(data_dir)
+    if f" {MAX_LOCKS_PER_TRANSACTION}\n" not in server.psql("SHOW max_locks_per_transaction;"):
+        # Only on the first start of a new data folder: the setting needs a restart.
+        server.psql(f"ALTER SYSTEM SET max_locks_per_transaction = {MAX_LOCKS_PER_TRANSACTION};")
+        from pgserver._commands import pg_ctl
+
+        pg_ctl(["-w", "stop", "-m", "fast"], pgdata=server.pgdata, user=server.system_user)
+        server.ensure_postgres_running()
     exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{EMBEDDED_DATABASE_NAME}';")
     if "(1 row)" not in exists:
         server.psql(f"CREATE DATABASE {EMBEDDED_DATABASE_NAME};")

@@ -31,11 +31,14 @@ def unknown_host(request):
 
 @require_GET
 def site_search(request):
-    """/cari/ on an OPD site: every registered content type, ranked together."""
+    """/cari/ on an OPD site: every registered content type, ranked together, counted per type
+    (`?jenis=<kind>` shows one type)."""
     text, truncated = site_search_engine.clean_query(request.GET.get("q", ""))
     context = {"query": text, "truncated": truncated, "results": None}
     if text and site_search_engine.is_searchable(text):
-        context["results"] = site_search_engine.search(text, request.GET.get("page"))
+        context["results"] = site_search_engine.search(
+            text, request.GET.get("page"), kind=request.GET.get("jenis") or None
+        )
     elif text:
         context["unsearchable"] = True
     response = render(request, "core/search.html", context)

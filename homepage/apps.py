@@ -8,7 +8,7 @@ class HomepageConfig(AppConfig):
 
     def ready(self):
         from core import registry
-        from homepage import dashboard, demo, receivers, sections
+        from homepage import checklist, dashboard, demo, receivers, sections
         from homepage.models import Headline, HomeLayout, HomePage, QuickLink, Welcome
 
         registry.register(
@@ -19,6 +19,10 @@ class HomepageConfig(AppConfig):
                 home_sections=sections.SECTIONS,
                 editor_permissions=("homepage.change_homepage",),
                 dashboard_items=dashboard.dashboard_items,
+                checklist_items=checklist.ITEMS,
+                checklist=checklist.facts,
+                # Saving the Sambutan saves the one HomePage row through its proxies.
+                checklist_models=(HomePage, Headline, Welcome, HomeLayout),
             )
         )
         receivers.connect()

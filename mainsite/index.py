@@ -33,6 +33,9 @@ class IndexEntry:
     image_url: str = ""
     category: str = ""
     category_slug: str = ""
+    # An event's time (agenda); None for other kinds.
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
 
 
 def _writing_opd() -> Opd:
@@ -58,6 +61,8 @@ def index_item(entry: IndexEntry, *, opd: Opd | None = None) -> None:
             "category": entry.category,
             "category_slug": entry.category_slug,
             "published_at": entry.published_at,
+            "starts_at": entry.starts_at,
+            "ends_at": entry.ends_at,
         },
     )
     _update_search_vectors(PublishedItem.objects.filter(pk=item.pk))
@@ -90,6 +95,8 @@ def replace_opd_index(opd: Opd, kind: str, entries: Iterable[IndexEntry]) -> int
             category=entry.category,
             category_slug=entry.category_slug,
             published_at=entry.published_at,
+            starts_at=entry.starts_at,
+            ends_at=entry.ends_at,
         )
         for entry in entries
     )

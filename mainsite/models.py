@@ -40,6 +40,9 @@ class PublishedItem(models.Model):
     category = models.CharField(_("kategori"), max_length=100, blank=True)
     category_slug = models.SlugField(_("slug kategori"), max_length=100, blank=True)
     published_at = models.DateTimeField(_("waktu terbit"), db_index=True)
+    # When an event takes place (agenda): the portal's agenda lists those not yet over.
+    starts_at = models.DateTimeField(_("mulai"), null=True, blank=True)
+    ends_at = models.DateTimeField(_("selesai"), null=True, blank=True)
     updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
     search_vector = SearchVectorField(null=True, editable=False)
 

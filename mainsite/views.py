@@ -46,7 +46,10 @@ def listed_opds():
     return active_opds().annotate(
         last_published_at=Max(
             "published_items__published_at",
-            filter=Q(published_items__published_at__lte=timezone.now()),
+            filter=Q(
+                published_items__published_at__lte=timezone.now(),
+                published_items__kind__in=registry.news_kinds(),
+            ),
         )
     )
 
@@ -229,10 +232,31 @@ def search(request):
     query = raw_query.strip()[:MAX_QUERY_LENGTH]
     too_long = len(raw_query.strip()) > MAX_QUERY_LENGTH
     page = None
+    context = {"query": query, "too_long": too_long}
     if query:
-        results = PublishedItem.objects.visible().select_related("opd").search(query)
-        page = Paginator(results, NEWS_PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"query": query, "page_obj": page, "too_long": too_long}
+        # Matches per kind of content (one grouped query), then one page of the chosen kind
+        # (`?jenis=`, every kind when absent or unknown): two queries, whatever the index holds.
+        matches = PublishedItem.objects.visible().search(query)
+        counts = dict(matches.order_by().values_list("kind").annotate(n=Count("id")))
+        labels = dict(registry.kind_choices())
+        kind = request.GET.get("jenis") or None
+        if kind not in counts:
+            kind = None
+        context["kinds"] = [
+            {"kind": key, "label": label, "count": counts[key], "selected": key == kind}
+            for key, label in labels.items()
+            if counts.get(key)
+        ]
+        context["kind"] = kind
+        context["total"] = sum(counts.values())
+        results = matches.select_related("opd")
+        if kind:
+            results = results.filter(kind=kind)
+        paginator = Paginator(results, NEWS_PAGE_SIZE)
+        # Known already from the counts: no COUNT query of its own.
+        paginator.count = counts.get(kind, 0) if kind else context["total"]
+        page = paginator.get_page(request.GET.get("page"))
+    context["page_obj"] = page
     return render(request, "mainsite/search.html", context)
 
 

@@ -123,6 +123,10 @@ TENANT_APPS = [
     "documents",
     # Layanan: the service catalogue and the Maklumat Pelayanan (issue #18).
     "publicservices",
+    # Photo albums and YouTube videos (issue #18).
+    "gallery",
+    "faq",
+    "agenda",
     "homepage",
     # Last: its default menu is seeded from the targets of the apps before it.
     "navigation",

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.urls import path, re_path
 
+from agenda import portal as agenda_portal
 from core.sites import console_site
 from library import views as library_views
 from mainsite import views as mainsite_views
@@ -17,6 +18,7 @@ urlpatterns = [
     path("berita/feed/", mainsite_views.PortalNewsFeed(), name="portal_news_feed"),
     path("cari/", mainsite_views.search, name="portal_search"),
     path("layanan/", services_portal.portal_service_list, name="portal_services"),
+    path("agenda/", agenda_portal.portal_agenda, name="portal_agenda"),
     path("kebijakan-privasi/", pemda_views.privacy_statement, name="privacy_statement"),
     path(
         "pernyataan-aksesibilitas/",

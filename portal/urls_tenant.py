@@ -5,8 +5,11 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
+from agenda.sitemaps import EventSitemap
 from core import views as core_views
 from documents.sitemaps import DocumentSitemap
+from faq.sitemaps import FaqSitemap
+from gallery.sitemaps import AlbumSitemap
 from homepage import views as homepage_views
 from library import views as library_views
 from news.sitemaps import ArticleSitemap
@@ -25,6 +28,9 @@ SITEMAPS = {
     "unduhan": DocumentSitemap,
     "layanan": ServiceSitemap,
     "skm": SurveySitemap,
+    "galeri": AlbumSitemap,
+    "faq": FaqSitemap,
+    "agenda": EventSitemap,
 }
 
 urlpatterns = [
@@ -40,6 +46,9 @@ urlpatterns = [
     path("unduhan/", include("documents.urls")),
     path("layanan/", include("publicservices.urls")),
     path("skm/", include("publicservices.survey.urls")),
+    path("galeri/", include("gallery.urls")),
+    path("faq/", include("faq.urls")),
+    path("agenda/", include("agenda.urls")),
     path("kebijakan-privasi/", pemda_views.privacy_statement, name="privacy_statement"),
     path(
         "pernyataan-aksesibilitas/",

@@ -9,7 +9,8 @@ class PpidConfig(AppConfig):
     def ready(self):
         from accounts import roles
         from core import registry
-        from ppid import dashboard, demo, home, menu, receivers, summary
+        from core.search import SearchSource
+        from ppid import dashboard, demo, home, menu, portal, receivers, summary
         from ppid.models import InformationRequest, Objection, PublicInformation
 
         registry.register(
@@ -18,7 +19,10 @@ class PpidConfig(AppConfig):
                 roles=(roles.PETUGAS_PPID,),
                 publishables=(
                     registry.Publishable(
-                        model=PublicInformation, label=_("Informasi publik (DIP)")
+                        model=PublicInformation,
+                        label=_("Informasi publik (DIP)"),
+                        index_entry=portal.information_entry,
+                        index_entries=portal.index_entries,
                     ),
                 ),
                 audited_models=(InformationRequest, Objection),
@@ -31,6 +35,13 @@ class PpidConfig(AppConfig):
                 menu_targets=menu.menu_targets,
                 menu_shortcuts=menu.menu_shortcuts,
                 home_sections=home.SECTIONS,
+                search=SearchSource(
+                    kind=PublicInformation.guard_kind,
+                    label=_("Informasi publik"),
+                    published=PublicInformation.objects.published,
+                    detail_fields=("pk", "title", "summary"),
+                    body_field="summary",
+                ),
             )
         )
         receivers.connect()

@@ -3,6 +3,8 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
@@ -11,6 +13,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.search import SEARCH_CONFIG
 from ppid.storage import (
     document_upload_to,
     id_scan_upload_to,
@@ -157,6 +160,14 @@ class PublicInformation(models.Model):
     is_published = models.BooleanField(_("tampilkan di DIP"), default=True)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
+    # The site search (core.search): kept up to date by PostgreSQL itself, as news and pages do.
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("holder", weight="C", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = PublicInformationQuerySet.as_manager()
 
@@ -187,6 +198,7 @@ class PublicInformation(models.Model):
         verbose_name = _("informasi publik (DIP)")
         verbose_name_plural = _("Daftar Informasi Publik")
         ordering = ["category", "-year", "number"]
+        indexes = [GinIndex(fields=["search_vector"], name="ppid_dip_search_gin")]
         constraints = [
             models.UniqueConstraint(fields=["year", "number"], name="ppid_dip_year_number_unique"),
             models.CheckConstraint(

@@ -27,7 +27,18 @@ SHARED_APPS = {
     "demo",
     "publishing",
 }
-CONTENT_APPS = {"news", "pages", "ppid", "documents", "publicservices", "navigation", "homepage"}
+CONTENT_APPS = {
+    "news",
+    "pages",
+    "ppid",
+    "documents",
+    "publicservices",
+    "gallery",
+    "faq",
+    "agenda",
+    "navigation",
+    "homepage",
+}
 OUR_PACKAGES = {PROJECT_SHELL} | INFRASTRUCTURE | SHARED_APPS | CONTENT_APPS
 
 

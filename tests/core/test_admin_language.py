@@ -196,8 +196,9 @@ class VisibleText(HTMLParser):
             self.parts.append(data)
 
 
-# Host names, e-mail and web addresses are data, not wording ("serangkota.go.id").
-ADDRESS = re.compile(r"\S+@\S+|\S+\.\S*[a-z]\S*")
+# Host names, e-mail and web addresses are data, not wording ("serangkota.go.id"), and so is a
+# street number ("Jl. Kitapa No. 1", Indonesian for "nomor").
+ADDRESS = re.compile(r"\S+@\S+|\S+\.\S*[a-z]\S*|\bNo\. ?\d+")
 
 
 def english_on(text: str) -> set[str]:
@@ -435,7 +436,7 @@ def test_the_check_finds_english_words_and_model_labels_but_not_addresses():
         "<title>Site administration</title><script>var Add = 1;</script>"
         '<p>Jenis: pages.Page</p><input type="submit" value="Save">'
         '<input name="q" placeholder="Search"><textarea>Remove me</textarea>'
-        "<p>admin@bpbd.serangkota.go.id</p>"
+        "<p>admin@bpbd.serangkota.go.id</p><p>Jl. Kitapa No. 1</p><p>No</p>"
     )
     assert english_on(" ".join(parser.parts)) == {
         "Site",
@@ -443,6 +444,7 @@ def test_the_check_finds_english_words_and_model_labels_but_not_addresses():
         "pages.Page",
         "Save",
         "Search",
+        "No",
     }
 
 

@@ -37,7 +37,17 @@ def stored_layout(opd, in_opd):
         return [(e["key"], e["visible"]) for e in HomePage.current().layout]
 
 
-DEFAULT_ORDER = ["tautan", "sambutan", "berita", "pengumuman", "ppid", "maklumat", "kontak"]
+DEFAULT_ORDER = [
+    "tautan",
+    "sambutan",
+    "berita",
+    "pengumuman",
+    "agenda",
+    "ppid",
+    "galeri",
+    "maklumat",
+    "kontak",
+]
 
 
 def test_every_home_admin_screen_is_in_indonesian(admin_a):
@@ -59,7 +69,17 @@ def test_every_home_admin_screen_is_in_indonesian(admin_a):
 
 
 def test_the_layout_screen_saves_order_and_visibility(admin_a, opd_a, in_opd):
-    order = ["kontak", "ppid", "maklumat", "tautan", "sambutan", "berita", "pengumuman"]
+    order = [
+        "kontak",
+        "ppid",
+        "maklumat",
+        "tautan",
+        "sambutan",
+        "berita",
+        "pengumuman",
+        "galeri",
+        "agenda",
+    ]
     response = layout_post(admin_a, order=order, hidden=("berita",), headline="banner")
     assert response.status_code == 302
     assert stored_layout(opd_a, in_opd) == [(key, key != "berita") for key in order]
@@ -73,10 +93,30 @@ def test_the_layout_screen_saves_order_and_visibility(admin_a, opd_a, in_opd):
 def test_up_and_down_buttons_move_one_section_a_step(admin_a, opd_a, in_opd):
     layout_post(admin_a, order=DEFAULT_ORDER, move="berita:naik")
     keys = [key for key, _visible in stored_layout(opd_a, in_opd)]
-    assert keys == ["tautan", "berita", "sambutan", "pengumuman", "ppid", "maklumat", "kontak"]
+    assert keys == [
+        "tautan",
+        "berita",
+        "sambutan",
+        "pengumuman",
+        "agenda",
+        "ppid",
+        "galeri",
+        "maklumat",
+        "kontak",
+    ]
     layout_post(admin_a, order=keys, move="tautan:turun")
     keys = [key for key, _visible in stored_layout(opd_a, in_opd)]
-    assert keys == ["berita", "tautan", "sambutan", "pengumuman", "ppid", "maklumat", "kontak"]
+    assert keys == [
+        "berita",
+        "tautan",
+        "sambutan",
+        "pengumuman",
+        "agenda",
+        "ppid",
+        "galeri",
+        "maklumat",
+        "kontak",
+    ]
 
 
 def test_a_number_typed_moves_the_section_there(admin_a, opd_a, in_opd):

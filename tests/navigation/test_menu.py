@@ -47,10 +47,13 @@ def test_a_new_opd_gets_the_default_menu(opd_a, in_opd):
                 ("Keberatan", "/ppid/keberatan/"),
                 ("Statistik dan Laporan", "/ppid/statistik/"),
                 ("Unduhan", "/unduhan/"),
+                ("FAQ", "/faq/"),
             ]),
             ("Publikasi", "", [
                 ("Berita", "/berita/"),
                 ("Pengumuman", "/berita/kategori/pengumuman/"),
+                ("Agenda", "/agenda/"),
+                ("Galeri", "/galeri/"),
             ]),
             ("Layanan", "/layanan/", []),
             ("Kontak", "/halaman/kontak/", []),

@@ -99,6 +99,8 @@ LAYOUT_MIGRATIONS = {
     # (a data migration; it does nothing in the public schema, which has no such table).
     ("navigation", "0001_initial"),
     ("navigation", "0002_default_menu_for_existing_opds"),
+    # The places issue #18 added, in the menus OPDs had (Layanan, Agenda, Galeri, Unduhan, FAQ).
+    ("navigation", "0003_content_types_in_existing_menus"),
     # The pemda's identity and the links every site shows (issue #17; public schema only).
     ("pemda", "0001_initial"),
     # The home page an operator composes (issue #17): its settings row and quick links.
@@ -112,6 +114,15 @@ LAYOUT_MIGRATIONS = {
     # The Survei Kepuasan Masyarakat (issue #18): the current semester's IKM on the OPD's row.
     ("tenants", "0010_opd_skm_summary"),
     ("publicservices", "0002_survey"),
+    # The gallery (issue #18): photo albums, their photos and YouTube videos.
+    ("gallery", "0001_initial"),
+    # DIP entries in the site search (issue #18): a generated search vector and its index.
+    ("ppid", "0005_search_vector"),
+    # The OPD's FAQ (issue #18): its groups and questions.
+    ("faq", "0001_initial"),
+    # The agenda (issue #18): its events (OPD schemas), and the portal index's event times.
+    ("agenda", "0001_initial"),
+    ("mainsite", "0002_publisheditem_event_times"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -152,6 +163,12 @@ NEW_TABLES = {
         "publicservices_servicemaklumat",
         # The Survei Kepuasan Masyarakat's answers (issue #18).
         "publicservices_surveyresponse",
+        "gallery_album",
+        "gallery_photo",
+        "gallery_video",
+        "faq_faqgroup",
+        "faq_faqitem",
+        "agenda_event",
     },
 }
 # New tables the upgrade fills (the others start empty): the default menu of every OPD and
@@ -173,6 +190,9 @@ NEW_STRUCTURE = {
         ("tenants_opd", "skm_quality"),
         ("tenants_opd", "skm_respondents"),
         ("tenants_opd", "tenants_opd_skm_respondents"),
+        # When an event of the portal index takes place (agenda).
+        ("tenants_publisheditem", "starts_at"),
+        ("tenants_publisheditem", "ends_at"),
     },
     None: {
         ("news_article", "unpublish_at"),
@@ -186,6 +206,9 @@ NEW_STRUCTURE = {
         ("pages_official", "unit_id"),
         ("pages_official", "pages_official_unit_id"),
         ("pages_official", "photo_meta"),
+        # DIP entries in the site search (ppid.PublicInformation.search_vector).
+        ("ppid_publicinformation", "search_vector"),
+        ("ppid_publicinformation", "ppid_dip_search_gin"),
     },
 }
 
@@ -534,7 +557,8 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
     # pemda's identity, the home page, the services and their satisfaction survey.
     assert {app for _pk, app, _model in added} == {
         "procrastinate", "core", "console", "backups", "news", "pages", "ppid", "library",
-        "navigation", "pemda", "homepage", "documents", "publicservices",
+        "navigation", "pemda", "homepage", "documents", "publicservices", "gallery", "faq",
+        "agenda",
     }  # fmt: skip
     assert min(pk for pk, _app, _model in added) > max(pk for pk, _app, _model in moved)
     assert moved <= after.content_types["public"]
@@ -633,6 +657,10 @@ def test_every_existing_opd_gets_the_default_menu(upgrade):
             assert set(profile) <= set(menu["Profil"][1]), (schema, menu)
         assert "/ppid/permohonan/" in menu["Informasi Publik"][1], schema
         assert "/berita/" in menu["Publikasi"][1], schema
+        # The content types of issue #18 where a new OPD's menu has them (navigation 0003).
+        assert {"/agenda/", "/galeri/"} <= set(menu["Publikasi"][1]), (schema, menu)
+        assert {"/unduhan/", "/faq/"} <= set(menu["Informasi Publik"][1]), (schema, menu)
+        assert menu["Layanan"] == ("/layanan/", []), (schema, menu)
         # The pages the old menu showed are all still in it.
         shown = {link for url, children in menu.values() for link in (children or [url])}
         assert {f"/halaman/{slug}/" for slug in facts["old_menu_pages"]} <= shown, schema

@@ -1,0 +1,34 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FaqConfig(AppConfig):
+    name = "faq"
+    verbose_name = _("FAQ")
+
+    def ready(self):
+        from accounts import roles
+        from core import registry
+        from core.search import SearchSource
+        from faq import demo, menu, receivers
+        from faq.models import FaqGroup, FaqItem
+
+        registry.register(
+            registry.ContentApp(
+                label=self.label,
+                roles=(roles.OPERATOR_BERITA,),
+                audited_models=(FaqGroup, FaqItem),
+                seed_demo=demo.seed_demo_content,
+                search=SearchSource(
+                    kind="faq",
+                    label=_("FAQ"),
+                    published=FaqItem.objects.published,
+                    detail_fields=("pk", "question", "answer_text"),
+                    title_field="question",
+                    body_field="answer_text",
+                ),
+                editor_permissions=("faq.add_faqitem", "faq.change_faqitem"),
+                menu_targets=menu.menu_targets,
+            )
+        )
+        receivers.connect()
