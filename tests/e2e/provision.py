@@ -6,8 +6,9 @@ and the demo content seeders. It creates a Kominfo superadmin, the OPD `dinkes` 
 Petugas PPID, an Operator Berita, one more article with a cover) and the OPD `bpbd`: both get the
 full demo content of their namesakes (demo.content: articles with drawn covers, pages, officials
 with portraits, DIP entries, a drawn logo and contact details). The content types of issue #18:
-`bpbd` gets its demo services (with SKM answers and a Maklumat), both get their demo documents
-(Unduhan), and `dinkes` one service with its full standard and a PDF form, no SKM answer yet.
+`bpbd` gets its demo services (with SKM answers and a Maklumat) and albums, both get their demo
+documents (Unduhan), events and FAQ, and `dinkes` one service with its full standard and a PDF
+form, no SKM answer yet.
 """
 
 import django
@@ -23,11 +24,14 @@ def main() -> None:
 
     from accounts import roles
     from accounts.services import create_operator
+    from agenda.demo import seed_demo_content as seed_demo_agenda
     from console.models import ActivityLevel
     from demo import images
     from demo.catalogue import DemoOpd
     from demo.identity import fill_identity
     from documents.demo import seed_demo_content as seed_demo_documents
+    from faq.demo import seed_demo_content as seed_demo_faq
+    from gallery.demo import seed_demo_content as seed_demo_gallery
     from homepage.demo import seed_demo_content as seed_demo_home
     from news.demo import seed_demo_content as seed_demo_news
     from news.models import Article, Category
@@ -93,6 +97,9 @@ def main() -> None:
             seed_demo_services(demo)
             seed_demo_responses(demo)
             seed_demo_documents(demo)
+            seed_demo_agenda(demo)
+            seed_demo_gallery(demo)
+            seed_demo_faq(demo)
             if demo.slug == stack.OTHER_OPD_SLUG:
                 # The other headline an operator can choose: one banner image with its link.
                 make_banner(

@@ -1,10 +1,13 @@
 """The content types of issue #18 in a real browser, by keyboard alone: a citizen on a phone
 finds a service, reads its Standar Pelayanan, downloads its form and answers the SKM; an
-operator publishes a service with its standard; a citizen opens a document from /unduhan/."""
+operator publishes a service with its standard, then an event and a photo album; a citizen
+opens a document from /unduhan/."""
 
 import re
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from playwright.sync_api import expect
 
@@ -12,7 +15,10 @@ from documents.demo import minimal_pdf
 from publicservices.survey.forms import MIN_FILL_SECONDS
 from tests.e2e import stack
 from tests.e2e.keyboard import activate, choose_file, choose_option, choose_radio, tab_to, type_into
-from tests.e2e.test_journeys import log_in
+from tests.e2e.test_journeys import log_in, png_file
+from tests.e2e.test_page_types import LOAD_LAZY_IMAGES
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
 
 ELEMENT_FIELDS = [f"u{number}" for number in range(1, 10)]
 # What the server answers for `url`, fetched by the page (Chromium resolves *.localhost):
@@ -201,3 +207,69 @@ def test_citizen_opens_a_document_from_the_downloads(e2e, phone, screenshots):
     assert response.headers["content-type"] == "application/pdf"
     assert response.headers["content-disposition"].startswith("inline")
     expect(page).to_have_url(re.compile(r"/unduhan/\d+/berkas/$"))
+
+
+def test_operator_publishes_an_event_and_an_album(e2e, desktop, new_page, screenshots):
+    page = desktop
+    log_in(page, e2e, stack.OPD_SLUG, stack.OPD_ADMIN_USERNAME)
+
+    # An event next week, 08.00–12.00 WIB.
+    page.goto(e2e.url(stack.OPD_SLUG, "/admin/agenda/event/add/"))
+    title = "Donor darah bersama PMI Kota Uji"
+    type_into(page, page.locator("#id_title"), title)
+    day = datetime.now(JAKARTA) + timedelta(days=7)
+    type_into(page, page.locator("#id_starts_at_0"), f"{day:%d-%m-%Y}")
+    type_into(page, page.locator("#id_starts_at_1"), "08.00.00")
+    type_into(page, page.locator("#id_ends_at_0"), f"{day:%d-%m-%Y}")
+    type_into(page, page.locator("#id_ends_at_1"), "12.00.00")
+    type_into(page, page.locator("#id_place"), "Aula Dinas Kesehatan Kota Uji")
+    expect(page.locator("#id_is_published")).to_be_checked()
+    activate(page, page.locator("input[name=_save]").last)
+    expect(page.locator(".errornote")).to_have_count(0)
+    expect(page.locator(".messagelist")).to_contain_text(title)
+
+    # An album with two photos and their alt text.
+    page.goto(e2e.url(stack.OPD_SLUG, "/admin/gallery/album/add/"))
+    album = "Pelayanan posyandu keliling"
+    type_into(page, page.locator("#id_title"), album)
+    type_into(page, page.locator("#id_description"), "Posyandu keliling di Kelurahan Uji.")
+    photos = [png_file("posyandu-1.png", "#2a9d8f"), png_file("posyandu-2.png", "#e9c46a")]
+    choose_file(page, page.locator("#id_new_photos"), photos)
+    alt = "Kader posyandu menimbang balita di balai warga"
+    type_into(page, page.locator("#id_new_photos_alt_text"), alt)
+    activate(page, page.locator("input[name=_save]").last)
+    expect(page.locator(".errornote")).to_have_count(0)
+    expect(page.locator(".messagelist")).to_contain_text("2 foto ditambahkan")
+
+    citizen = new_page(phone=True)
+    citizen.goto(e2e.url(stack.OPD_SLUG, "/agenda/"))
+    screenshots(citizen, "agenda")
+    activate(citizen, citizen.get_by_role("link", name=title))
+    expect(citizen.locator("h1")).to_have_text(title)
+    facts = citizen.locator(".agenda-facts")
+    expect(facts).to_contain_text("Aula Dinas Kesehatan Kota Uji")
+    expect(facts).to_contain_text("08.00")
+    screenshots(citizen, "agenda-acara")
+    add = citizen.get_by_role("link", name="Tambahkan ke kalender")
+    assert re.search(r"/agenda/[\w-]+/kalender\.ics$", add.get_attribute("href"))
+    status, content_type, _disposition, _start = citizen.evaluate(FETCH, add.get_attribute("href"))
+    assert status == 200 and content_type.startswith("text/calendar"), content_type
+    tab_to(citizen, add)
+    with citizen.expect_download() as download:
+        citizen.keyboard.press("Enter")
+    ics = Path(download.value.path()).read_text()
+    assert ics.startswith("BEGIN:VCALENDAR")
+    assert "BEGIN:VEVENT" in ics
+    assert f"SUMMARY:{title}" in ics.replace("\r\n ", "")
+
+    citizen.goto(e2e.url(stack.OPD_SLUG, "/galeri/"))
+    screenshots(citizen, "galeri")
+    activate(citizen, citizen.get_by_role("link", name=re.compile(album)))
+    expect(citizen.locator("h1")).to_have_text(album)
+    shown = citizen.locator(f".gallery-grid img[alt='{alt}']")
+    expect(shown).to_have_count(2)
+    citizen.evaluate(LOAD_LAZY_IMAGES)
+    for index in range(2):
+        assert shown.nth(index).evaluate("img => img.complete && img.naturalWidth > 0")
+        assert shown.nth(index).get_attribute("width") and shown.nth(index).get_attribute("height")
+    screenshots(citizen, "galeri-album")
