@@ -273,3 +273,42 @@ def test_operator_publishes_an_event_and_an_album(e2e, desktop, new_page, screen
         assert shown.nth(index).evaluate("img => img.complete && img.naturalWidth > 0")
         assert shown.nth(index).get_attribute("width") and shown.nth(index).get_attribute("height")
     screenshots(citizen, "galeri-album")
+
+
+def test_a_questionnaire_sent_half_answered_says_what_is_missing(e2e, phone):
+    page = phone
+    page.goto(e2e.url(stack.OPD_SLUG, f"/skm/isi/{stack.SEEDED_SERVICE_SLUG}/"))
+    form = page.locator("form.skm-form")
+    choose_radio(page, form.locator("#id_u1"), "4")
+    time.sleep(MIN_FILL_SECONDS + 0.5)
+    activate(page, form.get_by_role("button", name="Kirim penilaian"))
+    summary = page.get_by_role("alert")
+    expect(summary).to_contain_text("Periksa kembali isian Anda")
+    # The eight unanswered elements, each linked to its question; the answer given is kept.
+    expect(summary.locator("li")).to_have_count(8)
+    expect(summary.locator("li").first).to_contain_text("U2.")
+    expect(form.locator("#id_u1 input[value='4']")).to_be_checked()
+    activate(page, summary.locator("a").first)
+    expect(page).to_have_url(re.compile(r"#id_u2$"))
+
+
+def test_a_form_that_is_not_a_pdf_is_refused_and_nothing_is_saved(e2e, desktop, new_page):
+    page = desktop
+    log_in(page, e2e, stack.OPD_SLUG, stack.OPD_ADMIN_USERNAME)
+    page.goto(e2e.url(stack.OPD_SLUG, "/admin/publicservices/service/add/"))
+    name = "Layanan dengan formulir palsu"
+    type_into(page, page.locator("#id_name"), name)
+    type_into(page, page.locator("#id_slug"), "formulir-palsu")
+    fake = {**png_file("formulir.pdf", "#ffffff"), "mimeType": "application/pdf"}
+    choose_file(page, page.locator("#id_form_upload"), [fake])
+    type_into(page, page.locator("#id_form_title"), "Formulir palsu")
+    activate(page, page.locator("input[name=_save]").last)
+    expect(page.locator(".errornote")).to_be_visible()
+    expect(page.locator(".field-form_upload .errorlist")).to_contain_text("Jenis berkas")
+    # What was typed is still there to correct.
+    expect(page.locator("#id_name")).to_have_value(name)
+
+    citizen = new_page(phone=True)
+    assert citizen.goto(e2e.url(stack.OPD_SLUG, "/layanan/formulir-palsu/")).status == 404
+    citizen.goto(e2e.url(stack.OPD_SLUG, "/layanan/"))
+    expect(citizen.get_by_role("link", name=name)).to_have_count(0)
