@@ -44,10 +44,6 @@ def open_menu_link(page, name, *, group=None):
     activate(page, menu.get_by_role("link", name=name, exact=True))
 
 
-def respondents(page) -> str:
-    return page.locator(".skm-summary").inner_text()
-
-
 def test_citizen_finds_a_service_downloads_its_form_and_answers_the_skm(e2e, phone, screenshots):
     page = phone
     page.goto(e2e.url(stack.OPD_SLUG, "/skm/"))
