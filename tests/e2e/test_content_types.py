@@ -308,3 +308,18 @@ def test_a_form_that_is_not_a_pdf_is_refused_and_nothing_is_saved(e2e, desktop, 
     assert citizen.goto(e2e.url(stack.OPD_SLUG, "/layanan/formulir-palsu/")).status == 404
     citizen.goto(e2e.url(stack.OPD_SLUG, "/layanan/"))
     expect(citizen.get_by_role("link", name=name)).to_have_count(0)
+
+
+def test_the_other_opd_shows_none_of_these(e2e, phone):
+    """BPBD's site: Dinkes' service, its questionnaire and its documents are not there."""
+    page = phone
+    for path in (
+        f"/layanan/{stack.SEEDED_SERVICE_SLUG}/",
+        f"/skm/isi/{stack.SEEDED_SERVICE_SLUG}/",
+    ):
+        assert page.goto(e2e.url(stack.OTHER_OPD_SLUG, path)).status == 404, path
+    page.goto(e2e.url(stack.OTHER_OPD_SLUG, "/unduhan/"))
+    expect(page.locator("main")).to_contain_text("Formulir Laporan Kejadian Bencana")
+    expect(page.locator("main")).not_to_contain_text("Profil Kesehatan")
+    page.goto(e2e.url(stack.OTHER_OPD_SLUG, "/layanan/"))
+    expect(page.locator("main")).not_to_contain_text(stack.SEEDED_SERVICE_NAME)
