@@ -82,13 +82,16 @@ class ServiceMaklumatAdmin(UploaderAdminMixin, ValidatedAutocompleteAdminMixin, 
         ),
     )
 
-    def has_add_permission(self, request):
-        if not super().has_add_permission(request):
-            return False
-        # Asked by every admin page's app list: one query per request.
-        if not hasattr(request, "_maklumat_exists"):
-            request._maklumat_exists = ServiceMaklumat.objects.exists()
-        return not request._maklumat_exists
+    def add_view(self, request, form_url="", extra_context=None):
+        """One Maklumat per OPD (a unique column says so too): once written, "Tambah" opens it.
+        Checked here rather than in has_add_permission(), which every admin page's app list
+        asks (a query on every page)."""
+        maklumat = ServiceMaklumat.objects.only("pk").first()
+        if maklumat is not None:
+            return redirect(
+                reverse("admin:publicservices_servicemaklumat_change", args=[maklumat.pk])
+            )
+        return super().add_view(request, form_url, extra_context)
 
     def has_delete_permission(self, request, obj=None):
         return False
