@@ -62,9 +62,23 @@ PAGES = (
     ("search", "Search", "opd", "/cari/?q=pelayanan+warga"),
     ("ppid", "PPID (DIP)", "opd", "/ppid/"),
     ("org_chart", "Struktur organisasi (page)", "opd", "/halaman/struktur-organisasi/"),
+    # The content types of issue #18 (bench/populate.py fills them in every OPD).
+    ("service_list", "Services (Layanan)", "opd", "/layanan/"),
+    ("service_detail", "Service detail", "opd", "/layanan/ktp-el/"),
+    ("skm", "SKM results (IKM)", "opd", "/skm/"),
+    ("agenda", "Agenda (upcoming)", "opd", "/agenda/"),
+    ("event_detail", "Event detail", "opd", "/agenda/rapat-koordinasi-pelayanan-terpadu-nomor-1/"),
+    ("agenda_feed", "Agenda iCalendar feed", "opd", "/agenda/feed.ics"),
+    ("gallery", "Gallery", "opd", "/galeri/"),
+    ("album", "Album", "opd", "/galeri/kegiatan-pelayanan-publik/"),
+    ("documents", "Downloads (Unduhan)", "opd", "/unduhan/"),
+    ("faq", "FAQ", "opd", "/faq/"),
+    ("search_services", "Search, services only", "opd", "/cari/?q=pelayanan+warga&jenis=service"),
     ("portal_home", "Portal home", "portal", "/"),
     ("portal_news", "Portal news", "portal", "/berita/"),
     ("opd_directory", "OPD directory by kind", "portal", "/opd/?jenis=dinas"),
+    ("portal_services", "Portal services search", "portal", "/layanan/?q=ktp"),
+    ("portal_agenda", "Portal agenda", "portal", "/agenda/"),
 )
 MODES = ("cached", "uncached")
 # Targets of the issue.
