@@ -483,7 +483,7 @@ def create_documents(count: int) -> None:
         category = categories[index % len(categories)]
         title = f"{DOCUMENT_TITLES[category.slug]} nomor {index + 1}"
         description = sanitize_html(
-            f"<p>{title}: unduh, baca, lalu cetak bila diperlukan untuk keperluan layanan.</p>"
+            f"<p>{title}: unduh, baca, lalu cetak bila diperlukan untuk pelayanan bagi warga.</p>"
         )
         name, size = files[category.slug]
         documents.append(
