@@ -190,6 +190,29 @@ SERVICES = {
             location=DPUPR_LOCATION,
         ),
     ],
+    # The one active OPD of the 2024 evaluation: a kecamatan with its service standard.
+    "kec-kasemen": [
+        _service(
+            "Surat Keterangan Tidak Mampu (SKTM)",
+            "sktm",
+            "Surat keterangan bagi warga kurang mampu untuk keringanan biaya sekolah, berobat "
+            "atau bantuan sosial.",
+            [
+                "KTP-el dan Kartu Keluarga pemohon",
+                "Surat pengantar RT/RW dan kelurahan",
+                "Surat pernyataan tidak mampu bermeterai",
+            ],
+            [
+                ("Menyerahkan berkas", "Di loket pelayanan kantor kecamatan."),
+                ("Verifikasi", "Petugas memeriksa berkas dan data DTKS."),
+                ("Penandatanganan", "Camat atau sekretaris camat menandatangani surat."),
+            ],
+            duration="1 hari kerja",
+            cost="Gratis",
+            product="Surat Keterangan Tidak Mampu",
+            location="Kantor Kecamatan Kasemen, loket pelayanan terpadu",
+        ),
+    ],
 }
 
 MAKLUMAT = (

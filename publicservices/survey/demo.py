@@ -18,7 +18,14 @@ from publicservices.models.survey import (
 from publicservices.survey.elements import ELEMENTS
 
 # OPDs whose services get answers, and how good their service is judged: "A" leans on 4s.
-DEMO_PROFILES = {"disdukcapil": "B", "dpupr": "B", "dinsos": "A", "bpbd": "A", "dlh": "B"}
+DEMO_PROFILES = {
+    "disdukcapil": "B",
+    "dpupr": "B",
+    "dinsos": "A",
+    "bpbd": "A",
+    "dlh": "B",
+    "kec-kasemen": "A",
+}
 _WEIGHTS = {
     "A": (0, 1, 4, 15),  # weights of the scores 1, 2, 3, 4: about 91 (A)
     "B": (0, 2, 12, 7),  # about 80 (B)

@@ -25,3 +25,64 @@ def test_the_scale_comparison_pairs_each_round_with_the_other_ns_same_round():
     # A page that really is slower with more OPDs stays slower in every pair.
     slower = scale_ratio({"rounds_rps": [100, 60, 100]}, {"rounds_rps": [80, 48, 81]})
     assert slower == pytest.approx(0.8)
+
+
+@pytest.mark.django_db
+def test_bulk_created_content_is_what_the_save_path_writes(opd_a, in_opd):
+    """The benchmark's bulk rows of the new content types hold the body text (and so the
+    generated search vector) that each model's save() gives them."""
+    from agenda.models import Event
+    from bench import populate
+    from documents.models import Document
+    from faq.models import FaqItem
+    from publicservices.models import Service
+
+    with in_opd(opd_a):
+        populate.create_services(3)
+        populate.create_events(4)
+        populate.create_faq(big=False)
+        populate.create_documents(4)
+        for model, field in (
+            (Service, "body_text"),
+            (Event, "body_text"),
+            (FaqItem, "answer_text"),
+            (Document, "body_text"),
+        ):
+            rows = list(model.objects.order_by("pk"))
+            assert rows, model
+            bulk = [(getattr(row, field), row.search_vector) for row in rows]
+            for row in rows:
+                row.save()
+            saved = [
+                (getattr(row, field), row.search_vector) for row in model.objects.order_by("pk")
+            ]
+            assert bulk == saved, model
+            assert all(vector for _text, vector in bulk), model
+
+
+@pytest.mark.django_db
+def test_the_new_bench_pages_answer_on_a_filled_opd(opd_a, in_opd, client_a):
+    """Every page bench/run.py measures on an OPD host exists once populate has filled it."""
+    from bench import populate
+    from bench.run import PAGES
+
+    with in_opd(opd_a):
+        populate.create_services(populate.SMALL_SERVICES)
+        populate.create_survey_responses()
+        populate.create_events(populate.SMALL_EVENTS)
+        populate.create_faq(big=False)
+        populate.create_documents(populate.SMALL_DOCUMENTS)
+        populate.create_gallery(opd_a, None)
+    new_pages = [page for page in PAGES if page[0] in NEW_OPD_PAGES]
+    assert len(new_pages) == len(NEW_OPD_PAGES)
+    for _key, _label, _kind, path in new_pages:
+        response = client_a.get(path)
+        assert response.status_code == 200, path
+    html = client_a.get("/cari/?q=pelayanan+warga&jenis=service").content.decode()
+    assert "Penerbitan KTP-el" in html
+
+
+NEW_OPD_PAGES = (
+    "service_list", "service_detail", "skm", "agenda", "event_detail", "agenda_feed",
+    "gallery", "album", "documents", "faq", "search_services",
+)  # fmt: skip
