@@ -21,7 +21,7 @@ from mainsite.index import IndexEntry
 from mainsite.models import PublishedItem
 
 SUMMARY_WORDS = 30
-SECTION_COUNT = 4
+SECTION_COUNT = 3
 PAGE_SIZE = 20
 
 

@@ -19,7 +19,7 @@ from publicservices.models import Service
 KIND = Service.guard_kind
 PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
-SECTION_COUNT = 6
+SECTION_COUNT = 4
 
 
 def service_entry(service) -> IndexEntry:
