@@ -14,7 +14,8 @@ IMAGE_MAX_WIDTH = 4000
 
 
 def max_upload_mb() -> int:
-    return getattr(settings, "DOCUMENTS_MAX_UPLOAD_MB", settings.PPID_MAX_UPLOAD_MB)
+    """The library's files are the DIP's kind of files: the same ceiling (README, Configuration)."""
+    return settings.PPID_MAX_UPLOAD_MB
 
 
 class DocumentCategoryAdminForm(forms.ModelForm):

@@ -151,7 +151,7 @@ def test_a_bad_upload_is_refused_with_a_message_and_nothing_is_kept(
 
 
 def test_a_too_large_upload_is_refused(opd_a, in_opd, operator_a, media_root, settings):
-    settings.DOCUMENTS_MAX_UPLOAD_MB = 0
+    settings.PPID_MAX_UPLOAD_MB = 0
     response = operator_a.post(ADD_URL, form(operator_a, uploaded("a.pdf", PDF_BYTES)))
     assert "melebihi batas" in " ".join(response.context["adminform"].form.errors["file"])
     with in_opd(opd_a):
