@@ -125,7 +125,9 @@ TENANT_APPS = [
     "publicservices",
     # Photo albums and YouTube videos (issue #18).
     "gallery",
+    # Questions and answers (issue #18).
     "faq",
+    # Events, their calendar files and the OPD's iCalendar feed (issue #18).
     "agenda",
     "homepage",
     # Last: its default menu is seeded from the targets of the apps before it.
