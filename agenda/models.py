@@ -8,11 +8,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from core.richtext import RichTextField, html_to_text, sanitize_html
 from core.search import SEARCH_CONFIG
+from core.slugs import unique_slug
 
 # Paths under /agenda/ that an event slug would shadow.
 RESERVED_SLUGS = frozenset({"lalu", "feed"})
@@ -35,23 +35,6 @@ validate_https = URLValidator(
     message=_("Tautan peta harus alamat https:// yang lengkap."),
     code="https_only",
 )
-
-
-def unique_event_slug(text: str, *, exclude_pk=None, max_length: int = 200) -> str:
-    base = slugify(text)[:max_length].strip("-") or "agenda"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-1"
-    taken = set(
-        Event.objects.filter(slug__startswith=base)
-        .exclude(pk=exclude_pk)
-        .values_list("slug", flat=True)
-    )
-    slug, counter = base, 2
-    while slug in taken:
-        suffix = f"-{counter}"
-        slug = f"{base[: max_length - len(suffix)]}{suffix}"
-        counter += 1
-    return slug
 
 
 def _local_bound(moment: datetime, bound: time) -> datetime:
@@ -184,7 +167,9 @@ class Event(models.Model):
         self.description = sanitize_html(self.description)
         self.body_text = html_to_text(self.description)
         if not self.slug:
-            self.slug = unique_event_slug(self.title, exclude_pk=self.pk)
+            self.slug = unique_slug(
+                Event, self.title, reserved=RESERVED_SLUGS, fallback="agenda", exclude_pk=self.pk
+            )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -9,7 +9,6 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -17,6 +16,7 @@ from core import storage
 from core.images import make_cover_renditions, picture
 from core.richtext import RichTextField, html_to_text, sanitize_html
 from core.search import SEARCH_CONFIG
+from core.slugs import unique_slug
 
 ANNOUNCEMENT_CATEGORY = "pengumuman"
 # Paths under /berita/ that an article slug would shadow.
@@ -30,24 +30,6 @@ def validate_article_slug(value: str) -> None:
             code="reserved",
             params={"value": value},
         )
-
-
-def unique_slug(model, text: str, *, max_length: int = 200, exclude_pk=None) -> str:
-    """A slug from `text` that no other row of `model` uses in this OPD (suffix -2, -3, ...)."""
-    base = slugify(text)[:max_length].strip("-") or "tanpa-judul"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-1"
-    taken = set(
-        model.objects.filter(slug__startswith=base)
-        .exclude(pk=exclude_pk)
-        .values_list("slug", flat=True)
-    )
-    slug, counter = base, 2
-    while slug in taken:
-        suffix = f"-{counter}"
-        slug = f"{base[: max_length - len(suffix)]}{suffix}"
-        counter += 1
-    return slug
 
 
 def cover_upload_to(article, filename: str) -> str:
@@ -281,7 +263,9 @@ class Article(models.Model):
         self.body = sanitize_html(self.body)
         self.body_text = html_to_text(self.body)
         if not self.slug:
-            self.slug = unique_slug(Article, self.title, exclude_pk=self.pk)
+            self.slug = unique_slug(
+                Article, self.title, reserved=RESERVED_SLUGS, exclude_pk=self.pk
+            )
         with storage.removed_on_error():
             self.prepare_files()
             super().save(*args, **kwargs)
