@@ -30,7 +30,7 @@ class AgendaConfig(AppConfig):
                     kind=Event.guard_kind,
                     label=_("Agenda"),
                     published=Event.objects.published,
-                    detail_fields=("pk", "title", "slug", "place", "starts_at"),
+                    url_fields=("slug",),
                     date_field="starts_at",
                     summary_field="place",
                 ),

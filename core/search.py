@@ -4,15 +4,18 @@ Each content app that wants its content found registers a `SearchSource` (core.r
 search ranks every source's matches together.
 """
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.contrib.postgres.search import SearchConfig, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import CharField, Count, DateTimeField, F, Func, QuerySet, TextField, Value
+from django.db import connection
+from django.db.models import CharField, DateTimeField, F, JSONField, QuerySet, TextField, Value
+from django.db.models.functions import Cast, JSONObject
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -21,6 +24,7 @@ from core import registry
 SEARCH_CONFIG = "indonesian"
 MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 10
+_BEYOND_ANY_LAST_PAGE = 1_000_000
 _START, _STOP = "\ue000", "\ue001"
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000\ue001]")
 _WORD = re.compile(r"\w", re.UNICODE)
@@ -31,15 +35,16 @@ class SearchSource:
     """One content app's share of the site search.
 
     `published()` returns the queryset citizens may find; its model has a title (`title_field`),
-    a plain-text body (`body_field`), a `search_vector` and `get_absolute_url()`. `date_field`
-    dates a result (None: undated); `summary_field` stands in for a snippet when the body has no
-    match. `kind` is what `?jenis=` filters the results page by, `label` its heading there.
+    a plain-text body (`body_field`), a `search_vector` and a `get_absolute_url()` that reads
+    nothing but the primary key and `url_fields`. `date_field` dates a result (None: undated);
+    `summary_field` stands in for a snippet when the body has no match. `kind` is what `?jenis=`
+    filters the results page by, `label` its heading there.
     """
 
     kind: str
     label: str
     published: Callable[[], QuerySet]
-    detail_fields: tuple[str, ...]
+    url_fields: tuple[str, ...] = ()
     date_field: str | None = None
     summary_field: str | None = None
     title_field: str = "title"
@@ -84,23 +89,6 @@ def highlighted(text: str | None) -> SafeString:
     return mark_safe(text.replace(_START, "<mark>").replace(_STOP, "</mark>"))
 
 
-def _headline(field: str, query: SearchQuery, **options) -> Func:
-    """ts_headline() with its options as one parameter.
-
-    Django's SearchHeadline composes its options through a database cursor, and with
-    django-tenants every cursor costs a `SET search_path` round trip; this does not.
-    """
-    settings = {"StartSel": _START, "StopSel": _STOP, **options}
-    return Func(
-        SearchConfig(SEARCH_CONFIG),
-        F(field),
-        query,
-        Value(", ".join(f"{key}={value}" for key, value in settings.items())),
-        function="ts_headline",
-        output_field=TextField(),
-    )
-
-
 def sources() -> list[SearchSource]:
     return [app.search for app in registry.content_apps() if app.search is not None]
 
@@ -108,8 +96,8 @@ def sources() -> list[SearchSource]:
 class _CountedPaginator(Paginator):
     """A paginator told its count (from the per-type counts) instead of asking for it."""
 
-    def __init__(self, object_list, per_page, count: int):
-        super().__init__(object_list, per_page)
+    def __init__(self, per_page, count: int):
+        super().__init__([], per_page)
         self._known_count = count
 
     @property
@@ -121,107 +109,185 @@ def search(text: str, page_number, kind: str | None = None) -> PaginatorPage:
     """One page of results, ranked together, with highlighted snippets, and how many matches
     each type of content has (`page.kinds`, KindCount in registry order, types without a match
     left out). `kind` (a source's kind, `?jenis=`) keeps the results to that type; an unknown
-    kind is ignored.
+    kind, or one without a match, is ignored. `page_number` is read as Paginator.get_page reads
+    it: not a number gives the first page, out of range the last.
 
-    Costs two queries (the counts per type and the ranked page) plus one per type found on that
-    page, whatever the number of matches and of types.
+    Costs one query whatever the number of matches and of types; a second only when the page
+    asked for is past the last one or the type asked for has no match.
     """
-    query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
     by_kind = {source.kind: source for source in sources()}
-    if not by_kind:
-        page = Paginator([], PAGE_SIZE).get_page(page_number)
-        page.kinds, page.kind, page.total = [], None, 0
-        return page
-    counted = [_counted(source, query) for source in by_kind.values()]
-    combined_counts = counted[0].union(*counted[1:], all=True) if len(counted) > 1 else counted[0]
-    counts = dict(combined_counts)
-    if kind not in by_kind or not counts.get(kind):
+    if kind not in by_kind:
         kind = None
+    number = _requested_page(page_number)
+    counts, rows = _run(text, by_kind, kind, number or 1) if by_kind else ({}, [])
+    if kind and not counts.get(kind):
+        kind = None
+        if counts:
+            counts, rows = _run(text, by_kind, kind, number or 1)
+    total = counts.get(kind, 0) if kind else sum(counts.values())
     kinds = [
         KindCount(key, source.label, counts[key], key == kind)
         for key, source in by_kind.items()
         if counts.get(key)
     ]
-    shown = {kind: by_kind[kind]} if kind else by_kind
-    total = counts.get(kind, 0) if kind else sum(counts.values())
     if not total:
         page = Paginator([], PAGE_SIZE).get_page(page_number)
-        page.kinds, page.kind, page.total = kinds, kind, sum(counts.values())
+        page.kinds, page.kind, page.total = kinds, kind, 0
         return page
-    ranked = [_ranked(source, query) for source in shown.values()]
-    combined = ranked[0].union(*ranked[1:], all=True) if len(ranked) > 1 else ranked[0]
-    paginator_page = _CountedPaginator(
-        combined.order_by("-rank", "-date", "kind", "ident"), PAGE_SIZE, total
-    ).get_page(page_number)
-    rows = list(paginator_page.object_list)
-    details = {}
-    for source_kind, source in shown.items():
-        ids = [ident for row_kind, ident, _rank, _date in rows if row_kind == source_kind]
-        if ids:
-            for item in _with_headlines(source, ids, query):
-                details[source_kind, item.pk] = item
-    results = []
-    for row_kind, ident, _rank, date in rows:
-        item = details.get((row_kind, ident))
-        if item is None:
-            continue
-        snippet = item.snippet if _START in (item.snippet or "") else ""
-        summary_field = by_kind[row_kind].summary_field
-        if not snippet and summary_field:
-            snippet = getattr(item, summary_field)
-        results.append(
-            SearchResult(
-                kind=row_kind,
-                label=by_kind[row_kind].label,
-                title=highlighted(item.title_hl),
-                snippet=highlighted(snippet or item.snippet),
-                url=item.get_absolute_url(),
-                published_at=date,
-            )
-        )
-    paginator_page.object_list = results
-    paginator_page.kinds, paginator_page.kind = kinds, kind
+    paginator = _CountedPaginator(PAGE_SIZE, total)
+    if number is None or number > paginator.num_pages:
+        number = paginator.num_pages
+        counts, rows = _run(text, by_kind, kind, number)
+    page = PaginatorPage([_result(row) for row in rows], number, paginator)
+    page.kinds, page.kind = kinds, kind
     # Every match, whatever `kind` shows: the "Semua" count.
-    paginator_page.total = sum(counts.values())
-    return paginator_page
+    page.total = sum(counts.values())
+    return page
 
 
-def _counted(source: SearchSource, query: SearchQuery) -> QuerySet:
-    """(kind, number of matches) of one source, as one row of the counts' UNION."""
-    return (
-        source.published()
-        .filter(search_vector=query)
-        .annotate(kind=Value(source.kind, output_field=CharField()))
-        .values("kind")
-        .annotate(matches=Count("pk"))
-        .order_by()
-        .values_list("kind", "matches")
-    )
+def _requested_page(page_number) -> int | None:
+    """The page asked for; None for a number below 1, which Paginator reads as the last.
+
+    Far past any last page counts as past the last (its offset would overflow the database's).
+    """
+    try:
+        number = int(page_number)
+    except (TypeError, ValueError):
+        return 1
+    return min(number, _BEYOND_ANY_LAST_PAGE) if number >= 1 else None
 
 
-def _ranked(source: SearchSource, query: SearchQuery) -> QuerySet:
-    date = F(source.date_field) if source.date_field else Value(None, output_field=DateTimeField())
-    return (
-        source.published()
-        .filter(search_vector=query)
-        .annotate(
-            kind=Value(source.kind, output_field=CharField()),
-            ident=F("pk"),
-            rank=SearchRank(F("search_vector"), query),
+@dataclass(frozen=True)
+class _Row:
+    source: SearchSource
+    model: type
+    ident: int
+    date: datetime | None
+    title: str
+    snippet: str
+    summary: str | None
+    url_values: dict
+
+
+def _run(
+    text: str, by_kind: dict[str, SearchSource], kind: str | None, number: int
+) -> tuple[dict[str, int], list[_Row]]:
+    """The matches counted per type, and the ranked rows of page `number` (of `kind`'s matches
+    only, if given), headlines included, in one statement.
+
+    Django has no common table expressions, so the statement is put together here around each
+    source's queryset compiled by the ORM: the matches are collected once, then counted and
+    ranked, and ts_headline() (the expensive part) runs on the page's rows alone.
+    """
+    query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+    branches, params, models = [], [], {}
+    for source in by_kind.values():
+        matches = _matches(source, query)
+        models[source.kind] = matches.model
+        branch_sql, branch_params = matches.query.sql_with_params()
+        branches.append(f"({branch_sql})")
+        params.extend(branch_params)
+    headline = f"ts_headline('{SEARCH_CONFIG}'::regconfig, {{}}, query, %s)"
+    sql = f"""
+        WITH matches AS MATERIALIZED ({" UNION ALL ".join(branches)}),
+        page AS (
+            SELECT *, row_number() OVER (
+                ORDER BY found_rank DESC, found_date DESC, found_kind, found_ident
+            ) AS position
+            FROM matches
+            WHERE %s::text IS NULL OR found_kind = %s::text
+            ORDER BY position
+            LIMIT %s OFFSET %s
+        )
+        SELECT found_kind, COUNT(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL
+        FROM matches GROUP BY found_kind
+        UNION ALL
+        SELECT found_kind, NULL, position, found_ident, found_date,
+            {headline.format("found_title")}, {headline.format("found_body")},
+            found_summary, found_url
+        FROM page, websearch_to_tsquery('{SEARCH_CONFIG}'::regconfig, %s) AS query
+    """
+    title_options = _headline_options(HighlightAll="true")
+    body_options = _headline_options(MaxWords=35, MinWords=15, MaxFragments=2)
+    params += [kind, kind, PAGE_SIZE, (number - 1) * PAGE_SIZE]
+    params += [title_options, body_options, text]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        fetched = cursor.fetchall()
+    counts = {row[0]: row[1] for row in fetched if row[1] is not None}
+    page_rows = sorted((row for row in fetched if row[1] is None), key=lambda row: row[2])
+    rows = [
+        _Row(
+            source=by_kind[row_kind],
+            model=models[row_kind],
+            ident=ident,
             date=date,
+            title=title,
+            snippet=snippet,
+            summary=summary,
+            url_values=(json.loads(url) if isinstance(url, str) else url) or {},
         )
-        .values_list("kind", "ident", "rank", "date")
+        for row_kind, _count, _position, ident, date, title, snippet, summary, url in page_rows
+    ]
+    return counts, rows
+
+
+def _headline_options(**options) -> str:
+    settings = {"StartSel": _START, "StopSel": _STOP, **options}
+    return ", ".join(f"{key}={value}" for key, value in settings.items())
+
+
+def _matches(source: SearchSource, query: SearchQuery) -> QuerySet:
+    """One source's matches as rows of the statement's common columns."""
+    no_text = Value(None, output_field=TextField())
+    date = F(source.date_field) if source.date_field else Value(None, output_field=DateTimeField())
+    url_values = {name: F(name) for name in source.url_fields}
+    return (
+        source.published()
+        .filter(search_vector=query)
+        .annotate(
+            found_kind=Value(source.kind, output_field=CharField()),
+            found_ident=F("pk"),
+            found_rank=SearchRank(F("search_vector"), query),
+            found_date=date,
+            found_title=Cast(source.title_field, TextField()),
+            found_body=Cast(source.body_field, TextField()),
+            found_summary=(
+                Cast(source.summary_field, TextField()) if source.summary_field else no_text
+            ),
+            found_url=JSONObject(**url_values) if url_values else Value(None, JSONField()),
+        )
+        .values_list(*_COLUMNS)
+        .order_by()
     )
 
 
-def _with_headlines(source: SearchSource, ids: list[int], query: SearchQuery) -> QuerySet:
-    snippet_options = {"MaxWords": 35, "MinWords": 15, "MaxFragments": 2}
-    return (
-        source.published()
-        .filter(pk__in=ids)
-        .annotate(
-            title_hl=_headline(source.title_field, query, HighlightAll="true"),
-            snippet=_headline(source.body_field, query, **snippet_options),
-        )
-        .only(*source.detail_fields)
+_COLUMNS = (
+    "found_kind",
+    "found_ident",
+    "found_rank",
+    "found_date",
+    "found_title",
+    "found_body",
+    "found_summary",
+    "found_url",
+)
+
+
+def _result(row: _Row) -> SearchResult:
+    model = row.model
+    fields = {
+        name: model._meta.get_field(name).to_python(value) for name, value in row.url_values.items()
+    }
+    item = model(pk=row.ident, **fields)
+    snippet = row.snippet if _START in (row.snippet or "") else ""
+    if not snippet and row.summary:
+        snippet = row.summary
+    return SearchResult(
+        kind=row.source.kind,
+        label=row.source.label,
+        title=highlighted(row.title),
+        snippet=highlighted(snippet or row.snippet),
+        url=item.get_absolute_url(),
+        published_at=row.date,
     )

@@ -25,7 +25,6 @@ class DocumentsConfig(AppConfig):
                     kind=Document.guard_kind,
                     label=_("Unduhan"),
                     published=Document.objects.published,
-                    detail_fields=("pk", "title", "published_at"),
                     date_field="published_at",
                 ),
                 editor_permissions=("documents.add_document", "documents.change_document"),

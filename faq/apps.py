@@ -23,7 +23,6 @@ class FaqConfig(AppConfig):
                     kind="faq",
                     label=_("FAQ"),
                     published=FaqItem.objects.published,
-                    detail_fields=("pk", "question", "answer_text"),
                     title_field="question",
                     body_field="answer_text",
                 ),

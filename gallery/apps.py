@@ -27,7 +27,7 @@ class GalleryConfig(AppConfig):
                     kind=Album.guard_kind,
                     label=_("Galeri"),
                     published=Album.objects.published,
-                    detail_fields=("pk", "title", "slug", "description", "published_at"),
+                    url_fields=("slug",),
                     date_field="published_at",
                     summary_field="description",
                 ),

@@ -35,7 +35,7 @@ class NewsConfig(AppConfig):
                     kind=Article.guard_kind,
                     label=_("Berita"),
                     published=Article.objects.published,
-                    detail_fields=("pk", "title", "slug", "summary", "published_at"),
+                    url_fields=("slug",),
                     date_field="published_at",
                     summary_field="summary",
                 ),

@@ -29,7 +29,7 @@ class PagesConfig(AppConfig):
                     kind=Page.guard_kind,
                     label=_("Halaman"),
                     published=Page.objects.published,
-                    detail_fields=("pk", "title", "slug"),
+                    url_fields=("slug",),
                 ),
                 editor_permissions=("pages.add_page", "pages.change_page"),
                 menu_targets=menu.menu_targets,

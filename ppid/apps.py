@@ -39,7 +39,6 @@ class PpidConfig(AppConfig):
                     kind=PublicInformation.guard_kind,
                     label=_("Informasi publik"),
                     published=PublicInformation.objects.published,
-                    detail_fields=("pk", "title", "summary"),
                     body_field="summary",
                 ),
             )

@@ -11,7 +11,7 @@ class PublicServicesConfig(AppConfig):
         from accounts import roles
         from core import registry
         from core.search import SearchSource
-        from publicservices import checklist, demo, home, menu, portal, receivers, search
+        from publicservices import checklist, demo, home, menu, portal, receivers
         from publicservices.models import Service, ServiceMaklumat, ServiceStep, SurveyResponse
         from publicservices.survey import demo as survey_demo  # SKM
         from publicservices.survey import menu as survey_menu  # SKM
@@ -39,9 +39,10 @@ class PublicServicesConfig(AppConfig):
                 search=SearchSource(
                     kind=Service.guard_kind,
                     label=_("Layanan"),
-                    published=search.searchable,
-                    detail_fields=("pk", "name", "slug", "summary"),
+                    published=Service.objects.published,
+                    url_fields=("slug",),
                     summary_field="summary",
+                    title_field="name",
                 ),
                 home_sections=home.SECTIONS,
                 editor_permissions=("publicservices.add_service", "publicservices.change_service"),
