@@ -1,7 +1,10 @@
 """Search across every type (issue #18): DIP entries found, counts per type, ?jenis= filter,
 on the OPD site and on the portal; isolation, hostile queries and a fixed number of queries."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from mainsite.models import PublishedItem
 from pages.models import Page
@@ -209,3 +212,25 @@ def test_the_portal_search_costs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12) as captured:
         html_of(portal_client.get("/cari/", {"q": "peta rawan", "jenis": "document"}))
     assert len(real_queries(captured)) <= 6, real_queries(captured)
+
+
+# --- Compiled once per process (core.search._compiled_matches) ---
+
+
+def test_a_scheduled_article_is_found_once_its_time_comes(opd_a, in_opd, client_a):
+    moment = timezone.now() + timedelta(hours=2)
+    with in_opd(opd_a):
+        make_article("Jadwal vaksinasi keliling", published_at=moment)
+    assert "Tidak ada hasil" in html_of(client_a.get("/cari/", {"q": "vaksinasi keliling"}))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(timezone, "now", lambda: moment + timedelta(seconds=1))
+        html = html_of(client_a.get("/cari/", {"q": "vaksinasi keliling"}))
+    assert "/berita/jadwal-vaksinasi-keliling/" in html
+
+
+def test_each_search_gets_its_own_words(alpha_content, client_a):
+    for _ in range(2):
+        renstra = html_of(client_a.get("/cari/", {"q": "renstra"}))
+        peta = html_of(client_a.get("/cari/", {"q": "peta rawan"}))
+        assert "1 hasil" in renstra and "<mark>Renstra</mark>" in renstra
+        assert "3 hasil" in peta and "Renstra" not in peta.split("<main")[1]
