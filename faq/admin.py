@@ -4,6 +4,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 
 from faq.models import FaqGroup, FaqItem
 from library.forms import EditorWithLibrary
+from publishing.admin import PublishingAdminMixin
 
 
 @admin.register(FaqGroup)
@@ -21,11 +22,15 @@ class FaqGroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(FaqItem)
-class FaqItemAdmin(admin.ModelAdmin):
-    list_display = ("question", "group", "position", "is_published")
+class FaqItemAdmin(PublishingAdminMixin, admin.ModelAdmin):
+    list_display = ("question", "group", "position", "status_label", "is_published")
     list_editable = ("position", "is_published")
     list_filter = ("group", "is_published")
     list_select_related = ("group",)
     search_fields = ("question", "answer_text")
     fields = ("group", "question", "answer", "position", "is_published")
     formfield_overrides = {CKEditor5Field: {"widget": EditorWithLibrary(config_name="default")}}
+
+    @admin.display(description=_("status"), ordering="is_published")
+    def status_label(self, item):
+        return self.held_label(item) or (_("Tampil") if item.is_published else _("Disembunyikan"))

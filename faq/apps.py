@@ -17,10 +17,11 @@ class FaqConfig(AppConfig):
             registry.ContentApp(
                 label=self.label,
                 roles=(roles.OPERATOR_BERITA,),
-                audited_models=(FaqGroup, FaqItem),
+                publishables=(registry.Publishable(model=FaqItem, label=_("FAQ")),),
+                audited_models=(FaqGroup,),
                 seed_demo=demo.seed_demo_content,
                 search=SearchSource(
-                    kind="faq",
+                    kind=FaqItem.guard_kind,
                     label=_("FAQ"),
                     published=FaqItem.objects.published,
                     title_field="question",

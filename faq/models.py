@@ -4,6 +4,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from core.richtext import RichTextField, html_to_text, sanitize_html
@@ -37,7 +38,11 @@ class FaqItemQuerySet(models.QuerySet):
 
 
 class FaqItem(models.Model):
-    """One question and its answer, shown as an open-and-close item on /faq/."""
+    """One question and its answer, shown as an open-and-close item on /faq/. Publishable
+    (core.registry): published through publishing.services, so the content guard screens it."""
+
+    guard_kind = "faq"
+    guard_publish_field = "is_published"
 
     group = models.ForeignKey(
         FaqGroup,
@@ -90,3 +95,12 @@ class FaqItem(models.Model):
 
     def get_absolute_url(self):
         return reverse("faq:list") + f"#q-{self.pk}"
+
+    def guard_html(self) -> str:
+        return format_html("<h1>{}</h1>", self.question) + self.answer
+
+    def guard_is_published(self) -> bool:
+        return self.is_published
+
+    def guard_set_published(self, published: bool) -> None:
+        self.is_published = published

@@ -7,6 +7,7 @@ from accounts import roles
 from audit.models import AuditEvent
 from core import registry
 from faq.models import FaqGroup, FaqItem
+from guard.models import ContentHold
 from tests.factories import make_operator
 from tests.news.test_performance import real_queries
 
@@ -132,7 +133,7 @@ def test_an_operator_adds_a_question_in_the_admin(opd_a, in_opd, client_a):
         {
             "group": group.pk,
             "question": "Bagaimana mendaftar?",
-            "answer": "<p>Datang ke loket 1.</p><script>x()</script>",
+            "answer": '<p onclick="x()">Datang ke loket 1.</p>',
             "position": 1,
             "is_published": "on",
         },
@@ -140,10 +141,44 @@ def test_an_operator_adds_a_question_in_the_admin(opd_a, in_opd, client_a):
     assert response.status_code == 302, response.content.decode()[:2000]
     with in_opd(opd_a):
         item = FaqItem.objects.get(question="Bagaimana mendaftar?")
-    assert "<script" not in item.answer and item.answer_text == "Datang ke loket 1."
+    assert item.is_published
+    assert "onclick" not in item.answer and item.answer_text == "Datang ke loket 1."
     event = AuditEvent.objects.get(opd=opd_a, object_type="faq.FaqItem", object_id=str(item.pk))
     assert event.actor == "penulis" and "question" in event.changes
     assert "Bagaimana mendaftar?" in html_of(client_a.get("/faq/"))
+
+
+SPAM_ANSWER = (
+    '<p>Datang ke loket 1.</p><p><span style="font-size:0px">'
+    '<a href="https://gacor88.example/">slot gacor maxwin</a></span></p>'
+)
+
+
+def test_an_answer_with_an_injected_link_is_held_not_published(opd_a, in_opd, client_a):
+    with in_opd(opd_a):
+        group = FaqGroup.objects.create(title="Pendaftaran", position=1)
+        client_a.force_login(make_operator("penulis", role=roles.OPERATOR_BERITA))
+    response = client_a.post(
+        "/admin/faq/faqitem/add/",
+        {
+            "group": group.pk,
+            "question": "Bagaimana mendaftar?",
+            "answer": SPAM_ANSWER,
+            "position": 1,
+            "is_published": "on",
+        },
+        follow=True,
+    )
+    html = html_of(response)
+    assert "disimpan sebagai draf dan TIDAK diterbitkan" in html
+    with in_opd(opd_a):
+        item = FaqItem.objects.get(question="Bagaimana mendaftar?")
+    assert not item.is_published and "gacor88.example" in item.answer  # kept, not shown
+    hold = ContentHold.objects.get(opd=opd_a, kind="faq", object_id=item.pk)
+    assert hold.is_open
+    assert "Ditahan" in html_of(client_a.get("/admin/faq/faqitem/"))
+    assert "Bagaimana mendaftar?" not in html_of(client_a.get("/faq/"))
+    assert "Tidak ada hasil" in html_of(client_a.get("/cari/", {"q": "mendaftar"}))
 
 
 def test_a_bad_admin_form_saves_nothing_and_says_why(opd_a, in_opd, client_a):
