@@ -24,9 +24,21 @@ PAGES = {
     "page": (e2e_stack.OPD_SLUG, "/halaman/struktur-organisasi/"),
     "ppid": (e2e_stack.OPD_SLUG, "/ppid/"),
     "request-form": (e2e_stack.OPD_SLUG, "/ppid/permohonan/"),
+    "services": (e2e_stack.OPD_SLUG, "/layanan/"),
+    "service": (e2e_stack.OPD_SLUG, f"/layanan/{e2e_stack.SEEDED_SERVICE_SLUG}/"),
+    "skm": (e2e_stack.OPD_SLUG, "/skm/"),
+    "agenda": (e2e_stack.OPD_SLUG, "/agenda/"),
+    "gallery": (e2e_stack.OPD_SLUG, "/galeri/"),
+    "downloads": (e2e_stack.OPD_SLUG, "/unduhan/"),
+    "faq": (e2e_stack.OPD_SLUG, "/faq/"),
+    "search": (e2e_stack.OPD_SLUG, "/cari/?q=vaksinasi"),
     "portal-home": (None, "/"),
     "opd-directory": (None, "/opd/"),
 }
+# Pages answered with `X-Robots-Tag: noindex` on purpose (search results): Lighthouse's SEO
+# score marks them down for exactly that ("is-crawlable"), so their SEO score is not held to
+# MINIMUM; every other SEO audit of theirs must still pass.
+NOT_INDEXED = {"search"}
 
 
 def lighthouse(url: str, name: str) -> dict[str, int]:
@@ -40,6 +52,16 @@ def lighthouse(url: str, name: str) -> dict[str, int]:
     subprocess.run(command, env=env, check=True)
     report = json.loads((AUDIT_DIR / f"{name}.report.json").read_text())
     return {key: round(report["categories"][key]["score"] * 100) for key in CATEGORIES}
+
+
+def failed_seo_audits(name: str) -> list[str]:
+    """The SEO audits a noindex page fails besides being noindex."""
+    report = json.loads((AUDIT_DIR / f"{name}.report.json").read_text())
+    return [
+        ref["id"]
+        for ref in report["categories"]["seo"]["auditRefs"]
+        if ref["id"] != "is-crawlable" and report["audits"][ref["id"]]["score"] not in (None, 1)
+    ]
 
 
 def main() -> int:
@@ -60,8 +82,12 @@ def main() -> int:
     (AUDIT_DIR / "scores.md").write_text("\n".join(lines) + "\n")
     sys.stdout.write("\n".join(lines) + f"\n\nReports: {AUDIT_DIR}\n")
     low = [
-        (name, key) for name, page in scores.items() for key in CATEGORIES if page[key] < MINIMUM
+        (name, key)
+        for name, page in scores.items()
+        for key in CATEGORIES
+        if page[key] < MINIMUM and not (key == "seo" and name in NOT_INDEXED)
     ]
+    low += [(name, audit) for name in NOT_INDEXED for audit in failed_seo_audits(name)]
     if low:
         sys.stdout.write(f"Below {MINIMUM}: {low}\n")
         return 1
