@@ -130,6 +130,8 @@ TENANT_APPS = [
     # Events, their calendar files and the OPD's iCalendar feed (issue #18).
     "agenda",
     "homepage",
+    # Old addresses (an imported site's, renamed slugs) answered with a 301 (issue #19).
+    "redirects",
     # Last: its default menu is seeded from the targets of the apps before it.
     "navigation",
 ]
@@ -171,6 +173,9 @@ MIDDLEWARE = [
     # Serves cached pages to visitors without a session, so after every middleware that adds
     # response headers and before everything a cached page does not need.
     "core.pagecache.PageCacheMiddleware",
+    # An OPD's 404 becomes a 301 when its redirects know the old address (one query, on 404s
+    # only); inside the middleware that add security headers, so the 301 carries them too.
+    "redirects.middleware.RedirectFallbackMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
