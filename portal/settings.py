@@ -170,12 +170,14 @@ MIDDLEWARE = [
     "core.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # An OPD's 404 (or its home page asked with a WordPress query, /?p=123) becomes a 301 when
+    # its redirects know the old address: one query, on those requests only. Inside the
+    # middleware that add security headers, so the 301 carries them too; outside the page
+    # cache, which would serve the home page for /?p=123.
+    "redirects.middleware.RedirectFallbackMiddleware",
     # Serves cached pages to visitors without a session, so after every middleware that adds
     # response headers and before everything a cached page does not need.
     "core.pagecache.PageCacheMiddleware",
-    # An OPD's 404 becomes a 301 when its redirects know the old address (one query, on 404s
-    # only); inside the middleware that add security headers, so the 301 carries them too.
-    "redirects.middleware.RedirectFallbackMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

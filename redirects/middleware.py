@@ -1,9 +1,17 @@
-"""Answer an OPD site's 404s with the 301 its redirects know (the URL contract's "any other path").
+"""Answer an OPD site's old addresses with the 301 its redirects know (the URL contract's "any
+other path").
 
-Only a GET or HEAD request whose response is a 404, on an OPD's host, outside /admin/, costs
-anything: one statement that finds the best matching old address (redirects.paths), counts the
-hit and reads where a target that is itself an old address leads (one hop, never more). Every
-other response passes through without a query.
+Two kinds of request on an OPD's host, GET or HEAD, outside /admin/, cost one statement that
+finds the best matching old address (redirects.paths), counts the hit and reads where a target
+that is itself an old address leads (one hop, never more):
+
+- a request whose response is a 404 (`/2019/05/03/judul/`, `/category/x/`, `/wp-content/...`);
+- a request for the home page with a query string (WordPress' `/?p=123`, `/?page_id=7`,
+  `/?cat=4`): the home ignores queries and would answer 200, so the lookup comes first, before
+  the page cache (this middleware sits outside it).
+
+Every other request passes through without a query: a normal page, the home page without a
+query, a cached page.
 """
 
 from django.core.exceptions import DisallowedRedirect
@@ -51,18 +59,34 @@ class RedirectFallbackMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if not self.may_redirect(request):
+            return self.get_response(request)
+        query_string = request.META.get("QUERY_STRING", "")
+        if request.path == "/" and query_string:
+            response = self.redirect(request, query_string)
+            if response is not None:
+                return response
+            return self.get_response(request)
         response = self.get_response(request)
-        if (
-            response.status_code != 404
-            or request.method not in ("GET", "HEAD")
-            or getattr(request, "tenant", None) is None
-            or request.tenant.schema_name == get_public_schema_name()
-        ):
-            return response
-        target = find_target(request.path, request.META.get("QUERY_STRING", ""))
+        if response.status_code == 404:
+            return self.redirect(request, query_string) or response
+        return response
+
+    @staticmethod
+    def may_redirect(request) -> bool:
+        tenant = getattr(request, "tenant", None)
+        return (
+            request.method in ("GET", "HEAD")
+            and tenant is not None
+            and tenant.schema_name != get_public_schema_name()
+        )
+
+    @staticmethod
+    def redirect(request, query_string):
+        target = find_target(request.path, query_string)
         if target is None:
-            return response
+            return None
         try:
             return HttpResponsePermanentRedirect(target)
         except DisallowedRedirect:  # a target stored around the validation
-            return response
+            return None
