@@ -85,8 +85,9 @@ def _message(error: ValidationError) -> str:
     return " ".join(str(message) for message in error.messages)
 
 
-def _read_rows(data: bytes) -> list[tuple[int, str, str]]:
-    """(row number as a spreadsheet shows it, old address, new address) of every non-empty row."""
+def _read_rows(data: bytes) -> tuple[list[tuple[int, str, str]], list[str]]:
+    """(row number as a spreadsheet shows it, old address, new address) of every non-empty row
+    with two columns, and the problems of the other rows."""
     if len(data) > CSV_MAX_BYTES:
         raise CsvImportError(
             [
@@ -141,16 +142,15 @@ def _read_rows(data: bytes) -> list[tuple[int, str, str]]:
                 % {"row": reader.line_num, "error": error}
             ]  # fmt: skip
         ) from None
-    if problems:
-        raise CsvImportError(problems)
-    if not rows:
+    if not rows and not problems:
         raise CsvImportError([_("Berkas tidak berisi satu pun pengalihan.")])
-    return rows
+    return rows, problems
 
 
-def _validated(rows: list[tuple[int, str, str]]) -> dict[str, tuple[int, str]]:
-    """old path -> (row number, target) of every row, or CsvImportError naming every bad row."""
-    problems: list[str] = []
+def _validated(rows: list[tuple[int, str, str]], problems: list[str]) -> dict[str, tuple[int, str]]:
+    """old path -> (row number, target) of every row, or CsvImportError naming every bad row
+    (`problems`: those found while reading)."""
+    problems = list(problems)
     wanted: dict[str, tuple[int, str]] = {}
     for number, old, new in rows:
         row_problems = []
@@ -186,7 +186,7 @@ def _validated(rows: list[tuple[int, str, str]]) -> dict[str, tuple[int, str]]:
 def import_csv(*, data: bytes) -> ImportResult:
     """Create or update the redirects of a CSV file (alamat_lama, alamat_baru): all of its rows
     or, when one is invalid, none (CsvImportError lists every problem with its row number)."""
-    wanted = _validated(_read_rows(data))
+    wanted = _validated(*_read_rows(data))
     existing = {r.old_path: r for r in Redirect.objects.filter(old_path__in=list(wanted))}
     targets = {paths.target_path(target) for _number, target in wanted.values()}
     # The mapping once imported, to refuse two addresses that lead to each other.
