@@ -266,3 +266,13 @@ def test_the_old_domain_pointed_at_the_platform_answers_its_old_links(
     response = old_domain.get("/2019/05/03/judul-lama/")
     assert response.status_code == 301
     assert response["Location"] == "/berita/judul-baru/"
+
+
+def test_a_protocol_relative_target_stored_around_the_validation_is_not_served(
+    opd_a, in_opd, client_a
+):
+    with in_opd(opd_a):
+        Redirect.objects.create(old_path="/keluar/", target="//evil.example/")
+        Redirect.objects.create(old_path="/keluar-2/", target="/\\evil.example/")
+    assert client_a.get("/keluar/").status_code == 404
+    assert client_a.get("/keluar-2/").status_code == 404
