@@ -2,6 +2,9 @@
 (core.registry) that has a `slug` and a `get_absolute_url()`, renaming a published item leaves
 a redirect from its old address to its new one (redirects.services.follow_renamed_url).
 
+A signal, not a step of publishing.services: an item is renamed through the admin, the
+publishing service, a revision restored or an importer, and every one of them must leave the
+redirect, in the same transaction as the rename; the content apps need not know this app exists.
 The old row is read once before an existing item is saved (saves are rare; pages are not), so
 nothing is added to what citizens' pages cost.
 """

@@ -182,11 +182,19 @@ def _validated(rows: list[tuple[int, str, str]], problems: list[str]) -> dict[st
     return wanted
 
 
-@transaction.atomic
 def import_csv(*, data: bytes) -> ImportResult:
     """Create or update the redirects of a CSV file (alamat_lama, alamat_baru): all of its rows
     or, when one is invalid, none (CsvImportError lists every problem with its row number)."""
-    wanted = _validated(*_read_rows(data))
+    rows, problems = _read_rows(data)
+    return import_redirects(rows=rows, problems=problems)
+
+
+@transaction.atomic
+def import_redirects(*, rows: list[tuple[int, str, str]], problems: list[str] = ()) -> ImportResult:
+    """Create or update one redirect per (row number, old address, new address): all of them
+    or, when one is invalid, none. The CSV import and a site importer (issue #19's WordPress
+    import) share it; new ones are marked as imported, existing ones keep their source."""
+    wanted = _validated(rows, list(problems))
     existing = {r.old_path: r for r in Redirect.objects.filter(old_path__in=list(wanted))}
     targets = {paths.target_path(target) for _number, target in wanted.values()}
     # The mapping once imported, to refuse two addresses that lead to each other.

@@ -345,3 +345,18 @@ def test_the_import_page_is_in_indonesian(admin_a):
     html = html_of(admin_a.get(f"{LIST}impor/"))
     assert "Impor pengalihan dari CSV" in html and "Berkas CSV" in html
     assert "alamat_lama" in html and "tidak ada yang disimpan" in html
+
+
+def test_a_site_importer_adds_many_redirects_in_one_call(opd_a, in_opd):
+    """What issue #19's WordPress import calls with the old links it found."""
+    with in_opd(opd_a):
+        make_redirect("/?p=1", "/berita/lama/")
+        result = services.import_redirects(
+            rows=[(1, "/?p=1", "/berita/satu/"), (2, "/?page_id=2", "/halaman/dua/")]
+        )
+        assert (result.created, result.updated, result.unchanged) == (1, 1, 0)
+        assert Redirect.objects.get(old_path="/?p=1").source == Redirect.Source.MANUAL
+        assert Redirect.objects.get(old_path="/?page_id=2").source == Redirect.Source.IMPORT
+        with pytest.raises(services.CsvImportError) as error:
+            services.import_redirects(rows=[(3, "/x/", "javascript:x")])
+        assert error.value.problems[0].startswith("Baris 3:")
