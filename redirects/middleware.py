@@ -8,7 +8,9 @@ that is itself an old address leads (one hop, never more):
 - a request whose response is a 404 (`/2019/05/03/judul/`, `/category/x/`, `/wp-content/...`);
 - a request for the home page with a query string (WordPress' `/?p=123`, `/?page_id=7`,
   `/?cat=4`): the home ignores queries and would answer 200, so the lookup comes first, before
-  the page cache (this middleware sits outside it).
+  the page cache (this middleware sits outside it), and only when a parameter of the request
+  starts one of the OPD's old addresses on `/` (redirects.home: a cached set of names, so
+  `/?utm_source=wa` costs no query).
 
 Every other request passes through without a query: a normal page, the home page without a
 query, a cached page.
@@ -19,7 +21,7 @@ from django.db import connection
 from django.http import HttpResponsePermanentRedirect
 from django_tenants.utils import get_public_schema_name
 
-from redirects import paths
+from redirects import home, paths
 from redirects.models import Redirect
 
 # The best match counts the hit; a target that is itself an old address (and does not lead
@@ -71,7 +73,9 @@ class RedirectFallbackMiddleware:
             return self.get_response(request)
         query_string = request.META.get("QUERY_STRING", "")
         if request.path_info == "/" and query_string:
-            response = self.redirect(request, query_string)
+            response = None
+            if home.may_be_an_old_address(query_string):
+                response = self.redirect(request, query_string)
             if response is not None:
                 return response
             return self.get_response(request)

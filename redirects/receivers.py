@@ -9,10 +9,11 @@ The old row is read once before an existing item is saved (saves are rare; pages
 nothing is added to what citizens' pages cost.
 """
 
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 
 from core import registry
-from redirects import services
+from redirects import home, services
+from redirects.models import Redirect
 
 _OLD_URL = "_redirects_old_url"
 
@@ -53,5 +54,12 @@ def connect_content_app(app: registry.ContentApp) -> None:
         post_save.connect(follow_renamed_slug, sender=model, dispatch_uid=f"redirects-post-{uid}")
 
 
+def redirects_changed(sender, **kwargs):
+    home.forget()
+
+
 def connect() -> None:
     registry.on_register(connect_content_app)
+    # The home page's parameter names (redirects.home) follow every change of a redirect.
+    post_save.connect(redirects_changed, sender=Redirect, dispatch_uid="redirects-saved")
+    post_delete.connect(redirects_changed, sender=Redirect, dispatch_uid="redirects-deleted")

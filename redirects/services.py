@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from redirects import paths
+from redirects import home, paths
 from redirects.models import Redirect
 
 CSV_HEADER = ("alamat_lama", "alamat_baru")
@@ -223,4 +223,5 @@ def import_redirects(*, rows: list[tuple[int, str, str]], problems: list[str] = 
             unchanged += 1
     Redirect.objects.bulk_create(created, batch_size=1000)
     Redirect.objects.bulk_update(updated, ["target", "updated_at"], batch_size=1000)
+    home.forget()
     return ImportResult(created=len(created), updated=len(updated), unchanged=unchanged)

@@ -233,8 +233,35 @@ def test_the_home_page_with_a_query_costs_a_query_only_when_it_has_one(
         return sum("redirects_redirect" in sql for sql in real_queries(captured))
 
     assert redirect_queries("/", 200) == 0
+    # Cold: the names of the parameters old addresses on the home page start with.
+    assert redirect_queries("/?utm_source=wa", 200) == 1
+    assert redirect_queries("/?utm_source=wa", 200) == 0
+    assert redirect_queries("/?fbclid=IwAR0abc&utm_medium=social", 200) == 0
     assert redirect_queries("/?p=124", 200) == 1
     assert redirect_queries("/?p=123", 301) == 1
+    assert redirect_queries("/?utm_source=wa&page_id=7", 301) == 1
+
+
+def test_a_cached_home_page_with_tracking_parameters_costs_no_query(
+    wordpress_links, client_a, django_assert_num_queries
+):
+    client_a.get("/?utm_source=wa")
+    client_a.get("/?utm_source=wa")
+    with django_assert_num_queries(0):
+        response = client_a.get("/?utm_source=wa")
+    assert response["X-Page-Cache"] == "hit"
+
+
+def test_a_new_parameter_name_is_known_at_once(opd_a, in_opd, client_a):
+    with in_opd(opd_a):
+        make_redirect("/?p=1", "/berita/")
+    assert client_a.get("/?cat=4").status_code == 200  # the names are cached now
+    with in_opd(opd_a):
+        make_redirect("/?cat=4", "/berita/kategori/berita/")
+    assert client_a.get("/?cat=4")["Location"] == "/berita/kategori/berita/"
+    with in_opd(opd_a):
+        Redirect.objects.filter(old_path="/?cat=4").delete()
+    assert client_a.get("/?cat=4").status_code == 200
 
 
 def test_a_cached_home_page_does_not_hide_a_new_redirect(opd_a, in_opd, client_a):
