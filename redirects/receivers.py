@@ -10,6 +10,7 @@ nothing is added to what citizens' pages cost.
 """
 
 from django.db.models.signals import post_delete, post_save, pre_save
+from django.urls import NoReverseMatch
 
 from core import registry
 from redirects import home, services
@@ -35,7 +36,10 @@ def remember_old_url(sender, instance, raw=False, update_fields=None, **kwargs):
     is_published = getattr(old, "guard_is_published", None)
     if is_published is not None and not is_published():
         return
-    instance.__dict__[_OLD_URL] = old.get_absolute_url()
+    try:
+        instance.__dict__[_OLD_URL] = old.get_absolute_url()
+    except NoReverseMatch:  # an old slug the URLconf no longer accepts had no address
+        return
 
 
 def follow_renamed_slug(sender, instance, raw=False, **kwargs):
