@@ -171,7 +171,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # An OPD's 404 (or its home page asked with a WordPress query, /?p=123) becomes a 301 when
-    # its redirects know the old address: one query, on those requests only. Inside the
+    # its redirects know the old address: one query on those requests, none on others. Inside the
     # middleware that add security headers, so the 301 carries them too; outside the page
     # cache, which would serve the home page for /?p=123.
     "redirects.middleware.RedirectFallbackMiddleware",
