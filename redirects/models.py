@@ -41,6 +41,9 @@ class Redirect(models.Model):
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
 
+    # What the audit log (audit.receivers) records of a change: addresses are public facts.
+    audit_fields = ("old_path", "target", "source")
+
     class Meta:
         verbose_name = _("pengalihan tautan")
         verbose_name_plural = _("pengalihan tautan")

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts import roles
+from audit.models import AuditEvent
 from redirects import services
 from redirects.models import Redirect
 from tests.factories import make_operator
@@ -153,6 +154,10 @@ def test_an_operator_berita_adds_a_redirect(operator_a, opd_a, in_opd, client_a)
         redirect = Redirect.objects.get()
     assert redirect.old_path == "/?page_id=7" and redirect.source == Redirect.Source.MANUAL
     assert client_a.get("/?page_id=7")["Location"] == "/halaman/x/"
+    event = AuditEvent.objects.get(
+        opd=opd_a, object_type="redirects.Redirect", object_id=str(redirect.pk)
+    )
+    assert event.actor == "penulis" and event.changes["old_path"] == [None, "/?page_id=7"]
 
 
 @pytest.mark.parametrize(
