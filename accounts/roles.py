@@ -41,10 +41,16 @@ _LIBRARY_PERMISSIONS = tuple(
     for model in ("image", "document")
     for action in ("add", "change", "delete", "view")
 )
+# The redirects of old addresses (an infrastructure app too): whoever manages the pages and the
+# menu manages where the old site's links lead.
+_REDIRECT_PERMISSIONS = tuple(
+    ("redirects", f"{action}_redirect") for action in ("add", "change", "delete", "view")
+)
 for _role in (ADMIN_OPD, OPERATOR_BERITA):
     _ROLE_EXTRA_PERMISSIONS[_role] = (
         *_ROLE_EXTRA_PERMISSIONS.get(_role, ()),
         *_LIBRARY_PERMISSIONS,
+        *_REDIRECT_PERMISSIONS,
     )
 
 

@@ -20,6 +20,7 @@ from audit.services import (
 )
 from banners.models import EmergencyBanner
 from core import registry
+from redirects.models import Redirect
 from tenants.models import Domain, Opd
 
 # Changes ---------------------------------------------------------------------------------------
@@ -163,7 +164,9 @@ def connect() -> None:
             Group.permissions.through: ("permissions", "groups"),
         }
     )
-    for model in (Group, Opd, Domain, EmergencyBanner):
+    # Redirects: an infrastructure app's model operators edit (the CSV import writes in bulk
+    # and is not recorded row by row).
+    for model in (Group, Opd, Domain, EmergencyBanner, Redirect):
         connect_model(model)
     registry.on_register(connect_content_app)
     pre_save.connect(remember_old_values, sender=User, dispatch_uid="audit-pre-user")

@@ -130,6 +130,8 @@ TENANT_APPS = [
     # Events, their calendar files and the OPD's iCalendar feed (issue #18).
     "agenda",
     "homepage",
+    # Old addresses (an imported site's, renamed slugs) answered with a 301 (issue #19).
+    "redirects",
     # Last: its default menu is seeded from the targets of the apps before it.
     "navigation",
 ]
@@ -168,6 +170,11 @@ MIDDLEWARE = [
     "core.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # An OPD's 404 (or its home page asked with a WordPress query, /?p=123) becomes a 301 when
+    # its redirects know the old address: one query on those requests, none on others. Inside the
+    # middleware that add security headers, so the 301 carries them too; outside the page
+    # cache, which would serve the home page for /?p=123.
+    "redirects.middleware.RedirectFallbackMiddleware",
     # Serves cached pages to visitors without a session, so after every middleware that adds
     # response headers and before everything a cached page does not need.
     "core.pagecache.PageCacheMiddleware",

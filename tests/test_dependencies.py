@@ -11,8 +11,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_SHELL = "portal"
-# core imports no other package of ours; the media library (a tenant app) builds on core only.
-INFRASTRUCTURE = {"core", "library"}
+# core imports no other package of ours; the media library and the redirects (tenant apps) build
+# on core only.
+INFRASTRUCTURE = {"core", "library", "redirects"}
 SHARED_APPS = {
     "tenants",
     "accounts",

@@ -35,6 +35,7 @@ from library import services as library_services
 from news.models import Tag
 from ppid import services as ppid_services
 from ppid.models import InformationRequest, Objection
+from redirects.models import Redirect
 from tests.factories import login_console, make_operator
 from tests.news.factories import image_bytes, uploaded
 from tests.pemda.helpers import make_identity
@@ -350,6 +351,9 @@ def seeded_opd_a(opd_a, in_opd, media_root):
         )
         AccessLog.objects.create(
             username="tamu", ip_address="192.0.2.1", user_agent="Mozilla/5.0", path_info="/"
+        )
+        Redirect.objects.create(
+            old_path="/2019/05/03/banjir/", target="/berita/banjir/", source="import", hits=3
         )
     AuditEvent.objects.create(
         opd=opd_a,

@@ -123,6 +123,8 @@ LAYOUT_MIGRATIONS = {
     # The agenda (issue #18): its events (OPD schemas), and the portal index's event times.
     ("agenda", "0001_initial"),
     ("mainsite", "0002_publisheditem_event_times"),
+    # Old addresses answered with a 301 (issue #19): the OPD's redirects.
+    ("redirects", "0001_initial"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -169,6 +171,7 @@ NEW_TABLES = {
         "faq_faqgroup",
         "faq_faqitem",
         "agenda_event",
+        "redirects_redirect",
     },
 }
 # New tables the upgrade fills (the others start empty): the default menu of every OPD and
@@ -558,7 +561,7 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
     assert {app for _pk, app, _model in added} == {
         "procrastinate", "core", "console", "backups", "news", "pages", "ppid", "library",
         "navigation", "pemda", "homepage", "documents", "publicservices", "gallery", "faq",
-        "agenda",
+        "agenda", "redirects",
     }  # fmt: skip
     assert min(pk for pk, _app, _model in added) > max(pk for pk, _app, _model in moved)
     assert moved <= after.content_types["public"]
