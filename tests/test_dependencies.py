@@ -11,9 +11,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_SHELL = "portal"
-# core imports no other package of ours; the media library and the redirects (tenant apps) build
-# on core only.
-INFRASTRUCTURE = {"core", "library", "redirects"}
+# core imports no other package of ours; the media library and the redirects (tenant apps) and
+# the WordPress export reader (a pure library, no models) build on core only.
+INFRASTRUCTURE = {"core", "library", "redirects", "wpimport"}
 SHARED_APPS = {
     "tenants",
     "accounts",
