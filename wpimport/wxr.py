@@ -390,6 +390,15 @@ def _not_wxr() -> WxrError:
     )
 
 
+def _entities_refused() -> WxrError:
+    return WxrError(
+        _(
+            "Berkas memuat DTD atau entitas XML (misalnya entitas eksternal atau ekspansi "
+            "entitas). Ekspor WordPress tidak pernah memuatnya, jadi berkas ini ditolak."
+        )
+    )
+
+
 def _not_xml(line: int) -> WxrError:
     return WxrError(
         _("Berkas ini bukan XML, jadi bukan ekspor WordPress (baris %(line)s).") % {"line": line}
@@ -510,13 +519,12 @@ def _parse(reader: _CheckedReader, zone: ZoneInfo) -> WxrExport:
             channel.remove(element)
     except WxrError:
         raise
-    except (DTDForbidden, EntitiesForbidden, DefusedXmlException):
-        raise WxrError(
-            _(
-                "Berkas memuat DTD atau entitas XML (misalnya entitas eksternal atau ekspansi "
-                "entitas). Ekspor WordPress tidak pernah memuatnya, jadi berkas ini ditolak."
-            )
-        ) from None
+    except DTDForbidden as error:
+        if (error.name or "").lower() == "html":  # a web page saved instead of the export
+            raise _not_xml(1) from None
+        raise _entities_refused() from None
+    except (EntitiesForbidden, DefusedXmlException):
+        raise _entities_refused() from None
     except ParseError as error:
         raise _parse_error(error, seen_root=root is not None) from None
     if channel is None or not wp_namespace or not site_values.get("wp:wxr_version"):
