@@ -150,6 +150,7 @@ _SHORTCODE_TAG = re.compile(r"\[(\[?)(/?)([a-z][a-z0-9_-]*)((?:\s[^\[\]]*?)?)(/?
 _ENCLOSING = "\\[{name}\\b([^\\]]*)\\](.*?)\\[/{name}\\]"
 _OWN_LINE_URL = re.compile(r"^(\s*)(https?://[^\s<>\"]+)(\s*)$", re.MULTILINE)
 _PARAGRAPH_URL = re.compile(r"<p(?:\s[^>]*)?>\s*(https?://[^\s<>\"]+)\s*</p>", re.IGNORECASE)
+_KNOWN = ("caption", "wp_caption", "gallery", "embed", "video", "audio")
 # A block's attributes: JSON that never holds "-->" (WordPress escapes it as \u002d\u002d).
 _JSON = r"(\s+\{(?:(?!-->).)*?\})?"
 
@@ -308,9 +309,10 @@ class _Converter:
 
     @staticmethod
     def _unautop(text: str) -> str:
-        """WordPress' shortcode_unautop: a shortcode alone in its paragraph loses the <p>."""
+        """WordPress' shortcode_unautop: a known shortcode alone in its paragraph loses the
+        <p> (unknown ones are removed, and what they wrap stays a paragraph)."""
         return re.sub(
-            r"<p>\s*(\[([a-z][a-z0-9_-]*)\b[^\]]*\](?:(?:(?!\[/\2\]).)*\[/\2\])?)\s*</p>",
+            r"<p>\s*(\[(" + "|".join(_KNOWN) + r")\b[^\]]*\](?:(?:(?!\[/\2\]).)*\[/\2\])?)\s*</p>",
             r"\1",
             text,
             flags=re.DOTALL,
