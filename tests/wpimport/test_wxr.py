@@ -354,3 +354,20 @@ def test_a_stream_of_unknown_size_is_stopped_at_the_limit():
     stream = Stream()
     assert "lebih besar dari batas" in refused(stream, max_bytes=1024 * 1024)
     assert stream.sent < 30
+
+
+def test_a_password_protected_post_is_flagged_without_its_password():
+    item = """<item><wp:post_id>2</wp:post_id><title>Rahasia</title>
+      <wp:post_type>post</wp:post_type>
+      <wp:status>publish</wp:status><wp:post_password><![CDATA[sandi123]]></wp:post_password></item>"""
+    export = parse_export(minimal(items=item))
+    assert export.items[0].has_password is False
+    assert export.items[1].has_password is True
+    assert "sandi123" not in repr(export.items[1])
+
+
+def test_a_repeated_post_id_is_a_problem():
+    item = """<item><wp:post_id>1</wp:post_id><title>Lagi</title><wp:post_type>post</wp:post_type>
+      </item>"""
+    export = parse_export(minimal(items=item))
+    assert export.problems == ("ID entri 1 muncul lebih dari sekali.",)
