@@ -147,7 +147,8 @@ _ATTRIBUTE = re.compile(
 )
 # A shortcode tag: [name attrs], [name attrs /], [/name]; [[name]] is an escaped one.
 _SHORTCODE_TAG = re.compile(r"\[(\[?)(/?)([a-z][a-z0-9_-]*)((?:\s[^\[\]]*?)?)(/?)\](\]?)")
-_ENCLOSING = "\\[{name}\\b([^\\]]*)\\](.*?)\\[/{name}\\]"
+# The name ends where a shortcode name cannot go on: [gallery] is not [gallery-slider].
+_ENCLOSING = r"\[{name}(?![\w-])([^\]]*)\](.*?)\[/{name}\]"
 _OWN_LINE_URL = re.compile(r"^(\s*)(https?://[^\s<>\"]+)(\s*)$", re.MULTILINE)
 _PARAGRAPH_URL = re.compile(r"<p(?:\s[^>]*)?>\s*(https?://[^\s<>\"]+)\s*</p>", re.IGNORECASE)
 _KNOWN = ("caption", "wp_caption", "gallery", "embed", "video", "audio")
@@ -292,7 +293,7 @@ class _Converter:
         text = self._unautop(text)
         for name in ("caption", "wp_caption"):
             text = re.sub(_ENCLOSING.format(name=name), self._caption, text, flags=re.DOTALL)
-        text = re.sub(r"\[gallery\b([^\]]*)\]", self._gallery, text)
+        text = re.sub(r"\[gallery(?![\w-])([^\]]*)\]", self._gallery, text)
         text = re.sub(
             _ENCLOSING.format(name="embed"), lambda m: self.embed(m.group(2)), text, flags=re.DOTALL
         )
@@ -303,7 +304,7 @@ class _Converter:
                 text,
                 flags=re.DOTALL,
             )
-            text = re.sub(rf"\[{name}\b([^\]]*)\]", lambda m: self._media(m.group(1)), text)
+            text = re.sub(rf"\[{name}(?![\w-])([^\]]*)\]", lambda m: self._media(m.group(1)), text)
         text = _SHORTCODE_TAG.sub(self._unknown, text)
         return re.sub("\x00(\\d+)\x00", lambda match: escaped[int(match.group(1))], text)
 
@@ -312,7 +313,9 @@ class _Converter:
         """WordPress' shortcode_unautop: a known shortcode alone in its paragraph loses the
         <p> (unknown ones are removed, and what they wrap stays a paragraph)."""
         return re.sub(
-            r"<p>\s*(\[(" + "|".join(_KNOWN) + r")\b[^\]]*\](?:(?:(?!\[/\2\]).)*\[/\2\])?)\s*</p>",
+            r"<p>\s*(\[("
+            + "|".join(_KNOWN)
+            + r")(?![\w-])[^\]]*\](?:(?:(?!\[/\2\]).)*\[/\2\])?)\s*</p>",
             r"\1",
             text,
             flags=re.DOTALL,

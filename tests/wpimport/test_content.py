@@ -392,3 +392,19 @@ def test_the_result_is_stable_under_the_editors_sanitiser(body):
 def test_an_empty_body():
     result = convert("")
     assert result.html == "" and result.problems == ()
+
+
+def test_a_plugin_shortcode_named_like_a_known_one_is_unknown():
+    result = convert('[gallery-slider id="3"]\n\n[captionizer]Teks[/captionizer]')
+    assert result.gallery_ids == ()
+    assert result.unknown_shortcodes == Counter({"gallery-slider": 1, "captionizer": 1})
+    assert result.html == "<p>Teks</p>"
+
+
+def test_audio_and_video_files_become_links_for_the_operator():
+    result = convert(f'[audio mp3="{UPLOADS}/lagu.mp3"][/audio]')
+    assert result.html == (
+        f'<p><a href="{UPLOADS}/lagu.mp3" rel="noopener noreferrer">{UPLOADS}/lagu.mp3</a></p>'
+    )
+    assert result.internal_links == (f"{UPLOADS}/lagu.mp3",)
+    assert len(result.problems) == 1
