@@ -201,22 +201,24 @@ class _CheckedReader:
         chunk = self.raw.read(CHUNK_BYTES if size is None or size < 0 else size)
         if not self.started:
             self.started = True
-            if not chunk.lstrip(codecs.BOM_UTF8).lstrip().startswith(b"<") and not chunk.startswith(
-                (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-            ):
-                raise _not_xml(1)
-            declared = _DECLARED_ENCODING.match(chunk.lstrip(codecs.BOM_UTF8))
-            encoding = declared.group(1).decode().lower() if declared else "utf-8"
-            if encoding in ("utf-8", "utf8") and not chunk.startswith(
-                (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-            ):
-                self.decoder = codecs.getincrementaldecoder("utf-8")()
+            self._start(chunk)
         self.read_bytes += len(chunk)
         if self.read_bytes > self.max_bytes:
             raise _too_large(self.max_bytes)
         if self.decoder is not None:
             self._check(chunk, final=not chunk)
         return chunk
+
+    def _start(self, chunk: bytes) -> None:
+        """Refuse what does not even begin like XML, and check UTF-8 (declared or implied)."""
+        if chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return  # left to the parser
+        chunk = chunk.removeprefix(codecs.BOM_UTF8)
+        if not chunk.lstrip().startswith(b"<"):
+            raise _not_xml(1)
+        declared = _DECLARED_ENCODING.match(chunk)
+        if not declared or declared.group(1).lower() in (b"utf-8", b"utf8"):
+            self.decoder = codecs.getincrementaldecoder("utf-8")()
 
     def _check(self, chunk: bytes, *, final: bool) -> None:
         pending = self.decoder.getstate()[0]

@@ -371,3 +371,13 @@ def test_a_repeated_post_id_is_a_problem():
       </item>"""
     export = parse_export(minimal(items=item))
     assert export.problems == ("ID entri 1 muncul lebih dari sekali.",)
+
+
+def test_a_byte_order_mark_is_accepted():
+    assert parse_export(b"\xef\xbb\xbf" + minimal()).site.title == "Situs Uji"
+
+
+def test_an_export_in_another_declared_charset_is_read_by_the_parser():
+    data = minimal().replace(b'encoding="UTF-8"', b'encoding="ISO-8859-1"')
+    data = data.replace(b"<title>Situs Uji</title>", b"<title>Caf\xe9</title>")
+    assert parse_export(data).site.title == "Caf\u00e9"
