@@ -325,8 +325,8 @@ class _Converter:
         attributes = _attributes(match.group(1))
         inner = match.group(2)
         image = re.search(r"<img\b[^>]*>", inner)
-        if not image:
-            return inner
+        if not image:  # unautop took its paragraph away
+            return f"<p>{inner.strip()}</p>"
         caption = (
             attributes.get("caption")
             or re.sub(r"^(?:\s*<a\b[^>]*>)?\s*<img\b[^>]*>\s*(?:</a>)?", "", inner.strip()).strip()
@@ -364,9 +364,7 @@ class _Converter:
         return self.embed(url) if url else ""
 
     def _unknown(self, match: re.Match) -> str:
-        if match.group(1) and match.group(6):  # escaped, already handled
-            return match.group(0)
-        if not match.group(2):
+        if not match.group(2):  # escaped ones ([[name]]) were set aside before
             self.unknown[match.group(3)] += 1
         return ""
 

@@ -408,3 +408,25 @@ def test_audio_and_video_files_become_links_for_the_operator():
     )
     assert result.internal_links == (f"{UPLOADS}/lagu.mp3",)
     assert len(result.problems) == 1
+
+
+def test_a_gallery_block_without_ids_keeps_its_images():
+    result = convert(
+        '<!-- wp:gallery --><figure class="wp-block-gallery"><img src="https://foto.example/a.jpg">'
+        "</figure><!-- /wp:gallery -->"
+    )
+    assert result.gallery_ids == ()
+    assert result.html == '<figure><img src="https://foto.example/a.jpg"></figure>'
+
+
+def test_a_caption_without_an_image_keeps_its_text():
+    assert convert('[caption id="x"]Hanya teks[/caption]').html == "<p>Hanya teks</p>"
+
+
+def test_wpautop_keeps_option_and_object_children_together():
+    text = "<select>\n<option>a</option>\n<option>b</option>\n</select>"
+    assert "<br />" not in wpautop(text)
+    text = '<object data="x">\n<param name="a" value="b" />\n<embed src="y" />\n</object>'
+    assert wpautop(text).strip() == (
+        '<p><object data="x"><param name="a" value="b" /><embed src="y" /></object></p>'
+    )

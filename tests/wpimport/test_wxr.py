@@ -381,3 +381,15 @@ def test_an_export_in_another_declared_charset_is_read_by_the_parser():
     data = minimal().replace(b'encoding="UTF-8"', b'encoding="ISO-8859-1"')
     data = data.replace(b"<title>Situs Uji</title>", b"<title>Caf\xe9</title>")
     assert parse_export(data).site.title == "Caf\u00e9"
+
+
+def test_an_unknown_wxr_version_is_refused():
+    data = minimal().replace(
+        b"<wp:wxr_version>1.2</wp:wxr_version>", b"<wp:wxr_version>2.0</wp:wxr_version>"
+    )
+    assert "Versi WXR 2.0" in refused(data)
+
+
+def test_a_utf16_export_is_left_to_the_parser():
+    data = minimal().decode().replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
+    assert parse_export(data).site.title == "Situs Uji"
