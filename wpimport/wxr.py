@@ -184,6 +184,36 @@ class WxrExport:
     def of_type(self, post_type: str) -> tuple[Item, ...]:
         return tuple(item for item in self.items if item.post_type == post_type)
 
+    def parents_first(self, post_type: str = "page") -> tuple[Item, ...]:
+        """The items of `post_type` ordered so that each comes after its parent (an export
+        lists them by id), by menu order among siblings. An item whose parent is missing,
+        of another type, or part of a loop is placed at the top level."""
+        items = self.of_type(post_type)
+        by_id = {item.post_id: item for item in items}
+
+        def top_level(item: Item) -> bool:
+            seen = {item.post_id}
+            parent = by_id.get(item.parent_id)
+            while parent is not None:
+                if parent.post_id in seen:
+                    return True
+                seen.add(parent.post_id)
+                parent = by_id.get(parent.parent_id)
+            return item.parent_id not in by_id
+
+        children: dict[int | None, list[Item]] = {}
+        for item in items:
+            children.setdefault(None if top_level(item) else item.parent_id, []).append(item)
+        ordered: list[Item] = []
+        pending = sorted(children.get(None, []), key=lambda i: (i.menu_order, i.post_id))
+        while pending:
+            item = pending.pop(0)
+            ordered.append(item)
+            pending[:0] = sorted(
+                children.get(item.post_id, []), key=lambda i: (i.menu_order, i.post_id)
+            )
+        return tuple(ordered)
+
 
 class _CheckedReader:
     """The file as the parser reads it: counted against the size limit and, when it is UTF-8,

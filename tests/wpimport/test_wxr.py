@@ -393,3 +393,16 @@ def test_an_unknown_wxr_version_is_refused():
 def test_a_utf16_export_is_left_to_the_parser():
     data = minimal().decode().replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
     assert parse_export(data).site.title == "Situs Uji"
+
+
+def page(post_id, parent=0, order=0):
+    return f"""<item><wp:post_id>{post_id}</wp:post_id><title>Halaman {post_id}</title>
+      <wp:post_type>page</wp:post_type><wp:post_parent>{parent}</wp:post_parent>
+      <wp:menu_order>{order}</wp:menu_order></item>"""
+
+
+def test_pages_come_parents_first_in_menu_order():
+    pages = page(5, parent=7) + page(6, parent=7, order=-1) + page(7, order=2) + page(8, order=1)
+    pages += page(9, parent=5) + page(10, parent=99) + page(11, parent=12) + page(12, parent=11)
+    export = parse_export(minimal(items=pages))
+    assert [item.post_id for item in export.parents_first()] == [10, 11, 12, 8, 7, 6, 5, 9]
