@@ -59,7 +59,9 @@ _ALLBLOCKS = (
     r"header|footer|nav|figure|figcaption|details|menu|summary)"
 )
 # WordPress' get_html_split_regex, simplified: comments, CDATA and tags.
-_HTML_TAGS = re.compile(r"(<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[^>]*>)", re.DOTALL)
+_HTML_TAGS = re.compile(
+    r"(<!--(?:(?!<!--).)*?-->|<!\[CDATA\[(?:(?!<!\[CDATA\[).)*?\]\]>|<[^<>]*>)", re.DOTALL
+)
 
 
 def _replace_in_html_tags(text: str, old: str, new: str) -> str:
@@ -148,12 +150,14 @@ _ATTRIBUTE = re.compile(
 # A shortcode tag: [name attrs], [name attrs /], [/name]; [[name]] is an escaped one.
 _SHORTCODE_TAG = re.compile(r"\[(\[?)(/?)([a-z][a-z0-9_-]*)((?:\s[^\[\]]*?)?)(/?)\](\]?)")
 # The name ends where a shortcode name cannot go on: [gallery] is not [gallery-slider].
-_ENCLOSING = r"\[{name}(?![\w-])([^\]]*)\](.*?)\[/{name}\]"
+# What an enclosing shortcode wraps never holds another of its tags (WordPress does not nest
+# a shortcode in itself), which also keeps an unclosed one from scanning the rest of the body.
+_ENCLOSING = r"\[{name}(?![\w-])([^\]]*)\]((?:(?!\[/?{name}(?![\w-])).)*)\[/{name}\]"
 _OWN_LINE_URL = re.compile(r"^(\s*)(https?://[^\s<>\"]+)(\s*)$", re.MULTILINE)
 _PARAGRAPH_URL = re.compile(r"<p(?:\s[^>]*)?>\s*(https?://[^\s<>\"]+)\s*</p>", re.IGNORECASE)
 _KNOWN = ("caption", "wp_caption", "gallery", "embed", "video", "audio")
-# A block's attributes: JSON that never holds "-->" (WordPress escapes it as \u002d\u002d).
-_JSON = r"(\s+\{(?:(?!-->).)*?\})?"
+# A block's attributes: JSON in which WordPress escapes "--", "<" and ">" (\u002d, \u003c…).
+_JSON = r"(\s+\{[^<>]*?\})?"
 
 
 def _attributes(text: str) -> dict[str, str]:
@@ -219,13 +223,15 @@ class _Converter:
         text = re.sub(
             r"<!--\s+wp:(embed|core-embed/[\w-]+|video)"
             + _JSON
-            + r"\s+-->(.*?)<!--\s+/wp:\1\s+-->",
+            + r"\s+-->((?:(?!<!--\s+/?wp:\1[\s/]).)*)<!--\s+/wp:\1\s+-->",
             self._embed_block,
             text,
             flags=re.DOTALL,
         )
         text = re.sub(
-            r"<!--\s+wp:gallery" + _JSON + r"\s+-->(.*?)<!--\s+/wp:gallery\s+-->",
+            r"<!--\s+wp:gallery"
+            + _JSON
+            + r"\s+-->((?:(?!<!--\s+/?wp:gallery[\s/]).)*)<!--\s+/wp:gallery\s+-->",
             self._gallery_block,
             text,
             flags=re.DOTALL,
@@ -315,7 +321,7 @@ class _Converter:
         return re.sub(
             r"<p>\s*(\[("
             + "|".join(_KNOWN)
-            + r")(?![\w-])[^\]]*\](?:(?:(?!\[/\2\]).)*\[/\2\])?)\s*</p>",
+            + r")(?![\w-])[^\]]*\](?:(?:(?!\[/\2\]|</p>).)*\[/\2\])?)\s*</p>",
             r"\1",
             text,
             flags=re.DOTALL,
@@ -373,7 +379,8 @@ class _Converter:
 
 _CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _IFRAME = re.compile(
-    r"<iframe\b([^>]*)>.*?</iframe>|<iframe\b([^>]*)/?>", re.IGNORECASE | re.DOTALL
+    r"<iframe\b([^>]*)>(?:(?!</?iframe\b).)*</iframe>|<iframe\b([^>]*)/?>",
+    re.IGNORECASE | re.DOTALL,
 )
 _SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 
@@ -510,7 +517,7 @@ def _collect(clean: str, site_url: str, converter: _Converter) -> tuple[tuple, t
 
 # -- the whole conversion ---------------------------------------------------------------------
 
-_MORE = re.compile(r"<!--more(.*?)?-->")
+_MORE = re.compile(r"<!--more([^<>]*)-->")
 _NEXTPAGE = re.compile(r"<!--nextpage-->")
 _EMPTY_PARAGRAPH = re.compile(r"<p>(?:\s|&nbsp;|\u00a0|<br>)*</p>")
 # Attributes pointing at the old site's other sizes, and classes the allowlist emptied.
