@@ -9,30 +9,35 @@ The steps follow WordPress' `the_content` filters in their order:
    dynamic blocks (`<!-- wp:latest-posts /-->`: rendered by PHP, no HTML of their own) are
    dropped and counted.
 3. Classic content: a YouTube address alone on its line becomes a video (WordPress' autoembed),
-   then `wpautop` (a port of WordPress 6's) makes paragraphs and line breaks.
+   then `wpautop` (wpimport.autop, a port of WordPress 6's) makes paragraphs and line breaks.
 4. Shortcodes: `[caption]` becomes a figure with its caption, `[gallery]` a placeholder listing the
    attachment ids, `[embed]`/`[video]` of YouTube a video; any other shortcode is removed (what an
    enclosing one wraps is kept: page builders wrap whole articles in `[vc_row]…`) and counted.
 5. Editor forms: figures get the editor's classes (`image`, `table`, alignment), `<h1>` becomes
    `<h2>` (the page's title is the h1), YouTube iframes become videos, other iframes go (counted).
 6. sanitize_html; then the old site's links and images are collected for the caller, which maps
-   them to the imported media and articles (`original_image_url`, `rewrite_links`).
+   them to the imported media and articles (wpimport.links: `original_image_url`,
+   `rewrite_links`). Galleries stay placeholders until `fill_galleries` (or `resolve_gallery`)
+   puts the caller's HTML in their place.
 
 Videos are stored as the editor stores them: `<figure class="media"><oembed url="…"></oembed>
 </figure>` with the canonical watch URL. Not reproduced: wptexturize's curly quotes and smilies.
+No pattern scans the rest of the body from an unclosed tag or comment, so a hostile body costs
+linear time.
 """
 
 import html
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from django.utils.translation import gettext as _
 
 from core.richtext import html_to_text, sanitize_html, youtube_id, youtube_url
+from wpimport.autop import wpautop
+from wpimport.links import original_image_url, url_key
 
 # A paragraph of text that the sanitiser keeps and no shortcode pattern matches.
 GALLERY_PLACEHOLDER = "{{{{wpimport-galeri-{index}}}}}"
@@ -49,97 +54,6 @@ class ConvertedBody:
     gallery_ids: tuple[tuple[int, ...], ...] = ()  # per placeholder, in order
     dropped_blocks: Counter = field(default_factory=Counter)
     problems: tuple[str, ...] = ()  # Indonesian
-
-
-# -- wpautop ------------------------------------------------------------------------------------
-
-_ALLBLOCKS = (
-    r"(?:table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|"
-    r"map|area|blockquote|address|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|"
-    r"header|footer|nav|figure|figcaption|details|menu|summary)"
-)
-# WordPress' get_html_split_regex, simplified: comments, CDATA and tags.
-_HTML_TAGS = re.compile(
-    r"(<!--(?:(?!<!--).)*?-->|<!\[CDATA\[(?:(?!<!\[CDATA\[).)*?\]\]>|<[^<>]*>)", re.DOTALL
-)
-
-
-def _replace_in_html_tags(text: str, old: str, new: str) -> str:
-    parts = _HTML_TAGS.split(text)
-    for index in range(1, len(parts), 2):
-        parts[index] = parts[index].replace(old, new)
-    return "".join(parts)
-
-
-def wpautop(text: str, br: bool = True) -> str:
-    """WordPress' wpautop (wp-includes/formatting.php, 6.x): blank lines make paragraphs, single
-    newlines `<br />`, never inside <pre> or around block elements."""
-    if not text.strip():
-        return ""
-    pre_tags = {}
-    text += "\n"
-    if "<pre" in text:
-        parts = text.split("</pre>")
-        last = parts.pop()
-        text = ""
-        for index, part in enumerate(parts):
-            start = part.find("<pre")
-            if start == -1:
-                text += part
-                continue
-            name = f"<pre wp-pre-tag-{index}></pre>"
-            pre_tags[name] = part[start:] + "</pre>"
-            text += part[:start] + name
-        text += last
-    text = re.sub(r"<br\s*/?>\s*<br\s*/?>", "\n\n", text)
-    text = re.sub(rf"(<{_ALLBLOCKS}[\s/>])", r"\n\n\1", text)
-    text = re.sub(rf"(</{_ALLBLOCKS}>)", r"\1\n\n", text)
-    text = re.sub(r"(<hr\s*?/?>)", r"\1\n\n", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _replace_in_html_tags(text, "\n", " <!-- wpnl --> ")
-    if "<option" in text:
-        text = re.sub(r"\s*<option", "<option", text)
-        text = re.sub(r"</option>\s*", "</option>", text)
-    if "</object>" in text:
-        text = re.sub(r"(<object[^>]*>)\s*", r"\1", text)
-        text = re.sub(r"\s*</object>", "</object>", text)
-        text = re.sub(r"\s*(</?(?:param|embed)[^>]*>)\s*", r"\1", text)
-    if "<source" in text or "<track" in text:
-        text = re.sub(r"([<\[](?:audio|video)[^>\]]*[>\]])\s*", r"\1", text)
-        text = re.sub(r"\s*([<\[]/(?:audio|video)[>\]])", r"\1", text)
-        text = re.sub(r"\s*(<(?:source|track)[^>]*>)\s*", r"\1", text)
-    if "<figcaption" in text:
-        text = re.sub(r"\s*(<figcaption[^>]*>)", r"\1", text)
-        text = re.sub(r"</figcaption>\s*", "</figcaption>", text)
-    text = re.sub(r"\n\n+", "\n\n", text)
-    paragraphs = [part for part in re.split(r"\n\s*\n", text) if part]
-    text = "".join(f"<p>{paragraph.strip(chr(10))}</p>\n" for paragraph in paragraphs)
-    text = re.sub(r"<p>\s*</p>", "", text)
-    text = re.sub(r"<p>([^<]+)</(div|address|form)>", r"<p>\1</p></\2>", text)
-    text = re.sub(rf"<p>\s*(</?{_ALLBLOCKS}[^>]*>)\s*</p>", r"\1", text)
-    text = re.sub(r"<p>(<li.+?)</p>", r"\1", text)
-    text = re.sub(r"<p><blockquote([^>]*)>", r"<blockquote\1><p>", text, flags=re.IGNORECASE)
-    text = text.replace("</blockquote></p>", "</p></blockquote>")
-    text = re.sub(rf"<p>\s*(</?{_ALLBLOCKS}[^>]*>)", r"\1", text)
-    text = re.sub(rf"(</?{_ALLBLOCKS}[^>]*>)\s*</p>", r"\1", text)
-    if br:
-        text = re.sub(
-            r"<(script|style|svg|math).*?</\1>",
-            lambda match: match.group(0).replace("\n", "<WPPreserveNewline />"),
-            text,
-            flags=re.DOTALL,
-        )
-        text = text.replace("<br>", "<br />").replace("<br/>", "<br />")
-        text = re.sub(r"(?<!<br />)\s*\n", "<br />\n", text)
-        text = text.replace("<WPPreserveNewline />", "\n")
-    text = re.sub(rf"(</?{_ALLBLOCKS}[^>]*>)\s*<br />", r"\1", text)
-    text = re.sub(r"<br />(\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)", r"\1", text)
-    text = re.sub(r"\n</p>$", "</p>", text)
-    for name, original in pre_tags.items():
-        text = text.replace(name, original)
-    if "<!-- wpnl -->" in text:
-        text = text.replace(" <!-- wpnl --> ", "\n").replace("<!-- wpnl -->", "\n")
-    return text
 
 
 # -- shortcodes ---------------------------------------------------------------------------------
@@ -422,77 +336,6 @@ def _editor_forms(text: str, converter: _Converter) -> str:
         return ""
 
     return _IFRAME.sub(iframe, text)
-
-
-# -- the old site's links and images ------------------------------------------------------------
-
-_INTERMEDIATE = re.compile(
-    r"-(?:\d+x\d+|scaled|rotated)(\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?|heic))$", re.IGNORECASE
-)
-_JETPACK_CDN = re.compile(r"^https?://i[0-3]\.wp\.com/", re.IGNORECASE)
-
-
-def original_image_url(url: str) -> str:
-    """The original upload behind an image address: WordPress' intermediate sizes
-    (`photo-300x200.jpg`), its big-image copies (`photo-scaled.jpg`, `photo-rotated.jpg`) and
-    Jetpack's CDN (`i0.wp.com/<host>/…`) all lead back to `photo.jpg`. Key the imported media by
-    `original_image_url(attachment_url)` and look images up by the same function."""
-    url = url.strip()
-    if _JETPACK_CDN.match(url):
-        url = "https://" + _JETPACK_CDN.sub("", url)
-    parts = urlsplit(url)
-    path = _INTERMEDIATE.sub(r"\1", parts.path)
-    return parts._replace(path=path, query="", fragment="").geturl()
-
-
-def _host(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
-    return host[4:] if host.startswith("www.") else host
-
-
-def url_key(url: str, *, site_url: str) -> str | None:
-    """`url` as "/path?query" when it points to the old site (its host with or without www,
-    over http or https, or a root-relative path), else None. Two addresses of the same page
-    have the same key (trailing slash and fragment ignored)."""
-    url = html.unescape(url.strip())
-    if url.startswith("//"):
-        url = "https:" + url
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme or parts.netloc:
-        if parts.scheme not in ("http", "https") or _host(url) != _host(site_url):
-            return None
-    elif not url.startswith("/"):
-        return None
-    # A site living in a folder (example.org/dinkes/) keeps that folder in its paths.
-    path = parts.path.rstrip("/") or "/"
-    return path + (f"?{parts.query}" if parts.query else "")
-
-
-def rewrite_links(body: str, mapping: Mapping[str, str], *, site_url: str) -> str:
-    """Sanitised HTML with each href and src that points to the old site replaced by its new
-    address: `mapping` takes old URLs (any form `url_key` accepts) to new paths. Images are
-    looked up by their original file too (`-300x200` sizes lead to the imported image);
-    fragments (#bagian) are kept; addresses not in the mapping are left as they are."""
-    keys = {}
-    for old, new in mapping.items():
-        key = url_key(old, site_url=site_url)
-        if key:
-            keys[key] = new
-
-    def replace(match: re.Match) -> str:
-        attribute, value = match.group(1), html.unescape(match.group(2))
-        address, hash_, fragment = value.partition("#")
-        for candidate in (address, original_image_url(address)):
-            key = url_key(candidate, site_url=site_url)
-            if key in keys:
-                new = keys[key] + (hash_ + fragment if attribute == "href" else "")
-                return f'{attribute}="{html.escape(new)}"'
-        return match.group(0)
-
-    return re.sub(r'\b(href|src)="([^"]*)"', replace, body)
 
 
 def _collect(clean: str, site_url: str, converter: _Converter) -> tuple[tuple, tuple]:

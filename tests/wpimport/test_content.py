@@ -6,14 +6,8 @@ from pathlib import Path
 import pytest
 
 from core.richtext import sanitize_html
-from wpimport.content import (
-    convert_body,
-    fill_galleries,
-    original_image_url,
-    rewrite_links,
-    url_key,
-    wpautop,
-)
+from wpimport.content import convert_body, fill_galleries
+from wpimport.links import rewrite_links
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SITE = "https://dinkes.kotauji.go.id"
@@ -24,48 +18,6 @@ VIDEO = '<figure class="media"><oembed url="https://www.youtube.com/watch?v=dQw4
 def convert(content, **options):
     options.setdefault("site_url", SITE)
     return convert_body(content, **options)
-
-
-# wpautop: cases from WordPress' own tests (tests/phpunit/tests/formatting/autop.php).
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("Paragraf satu\n\nParagraf dua", "<p>Paragraf satu</p>\n<p>Paragraf dua</p>"),
-        ("Baris 1\nBaris 2", "<p>Baris 1<br />\nBaris 2</p>"),
-        ("<blockquote>foo</blockquote>", "<blockquote><p>foo</p></blockquote>"),
-        ("a<div>b</div>", "<p>a</p>\n<div>b</div>"),
-        ("Hello <a\nhref='world'>", "<p>Hello <a\nhref='world'></p>"),
-        (
-            "line 1<br>\nline 2<br/>\nline 3<br />\nline 4\nline 5",
-            "<p>line 1<br />\nline 2<br />\nline 3<br />\nline 4<br />\nline 5</p>",
-        ),
-        ("line 1<br>\n<br/>\nline 2<br/>\n<br />\n", "<p>line 1</p>\n<p>line 2</p>"),
-        (
-            "<div>foo</div>\n\n<ul>foo</ul>\n\n<h2>foo</h2>\n\n<figure>foo</figure>",
-            "<div>foo</div>\n<ul>foo</ul>\n<h2>foo</h2>\n<figure>foo</figure>",
-        ),
-        (
-            'Nama: <input type="text" name="u" /><br />Sandi: <input type="password" />',
-            '<p>Nama: <input type="text" name="u" /><br />Sandi: <input type="password" /></p>',
-        ),
-        ("", ""),
-        ("  \n\n ", ""),
-    ],
-)
-def test_wpautop_matches_wordpress(text, expected):
-    assert wpautop(text).strip() == expected
-
-
-def test_wpautop_leaves_pre_alone():
-    text = "Kode:\n<pre>baris 1\n\nbaris 2\n</pre>\nSelesai"
-    assert wpautop(text).strip() == "<p>Kode:</p>\n<pre>baris 1\n\nbaris 2\n</pre>\n<p>Selesai</p>"
-
-
-def test_wpautop_does_not_break_lines_inside_tables_cells_boundaries():
-    text = "<table>\n<tr>\n<td>a\nb</td>\n</tr>\n</table>"
-    assert wpautop(text).strip() == "<table>\n<tr>\n<td>a<br />\nb</td>\n</tr>\n</table>"
 
 
 # A classic body.
@@ -298,45 +250,6 @@ def test_gallery_blocks_become_placeholders(gallery, ids):
     assert result.html == "<p>{{wpimport-galeri-0}}</p>"
 
 
-# Image addresses and links.
-
-
-@pytest.mark.parametrize(
-    "url, original",
-    [
-        (f"{UPLOADS}/foto-300x200.jpg", f"{UPLOADS}/foto.jpg"),
-        (f"{UPLOADS}/foto-1024x683.JPEG", f"{UPLOADS}/foto.JPEG"),
-        (f"{UPLOADS}/foto-scaled.jpg", f"{UPLOADS}/foto.jpg"),
-        (f"{UPLOADS}/foto-150x150.png?ver=2", f"{UPLOADS}/foto.png"),
-        (f"{UPLOADS}/foto.jpg", f"{UPLOADS}/foto.jpg"),
-        (f"{UPLOADS}/banner-2024-1920x600-300x94.webp", f"{UPLOADS}/banner-2024-1920x600.webp"),
-        (f"{UPLOADS}/SK-300x200.pdf", f"{UPLOADS}/SK-300x200.pdf"),
-        (
-            "https://i0.wp.com/dinkes.kotauji.go.id/wp-content/uploads/2024/02/foto-300x200.jpg?w=300",
-            f"{UPLOADS}/foto.jpg",
-        ),
-    ],
-)
-def test_original_image_url(url, original):
-    assert original_image_url(url) == original
-
-
-@pytest.mark.parametrize(
-    "url, key",
-    [
-        (f"{SITE}/profil/", "/profil"),
-        ("http://www.dinkes.kotauji.go.id/profil", "/profil"),
-        ("//dinkes.kotauji.go.id/?p=12", "/?p=12"),
-        ("/2024/02/15/pekan/#foto", "/2024/02/15/pekan"),
-        ("https://kemkes.go.id/profil/", None),
-        ("mailto:humas@dinkes.kotauji.go.id", None),
-        ("profil.html", None),
-    ],
-)
-def test_url_key(url, key):
-    assert url_key(url, site_url=SITE) == key
-
-
 def test_rewrite_links_maps_old_addresses_to_new_paths():
     result = convert(
         CLASSIC
@@ -421,12 +334,3 @@ def test_a_gallery_block_without_ids_keeps_its_images():
 
 def test_a_caption_without_an_image_keeps_its_text():
     assert convert('[caption id="x"]Hanya teks[/caption]').html == "<p>Hanya teks</p>"
-
-
-def test_wpautop_keeps_option_and_object_children_together():
-    text = "<select>\n<option>a</option>\n<option>b</option>\n</select>"
-    assert "<br />" not in wpautop(text)
-    text = '<object data="x">\n<param name="a" value="b" />\n<embed src="y" />\n</object>'
-    assert wpautop(text).strip() == (
-        '<p><object data="x"><param name="a" value="b" /><embed src="y" /></object></p>'
-    )
