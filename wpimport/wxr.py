@@ -15,9 +15,10 @@ for the operator, in Indonesian) when it is:
 - more than one site. WordPress exports one site at a time, even on a multisite network; a
   "network export" is several sites' exports joined (plugins, or files concatenated by hand).
   The rule: more than one `<channel>`, more than one `wp:wxr_version`, more than one distinct
-  `wp:base_blog_url`, or a second XML document after the first (concatenated files) means
-  several sites, and the file is refused. A single subsite of a network (`wp:base_site_url` is
-  the network's address, `wp:base_blog_url` the subsite's) is one site and is accepted.
+  `wp:base_blog_url` or `wp:base_site_url`, or a second XML document after the first
+  (concatenated files) means several sites, and the file is refused. A single subsite of a
+  network (`wp:base_site_url` is the network's address, `wp:base_blog_url` the subsite's) is
+  one site and is accepted.
 
 Memory: each direct child of `<channel>` (an item, author, category…) is turned into a small
 dataclass as soon as its end tag is read and its element is then removed from the tree, so the
@@ -574,6 +575,7 @@ def _parse(reader: _CheckedReader, zone: ZoneInfo) -> WxrExport:
     if (
         len(site_values["wp:wxr_version"]) > 1
         or len(set(site_values.get("wp:base_blog_url", []))) > 1
+        or len(set(site_values.get("wp:base_site_url", []))) > 1
     ):
         raise _several_sites()
     version = site_values["wp:wxr_version"][0]

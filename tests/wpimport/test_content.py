@@ -334,3 +334,20 @@ def test_a_gallery_block_without_ids_keeps_its_images():
 
 def test_a_caption_without_an_image_keeps_its_text():
     assert convert('[caption id="x"]Hanya teks[/caption]').html == "<p>Hanya teks</p>"
+
+
+def test_every_body_of_the_example_export_converts():
+    from wpimport.wxr import parse_export
+
+    export = parse_export(FIXTURES / "dinas.xml")
+    converted = {
+        item.post_id: convert_body(item.content, site_url=export.site.base_url)
+        for item in export.items
+        if item.post_type in ("post", "page")
+    }
+    assert all(sanitize_html(result.html) == result.html for result in converted.values())
+    assert converted[10].unknown_shortcodes == Counter({"contact-form-7": 1})
+    assert converted[10].internal_links == (f"{SITE}/jadwal-imunisasi/",)
+    assert converted[11].dropped_blocks == Counter({"latest-posts": 1})
+    assert VIDEO in converted[11].html
+    assert converted[31].html.startswith("<h2>Visi</h2>\n<p>Kota Uji sehat.</p>")

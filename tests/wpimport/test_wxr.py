@@ -243,11 +243,18 @@ def test_rss_with_the_namespace_but_no_wxr_version_is_not_an_export():
     "data",
     [
         minimal(channel_extra="<wp:base_blog_url>https://lain.example.go.id</wp:base_blog_url>"),
+        minimal(channel_extra="<wp:base_site_url>https://lain.example.go.id</wp:base_site_url>"),
         minimal(channel_extra="<wp:wxr_version>1.2</wp:wxr_version>"),
         minimal().replace(b"</channel>", b"</channel><channel><title>Dua</title></channel>"),
         minimal() + minimal(),
     ],
-    ids=["two-blog-urls", "two-wxr-versions", "two-channels", "concatenated-exports"],
+    ids=[
+        "two-blog-urls",
+        "two-network-urls",
+        "two-wxr-versions",
+        "two-channels",
+        "concatenated-exports",
+    ],
 )
 def test_a_multisite_network_export_is_refused(data):
     assert "lebih dari satu situs" in refused(data)
