@@ -13,7 +13,8 @@ The steps follow WordPress' `the_content` filters in their order:
 4. Shortcodes: `[caption]` becomes a figure with its caption, `[gallery]` a placeholder listing the
    attachment ids, `[embed]`/`[video]` of YouTube a video; any other shortcode is removed (what an
    enclosing one wraps is kept: page builders wrap whole articles in `[vc_row]…`) and counted.
-5. Editor forms: figures get the editor's classes (`image`, `table`, alignment), `<h1>` becomes
+5. Editor forms: figures get the editor's classes (`image`, `table`, alignment), an image alone
+   in its paragraph becomes the editor's image figure (with its alignment), `<h1>` becomes
    `<h2>` (the page's title is the h1), YouTube iframes become videos, other iframes go (counted).
 6. sanitize_html; then the old site's links and images are collected for the caller, which maps
    them to the imported media and articles (wpimport.links: `original_image_url`,
@@ -320,7 +321,21 @@ def _figure(match: re.Match) -> str:
     return f'<figure class="{" ".join(editor)}">' if editor else "<figure>"
 
 
+# An image alone in its paragraph (the classic editor's way), perhaps inside a link to itself.
+_LONE_IMAGE = re.compile(
+    r"<p>\s*(?:<a\b[^>]*>\s*)?(<img\b([^>]*)>)\s*(?:</a>\s*)?</p>", re.IGNORECASE
+)
+
+
+def _lone_image(match: re.Match) -> str:
+    found = _CLASS.search(match.group(2))
+    classes = (found.group(1) or found.group(2) or found.group(3) or "").split() if found else []
+    editor = ["image"] + [_ALIGNMENTS[name] for name in classes if name in _ALIGNMENTS]
+    return f'<figure class="{" ".join(editor)}">{match.group(1)}</figure>'
+
+
 def _editor_forms(text: str, converter: _Converter) -> str:
+    text = _LONE_IMAGE.sub(_lone_image, text)
     text = re.sub(r"<figure\b([^>]*)>", _figure, text, flags=re.IGNORECASE)
     text = re.sub(r"<(/?)h1\b", r"<\1h2", text, flags=re.IGNORECASE)
 

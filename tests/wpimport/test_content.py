@@ -351,3 +351,17 @@ def test_every_body_of_the_example_export_converts():
     assert converted[11].dropped_blocks == Counter({"latest-posts": 1})
     assert VIDEO in converted[11].html
     assert converted[31].html.startswith("<h2>Visi</h2>\n<p>Kota Uji sehat.</p>")
+
+
+def test_an_image_alone_in_its_paragraph_becomes_the_editors_image():
+    result = convert(
+        f'Pengantar.\n\n<a href="{UPLOADS}/peta.jpg"><img class="alignright wp-image-9" '
+        f'src="{UPLOADS}/peta-300x200.jpg" alt="Peta" /></a>\n\n'
+        f'Penutup <img src="{UPLOADS}/ikon.png">'
+    )
+    assert result.html == (
+        "<p>Pengantar.</p>\n"
+        f'<figure class="image image-style-align-right"><img src="{UPLOADS}/peta-300x200.jpg" '
+        'alt="Peta"></figure>\n'
+        f'<p>Penutup <img src="{UPLOADS}/ikon.png"></p>'
+    )
