@@ -64,6 +64,7 @@ _NAMESPACES = {
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
 _NO_DATE = "0000-00-00 00:00:00"
+_ARCHIVE_MAGIC = (b"PK\x03\x04", b"\x1f\x8b", b"BZh", b"\xfd7zXZ")
 # Expat's error codes (xml.parsers.expat.errors) for a document that ends too soon.
 _TRUNCATED_CODES = {3, 5, 20}  # no element found, unclosed token, unclosed CDATA section
 _JUNK_AFTER_DOCUMENT = 9
@@ -245,6 +246,13 @@ class _CheckedReader:
         if chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return  # left to the parser
         chunk = chunk.removeprefix(codecs.BOM_UTF8)
+        if chunk.startswith(_ARCHIVE_MAGIC):
+            raise WxrError(
+                _(
+                    "Berkas ini arsip terkompresi (zip atau gz). Ekstrak dulu, lalu unggah berkas "
+                    "XML hasil ekspor WordPress di dalamnya."
+                )
+            )
         if not chunk.lstrip().startswith(b"<"):
             raise _not_xml(1)
         declared = _DECLARED_ENCODING.match(chunk)

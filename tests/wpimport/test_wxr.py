@@ -200,14 +200,18 @@ def refused(data, **options) -> str:
     [
         b"",
         b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj",
-        b"PK\x03\x04\x14\x00\x00\x00",
         b"Judul,Isi\nSatu,Dua\n",
         b"<!DOCTYPE html><html><head><title>Dinkes</title></head><body></body></html>",
     ],
-    ids=["empty", "pdf", "zip", "csv", "html-page"],
+    ids=["empty", "pdf", "csv", "html-page"],
 )
 def test_a_file_that_is_not_xml(data):
     assert "bukan XML" in refused(data)
+
+
+@pytest.mark.parametrize("magic", [b"PK\x03\x04\x14\x00", b"\x1f\x8b\x08\x00"], ids=["zip", "gz"])
+def test_a_compressed_export_is_named_as_such(magic):
+    assert "arsip terkompresi" in refused(magic + b"\x00" * 100)
 
 
 def test_truncated_xml():
