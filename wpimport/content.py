@@ -358,7 +358,7 @@ def _collect(clean: str, site_url: str, converter: _Converter) -> tuple[tuple, t
     for src in re.findall(r'<img\b[^>]*?\bsrc="([^"]*)"', clean):
         src = html.unescape(src)
         original = original_image_url(src)
-        if site_url and url_key(original, site_url=site_url):
+        if not site_url or url_key(original, site_url=site_url):  # no site given: every image
             images.setdefault(original, None)
         else:
             foreign.setdefault(src, None)
@@ -417,7 +417,8 @@ def convert_body(
 ) -> ConvertedBody:
     """A WordPress post body (content:encoded) as the editor would store it.
 
-    `site_url` is the old site's address (Site.base_url): images and links on it are collected.
+    `site_url` is the old site's address (Site.base_url): images and links on it are collected,
+    images elsewhere are reported (without it, every image is collected and no link is).
     Galleries become placeholders (`fill_galleries`) unless `resolve_gallery` turns a gallery's
     attachment ids into HTML here (it is sanitised with the rest)."""
     converter = _Converter(resolve_gallery)

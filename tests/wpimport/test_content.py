@@ -365,3 +365,9 @@ def test_an_image_alone_in_its_paragraph_becomes_the_editors_image():
         'alt="Peta"></figure>\n'
         f'<p>Penutup <img src="{UPLOADS}/ikon.png"></p>'
     )
+
+
+def test_without_the_site_address_every_image_is_collected():
+    result = convert_body(f'<img src="{UPLOADS}/a-300x200.jpg"><img src="https://x.example/b.png">')
+    assert result.image_urls == (f"{UPLOADS}/a.jpg", "https://x.example/b.png")
+    assert result.problems == ()
