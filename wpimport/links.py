@@ -32,8 +32,8 @@ def _host(url: str) -> str:
 
 def url_key(url: str, *, site_url: str) -> str | None:
     """`url` as "/path?query" when it points to the old site (its host with or without www,
-    over http or https, or a root-relative path), else None. Two addresses of the same page
-    have the same key (trailing slash and fragment ignored)."""
+    over http or https, or a root-relative path; under its folder if it has one), else None.
+    Two addresses of the same page have the same key (trailing slash and fragment ignored)."""
     url = html.unescape(url.strip())
     if url.startswith("//"):
         url = "https:" + url
@@ -46,8 +46,12 @@ def url_key(url: str, *, site_url: str) -> str | None:
             return None
     elif not url.startswith("/"):
         return None
-    # A site living in a folder (example.org/dinkes/) keeps that folder in its paths.
+    # A site living in a folder (example.org/dinkes/) owns only the addresses under it, and
+    # keeps that folder in its keys.
+    folder = urlsplit(site_url).path.rstrip("/")
     path = parts.path.rstrip("/") or "/"
+    if folder and path != folder and not path.startswith(folder + "/"):
+        return None
     return path + (f"?{parts.query}" if parts.query else "")
 
 

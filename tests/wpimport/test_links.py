@@ -42,3 +42,17 @@ def test_original_image_url(url, original):
 )
 def test_url_key(url, key):
     assert url_key(url, site_url=SITE) == key
+
+
+@pytest.mark.parametrize(
+    "url, key",
+    [
+        ("https://kotauji.go.id/dinkes/profil/", "/dinkes/profil"),
+        ("/dinkes/?p=3", "/dinkes?p=3"),
+        ("https://kotauji.go.id/dinkes", "/dinkes"),
+        ("https://kotauji.go.id/dinkesos/profil/", None),
+        ("https://kotauji.go.id/", None),
+    ],
+)
+def test_a_site_in_a_folder_owns_only_the_addresses_under_it(url, key):
+    assert url_key(url, site_url="https://kotauji.go.id/dinkes/") == key
