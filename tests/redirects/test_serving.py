@@ -12,36 +12,31 @@ from tests.redirects.factories import make_redirect
 pytestmark = pytest.mark.django_db
 
 
+# The old links of a WordPress site, as an import would leave them.
+WORDPRESS_LINKS = (
+    ("/?p=123", "/berita/banjir-bandang/"),
+    ("/?page_id=7", "/halaman/profil/"),
+    ("/category/berita-daerah/", "/berita/kategori/berita/"),
+    ("/tag/banjir/", "/cari/?q=banjir"),
+    ("/2019/05/03/judul-lama/", "/berita/judul-baru/"),
+    ("/profil/visi-misi/", "/halaman/visi-misi/"),
+    ("/feed/", "/berita/feed/"),
+    ("/wp-content/uploads/2019/05/a.jpg", "/media/alpha/library/a.jpg"),
+    ("/unduh/sk-2020/", "https://jdih.example.go.id/sk-2020.pdf"),
+)
+
+
 @pytest.fixture
 def wordpress_links(opd_a, in_opd):
-    """The old links of a WordPress site, as an import would leave them."""
     with in_opd(opd_a):
-        for old, new in (
-            ("/?p=123", "/berita/banjir-bandang/"),
-            ("/?page_id=7", "/halaman/profil/"),
-            ("/category/berita-daerah/", "/berita/kategori/berita/"),
-            ("/tag/banjir/", "/cari/?q=banjir"),
-            ("/2019/05/03/judul-lama/", "/berita/judul-baru/"),
-            ("/profil/visi-misi/", "/halaman/visi-misi/"),
-            ("/feed/", "/berita/feed/"),
-            ("/wp-content/uploads/2019/05/a.jpg", "/media/alpha/library/a.jpg"),
-            ("/unduh/sk-2020/", "https://jdih.example.go.id/sk-2020.pdf"),
-        ):
+        for old, new in WORDPRESS_LINKS:
             make_redirect(old, new, source=Redirect.Source.IMPORT)
 
 
 @pytest.mark.parametrize(
     ("url", "location"),
     [
-        ("/?p=123", "/berita/banjir-bandang/"),
-        ("/?page_id=7", "/halaman/profil/"),
-        ("/category/berita-daerah/", "/berita/kategori/berita/"),
-        ("/tag/banjir/", "/cari/?q=banjir"),
-        ("/2019/05/03/judul-lama/", "/berita/judul-baru/"),
-        ("/profil/visi-misi/", "/halaman/visi-misi/"),
-        ("/feed/", "/berita/feed/"),
-        ("/wp-content/uploads/2019/05/a.jpg", "/media/alpha/library/a.jpg"),
-        ("/unduh/sk-2020/", "https://jdih.example.go.id/sk-2020.pdf"),
+        *WORDPRESS_LINKS,
         # Tracking parameters ride along; the significant one still matches.
         ("/?p=123&utm_source=whatsapp", "/berita/banjir-bandang/"),
         ("/?utm_source=fb&p=123", "/berita/banjir-bandang/"),
