@@ -9,6 +9,7 @@ from PIL import Image as PilImage
 
 from documents.models import Document
 from library.models import Image
+from mainsite.models import PublishedItem
 from news.models import Article, Category, Tag
 from pages.models import Page
 from redirects.models import Redirect
@@ -148,3 +149,64 @@ def test_importing_into_one_opd_leaves_the_other_alone(opd_a, opd_b, in_opd, imp
         assert not Article.objects.filter(title__startswith="Pekan Imunisasi").exists()
         assert not ImportedItem.objects.exists()
         assert not Redirect.objects.exists()
+
+
+def test_a_future_post_is_scheduled(opd_a, in_opd):
+    text = FIXTURE.read_text().replace("2024-03-05 02:00:00", "2099-03-05 02:00:00")
+    with in_opd(opd_a):
+        services.run(parse_export(text.encode()), attachments=uploads())
+        article = Article.objects.get(title="Posyandu Balita Serentak")
+        assert article.status == Article.Status.PUBLISHED
+        assert article.is_scheduled
+        assert article not in Article.objects.published()
+
+
+def test_problems_are_reported_before_anything_is_written(opd_a, in_opd, export):
+    with in_opd(opd_a):
+        report = services.plan(export, attachments={})
+    problems = "\n".join(report.problems)
+    assert "[contact-form-7]" in problems  # an unknown shortcode
+    assert "jadwal-imunisasi" in problems  # an internal link to nothing imported
+    assert "Berkas lampiran tidak ada" in problems
+    assert "Kategori bersarang diratakan" in problems
+    assert report.skipped["missing_attachment"] == 2
+
+
+def test_a_duplicate_slug_gets_a_unique_one_and_is_reported(opd_a, in_opd, export):
+    with in_opd(opd_a):
+        Article.objects.create(
+            title="Sudah ada", slug="posyandu-balita-serentak", category=Category.objects.first()
+        )
+        report = services.run(export, attachments=uploads())
+        article = Article.objects.get(title="Posyandu Balita Serentak")
+    assert article.slug == "posyandu-balita-serentak-2"
+    assert any("posyandu-balita-serentak-2" in problem for problem in report.problems)
+
+
+def test_a_later_export_adds_only_what_is_new(opd_a, in_opd, export, imported):
+    text = FIXTURE.read_text()
+    item = text[text.index("<item>", text.index("Posyandu Balita Serentak") - 400) :]
+    item = item[: item.index("</item>") + len("</item>")]
+    newer = (
+        item.replace("<wp:post_id>11</wp:post_id>", "<wp:post_id>99</wp:post_id>")
+        .replace("Posyandu Balita Serentak", "Posyandu Remaja")
+        .replace("posyandu-balita-serentak", "posyandu-remaja")
+    )
+    with in_opd(opd_a):
+        before = Article.objects.count()
+        report = services.run(
+            parse_export(text.replace("</channel>", newer + "</channel>").encode()),
+            attachments=uploads(),
+        )
+        assert Article.objects.count() == before + 1
+    assert report.created["article"] == 1
+    assert report.unchanged["article"] == 4
+
+
+def test_the_public_schema_only_gets_the_portal_index_of_the_published_items(
+    opd_a, opd_b, in_opd, imported
+):
+    assert not PublishedItem.objects.filter(opd=opd_b).exists()
+    titles = set(PublishedItem.objects.filter(opd=opd_a).values_list("title", flat=True))
+    assert "Pekan Imunisasi Nasional di Puskesmas Sukamaju" in titles
+    assert "Draf laporan stunting" not in titles
