@@ -8,6 +8,7 @@ from redirects.services import CsvImportError
 from tenants.models import Opd
 from wpimport import services
 from wpimport.archive import UploadsArchive, UploadsError
+from wpimport.fetch import RemoteUploads
 from wpimport.wxr import WxrError, parse_export
 
 
@@ -20,11 +21,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("slug")
         parser.add_argument("export", type=Path)
-        parser.add_argument("--uploads", type=Path, help="wp-content/uploads as .zip or .tar.gz")
+        source = parser.add_mutually_exclusive_group()
+        source.add_argument("--uploads", type=Path, help="wp-content/uploads as .zip or .tar.gz")
+        source.add_argument("--fetch-from", help="the old site's URL, to download attachments")
         parser.add_argument("--time-zone", default="Asia/Jakarta", help="the old site's zone")
         parser.add_argument("--dry-run", action="store_true")
 
-    def handle(self, *args, slug, export, uploads, time_zone, dry_run, **options):
+    def handle(self, *args, slug, export, uploads, fetch_from, time_zone, dry_run, **options):
         opd = Opd.objects.sites().filter(slug=slug).first()
         if opd is None:
             raise CommandError(_("OPD “%(slug)s” tidak ditemukan.") % {"slug": slug})
@@ -50,6 +53,11 @@ class Command(BaseCommand):
                     raise CommandError(
                         _("Arsip unggahan tidak dapat dibuka: %(error)s") % {"error": error}
                     ) from None
+            if fetch_from:
+                try:
+                    archive = RemoteUploads(fetch_from)
+                except ValueError as error:
+                    raise CommandError(str(error)) from None
             with tenant_context(opd):
                 if dry_run:
                     report = services.plan(wxr, attachments=archive)
@@ -58,7 +66,11 @@ class Command(BaseCommand):
         except (UploadsError, CsvImportError) as error:
             raise CommandError(str(error)) from None
         finally:
-            if archive is not None:
+            if isinstance(archive, UploadsArchive):
                 archive.close()
         for line in report.lines():
             self.stdout.write(line)
+        for path, reason in getattr(archive, "failures", {}).items():
+            self.stdout.write(
+                _("Gagal diunduh: %(path)s (%(reason)s)") % {"path": path, "reason": reason}
+            )
