@@ -113,6 +113,7 @@ def test_old_addresses_answer_301(opd_a, in_opd, client_a, imported):
         assert response.status_code == 301, old
         assert response["Location"].endswith(new), old
     assert client_a.get("/category/imunisasi/").status_code == 301
+    assert client_a.get("/tag/posyandu/")["Location"].endswith("/cari/?q=Posyandu")
     assert client_a.get("/wp-content/uploads/2024/02/imunisasi.jpg").status_code == 301
 
 
@@ -210,3 +211,12 @@ def test_the_public_schema_only_gets_the_portal_index_of_the_published_items(
     titles = set(PublishedItem.objects.filter(opd=opd_a).values_list("title", flat=True))
     assert "Pekan Imunisasi Nasional di Puskesmas Sukamaju" in titles
     assert "Draf laporan stunting" not in titles
+
+
+def test_the_run_and_its_report_are_kept_with_the_opd(opd_a, in_opd, imported):
+    with in_opd(opd_a):
+        run = ImportRun.objects.get()
+    assert run.status == ImportRun.Status.DONE and not run.dry_run
+    assert run.finished_at is not None
+    assert run.report["created"]["article"] == 4
+    assert run.report["skipped"]["private"] == 1
