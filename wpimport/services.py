@@ -9,6 +9,8 @@ publish_content, so the guard screens it), and last the old addresses' redirects
 created is remembered per WordPress id (ImportedItem): importing again updates, never duplicates.
 """
 
+import html
+import re
 from collections.abc import Mapping
 from pathlib import PurePosixPath
 from urllib.parse import quote, urlsplit
@@ -41,6 +43,7 @@ from wpimport.models import ImportedItem, ImportRun
 from wpimport.report import Report
 from wpimport.wxr import Item, WxrExport
 
+_ADDRESS = re.compile(r'\b(?:href|src)="([^"]*)"')
 IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp"})
 IMPORTED_STATUSES = frozenset({"publish", "future", "draft", "pending"})
 TARGETS = {
@@ -101,7 +104,7 @@ class _Import:
         self.redirects: dict[str, str] = {}  # old path -> new path
         self.slugs: dict[type, set[str]] = {Article: set(), Page: set()}
         self.planned: dict[int, str] = {}  # post id -> slug
-        self.known_keys: set | None = None  # url_key of every address, once all are planned
+        self.known_keys: dict | None = None  # url_key of every address, once all are planned
 
     def go(self) -> Report:
         items = self.export.items
@@ -367,13 +370,30 @@ class _Import:
                     _("%(title)s: gambar %(url)s tidak ada di antara lampiran.")
                     % {"title": item.title, "url": image}
                 )
-        body = sanitize_html(rewrite_links(converted.html, self.addresses, site_url=self.site_url))
+        body = sanitize_html(self._rewritten(converted.html))
         return body, converted.excerpt_from_more
 
-    def _known_keys(self) -> set:
+    def _known_keys(self) -> dict[str | None, str]:
+        """url_key of every planned address -> its new path (built once all are planned)."""
         if self.known_keys is None:
-            self.known_keys = {url_key(old, site_url=self.site_url) for old in self.addresses}
+            self.known_keys = {
+                url_key(old, site_url=self.site_url): new for old, new in self.addresses.items()
+            }
         return self.known_keys
+
+    def _rewritten(self, body: str) -> str:
+        """`body` with its links and images to the old site rewritten; rewrite_links() is
+        given only this body's own addresses (given all of them, it would key every address
+        of the site once per body)."""
+        known = self._known_keys()
+        mapping = {}
+        for value in _ADDRESS.findall(body):
+            address = html.unescape(value).partition("#")[0]
+            for candidate in (address, original_image_url(address)):
+                key = url_key(candidate, site_url=self.site_url)
+                if key in known:
+                    mapping[candidate] = known[key]
+        return rewrite_links(body, mapping, site_url=self.site_url)
 
     def _article(self, item: Item) -> None:
         body, more = self._body(item)
