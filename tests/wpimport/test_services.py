@@ -220,3 +220,15 @@ def test_the_run_and_its_report_are_kept_with_the_opd(opd_a, in_opd, imported):
     assert run.finished_at is not None
     assert run.report["created"]["article"] == 4
     assert run.report["skipped"]["private"] == 1
+
+
+def test_an_attachment_that_is_not_an_image_is_reported_and_left_out(opd_a, in_opd, export):
+    with in_opd(opd_a):
+        report = services.run(
+            export, attachments={**uploads(), "2024/02/imunisasi.jpg": b"<?php echo 1; ?>"}
+        )
+        assert not Image.objects.exists()
+        article = Article.objects.get(title__startswith="Pekan Imunisasi")
+        assert article.cover_photo is None
+    assert report.skipped["bad_attachment"] == 1
+    assert any("imunisasi.jpg ditolak" in problem for problem in report.problems)
