@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -354,7 +355,9 @@ class _Import:
                 self._redirect(old, new_url)
 
     def _body(self, item: Item) -> tuple[str, str]:
-        converted = convert_body(item.content, site_url=self.site_url)
+        converted = convert_body(
+            item.content, site_url=self.site_url, resolve_gallery=self._gallery
+        )
         for problem in converted.problems:
             self.report.problem(f"{item.title}: {problem}")
         known = self._known_keys()
@@ -394,6 +397,18 @@ class _Import:
                 if key in known:
                     mapping[candidate] = known[key]
         return rewrite_links(body, mapping, site_url=self.site_url)
+
+    def _gallery(self, ids: tuple[int, ...]) -> str:
+        """A [gallery] or wp:gallery as the editor's figures of the imported images (those
+        that were not imported are left out; the missing attachments are reported)."""
+        figures = [
+            format_html(
+                '<figure class="image"><img src="{}" alt="{}"></figure>', i.file.url, i.alt_text
+            )
+            for i in (self.media.get(id_) for id_ in ids)
+            if isinstance(i, Image) and i.pk
+        ]
+        return "".join(figures)
 
     def _article(self, item: Item) -> None:
         body, more = self._body(item)

@@ -232,3 +232,17 @@ def test_an_attachment_that_is_not_an_image_is_reported_and_left_out(opd_a, in_o
         assert article.cover_photo is None
     assert report.skipped["bad_attachment"] == 1
     assert any("imunisasi.jpg ditolak" in problem for problem in report.problems)
+
+
+def test_a_gallery_shows_the_imported_images(opd_a, in_opd):
+    text = FIXTURE.read_text()
+    start = text.index("<content:encoded>", text.index("Posyandu Balita Serentak"))
+    end = text.index("</content:encoded>", start)
+    body = '<content:encoded><![CDATA[Foto kegiatan:\n\n[gallery ids="20,77"]\n\nSelesai.]]>'
+    with in_opd(opd_a):
+        services.run(
+            parse_export((text[:start] + body + text[end:]).encode()), attachments=uploads()
+        )
+        article = Article.objects.get(title="Posyandu Balita Serentak")
+        assert Image.objects.get().file.url in article.body
+    assert "wpimport-galeri" not in article.body
