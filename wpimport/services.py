@@ -60,13 +60,13 @@ Attachments = Mapping[str, bytes]
 
 def plan(export: WxrExport, *, attachments: Attachments | None = None) -> Report:
     """What run() would do with `export`, and every problem found; nothing is written."""
-    return _Import(export, attachments or {}, dry_run=True).go()
+    return _Import(export, {} if attachments is None else attachments, dry_run=True).go()
 
 
 def run(export: WxrExport, *, attachments: Attachments | None = None, started_by=None) -> Report:
     """Import `export` into the current OPD's schema: all of it or, on any failure, nothing."""
     with storage.removed_on_error(), transaction.atomic():
-        report = _Import(export, attachments or {}, dry_run=False).go()
+        report = _Import(export, {} if attachments is None else attachments, dry_run=False).go()
         run = ImportRun(
             dry_run=False,
             status=ImportRun.Status.DONE,

@@ -5,9 +5,16 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from wpimport import services
 from wpimport.fetch import RemoteUploads
+from wpimport.wxr import parse_export
 
-FILES = {"/wp-content/uploads/2024/01/sk.pdf": b"%PDF-1.4 isi"}
+from .test_services import FIXTURE, PDF
+
+FILES = {
+    "/wp-content/uploads/2024/01/sk.pdf": b"%PDF-1.4 isi",
+    "/wp-content/uploads/2024/01/SK-Kadis-2024.pdf": PDF,
+}
 
 
 class OldSite(BaseHTTPRequestHandler):
@@ -73,3 +80,11 @@ def test_missing_too_large_and_elsewhere_are_missing_with_their_reason(old_site)
 def test_only_http_addresses_are_accepted():
     with pytest.raises(ValueError):
         RemoteUploads("file:///etc/")
+
+
+def test_an_import_plans_with_the_downloaded_attachments(opd_a, in_opd, old_site):
+    uploads = RemoteUploads(old_site, timeout=5)
+    with in_opd(opd_a):
+        report = services.plan(parse_export(FIXTURE), attachments=uploads)
+    assert report.created["document"] == 1
+    assert "2024/02/imunisasi.jpg" in uploads.failures
