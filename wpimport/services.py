@@ -421,6 +421,11 @@ class _Import:
         categories = [
             self.categories[t.nicename] for t in item.terms if t.domain == "category"
         ] or [self._fallback_category()]
+        if len(categories) > 1:
+            self.report.problem(
+                _("%(title)s: artikel di sini berkategori satu; dipakai “%(name)s”.")
+                % {"title": item.title, "name": categories[0].name}
+            )
         values = {
             "title": (item.title or _("Tanpa judul"))[:200],
             "summary": (html_to_text(item.excerpt) or more)[:400],
