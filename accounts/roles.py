@@ -27,6 +27,8 @@ _ROLE_EXTRA_PERMISSIONS = {
         ("auth", "view_group"),
         ("admin", "view_logentry"),
         # Log-in lock-outs of this OPD: see them, and unlock by deleting the attempt.
+        # The WordPress imports of this OPD and their reports (read only).
+        ("wpimport", "view_importrun"),
         ("axes", "view_accessattempt"),
         ("axes", "delete_accessattempt"),
         ("axes", "view_accesslog"),

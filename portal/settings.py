@@ -132,6 +132,8 @@ TENANT_APPS = [
     "homepage",
     # Old addresses (an imported site's, renamed slugs) answered with a 301 (issue #19).
     "redirects",
+    # The WordPress importer's memory of what it created and its runs (issue #19).
+    "wpimport",
     # Last: its default menu is seeded from the targets of the apps before it.
     "navigation",
 ]

@@ -40,6 +40,7 @@ from tests.factories import login_console, make_operator
 from tests.news.factories import image_bytes, uploaded
 from tests.pemda.helpers import make_identity
 from workdays.models import LocalHoliday
+from wpimport.models import ImportRun
 
 ENGLISH_WORDS = {
     "add",
@@ -354,6 +355,12 @@ def seeded_opd_a(opd_a, in_opd, media_root):
         )
         Redirect.objects.create(
             old_path="/2019/05/03/banjir/", target="/berita/banjir/", source="import", hits=3
+        )
+        ImportRun.objects.create(
+            status=ImportRun.Status.DONE,
+            total=3,
+            processed=3,
+            report={"created": {"article": 2}, "skipped": {"private": 1}, "problems": []},
         )
     AuditEvent.objects.create(
         opd=opd_a,

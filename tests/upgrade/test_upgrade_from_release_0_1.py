@@ -125,6 +125,8 @@ LAYOUT_MIGRATIONS = {
     ("mainsite", "0002_publisheditem_event_times"),
     # Old addresses answered with a 301 (issue #19): the OPD's redirects.
     ("redirects", "0001_initial"),
+    # The WordPress importer's item map and runs (issue #19).
+    ("wpimport", "0001_initial"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -172,6 +174,8 @@ NEW_TABLES = {
         "faq_faqitem",
         "agenda_event",
         "redirects_redirect",
+        "wpimport_importeditem",
+        "wpimport_importrun",
     },
 }
 # New tables the upgrade fills (the others start empty): the default menu of every OPD and
@@ -561,7 +565,7 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
     assert {app for _pk, app, _model in added} == {
         "procrastinate", "core", "console", "backups", "news", "pages", "ppid", "library",
         "navigation", "pemda", "homepage", "documents", "publicservices", "gallery", "faq",
-        "agenda", "redirects",
+        "agenda", "redirects", "wpimport",
     }  # fmt: skip
     assert min(pk for pk, _app, _model in added) > max(pk for pk, _app, _model in moved)
     assert moved <= after.content_types["public"]
