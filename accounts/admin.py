@@ -22,6 +22,7 @@ from accounts import services
 from accounts.forms import OperatorForm, PermissionsField
 from accounts.models import OperatorAccount
 from accounts.two_factor import reset_two_factor
+from core.admin import ViewOnlyAdminMixin
 from core.sites import console_site
 
 
@@ -47,7 +48,7 @@ class InactiveOperatorFilter(admin.SimpleListFilter):
 
 
 @admin.register(OperatorAccount, site=console_site)
-class OperatorAccountAdmin(admin.ModelAdmin):
+class OperatorAccountAdmin(ViewOnlyAdminMixin, admin.ModelAdmin):
     list_display = (
         "username",
         "full_name",
@@ -87,15 +88,6 @@ class OperatorAccountAdmin(admin.ModelAdmin):
             request,
             _("Verifikasi dua langkah %(count)d akun direset.") % {"count": len(queryset)},
         )
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.action(description=_("Kirim tautan kata sandi baru"))
     def send_set_password_links(self, request, queryset):

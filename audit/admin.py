@@ -4,11 +4,12 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import AuditEvent
+from core.admin import ViewOnlyAdminMixin
 from core.sites import console_site
 
 
 @admin.register(AuditEvent, site=console_site)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(ViewOnlyAdminMixin, admin.ModelAdmin):
     """Every OPD's audit log, read-only."""
 
     list_display = ("at", "opd", "actor", "action", "object_kind", "object_repr", "ip_address")
@@ -36,15 +37,6 @@ class AuditEventAdmin(admin.ModelAdmin):
     @admin.display(description=_("perubahan"))
     def change_list(self, event):
         return "; ".join(f"{field}: {change}" for field, change in event.change_rows()) or "–"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 # Log-in lock-outs of Kominfo's own accounts (public schema); deleting an attempt unlocks it.

@@ -15,6 +15,20 @@ from django.utils.translation import gettext as _
 from core import storage
 
 
+class ViewOnlyAdminMixin:
+    """An admin of records nobody adds, changes or deletes by hand (logs, answers, reports):
+    they can only be looked at."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 def is_key_of(field, value) -> bool:
     """True when `value` can be looked up in `field` (a primary key or a to_field)."""
     try:

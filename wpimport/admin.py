@@ -2,27 +2,19 @@ from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import ViewOnlyAdminMixin
 from wpimport.models import ImportRun
 from wpimport.report import Report
 
 
 @admin.register(ImportRun)
-class ImportRunAdmin(admin.ModelAdmin):
+class ImportRunAdmin(ViewOnlyAdminMixin, admin.ModelAdmin):
     """The runs of manage.py import_wordpress and their reports: read only."""
 
     list_display = ("started_at", "status", "processed", "started_by", "finished_at")
     list_filter = ("status",)
     fields = ("started_at", "finished_at", "status", "processed", "started_by", "report_lines")
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("laporan"))
     def report_lines(self, obj):

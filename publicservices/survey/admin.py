@@ -4,6 +4,7 @@ answer), with the semester's results above the list."""
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import ViewOnlyAdminMixin
 from publicservices.models.survey import SurveyResponse
 from publicservices.survey import ikm, services
 from publicservices.survey.elements import FIELDS
@@ -24,7 +25,7 @@ class SemesterFilter(admin.SimpleListFilter):
 
 
 @admin.register(SurveyResponse)
-class SurveyResponseAdmin(admin.ModelAdmin):
+class SurveyResponseAdmin(ViewOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("submitted_at", "service", *FIELDS, "has_suggestion")
     list_filter = (SemesterFilter, "service")
     list_select_related = ("service",)
@@ -37,15 +38,6 @@ class SurveyResponseAdmin(admin.ModelAdmin):
     @admin.display(description=_("ada saran"), boolean=True)
     def has_suggestion(self, response):
         return bool(response.suggestion)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def changelist_view(self, request, extra_context=None):
         semester = ikm.Semester.parse(request.GET.get("semester", "")) or (
