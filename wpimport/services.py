@@ -301,6 +301,7 @@ class _Import:
                 instance.name = name
                 instance.save(update_fields=["name"])
             self._count(kind, created=False, changed=changed)
+            self._redirect_term(kind, key, instance)
             return instance
         slug = slugify(key)[:length] or slugify(name)[:length]
         instance = model.objects.filter(slug=slug).first() if slug else None

@@ -134,6 +134,18 @@ def test_importing_again_creates_no_duplicates_and_updates_changes(opd_a, in_opd
     assert report.updated["article"] == 1
 
 
+def test_importing_again_restores_the_old_category_and_tag_addresses(
+    opd_a, in_opd, client_a, export, imported
+):
+    with in_opd(opd_a):
+        terms = Redirect.objects.filter(old_path__regex=r"^/(category/imunisasi|tag/posyandu)/?$")
+        assert terms.delete()[0] == 2
+        again = services.run(export, attachments=uploads())
+    assert again.created.get("redirect", 0) == 2
+    assert client_a.get("/category/imunisasi/").status_code == 301
+    assert client_a.get("/tag/posyandu/")["Location"].endswith("/cari/?q=Posyandu")
+
+
 def test_a_dry_run_writes_nothing(opd_a, in_opd, export):
     with in_opd(opd_a):
         before = counts()
