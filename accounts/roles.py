@@ -27,11 +27,13 @@ _ROLE_EXTRA_PERMISSIONS = {
         ("auth", "view_group"),
         ("admin", "view_logentry"),
         # Log-in lock-outs of this OPD: see them, and unlock by deleting the attempt.
-        # The WordPress imports of this OPD and their reports (read only).
-        ("wpimport", "view_importrun"),
         ("axes", "view_accessattempt"),
         ("axes", "delete_accessattempt"),
         ("axes", "view_accesslog"),
+        # The WordPress imports of this OPD: upload, start or cancel one, read the reports.
+        ("wpimport", "view_importrun"),
+        ("wpimport", "add_importrun"),
+        ("wpimport", "change_importrun"),
     ),
 }
 

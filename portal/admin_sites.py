@@ -20,6 +20,7 @@ from core import registry
 from core.admin import ValidatedSelectionSiteMixin
 from core.tasks import failed_job_count
 from tenants.models import Opd
+from wpimport import views as wpimport_views
 
 
 class SetPasswordView(PasswordResetConfirmView):
@@ -218,7 +219,21 @@ class KominfoConsoleSite(
         return [
             path("aktivitas/", dashboard, name="activity_dashboard"),
             path("aktivitas/<int:opd_id>/pengingat/", remind, name="activity_remind"),
+            *self._wordpress_import_urls(),
             *super().get_urls(),
+        ]
+
+    def _wordpress_import_urls(self):
+        def view(function):
+            return self.admin_view(lambda request, **kwargs: function(request, self, **kwargs))
+
+        run = "impor-wordpress/<int:opd_id>/<int:run_id>/"
+        pages = wpimport_views
+        return [
+            path("impor-wordpress/", view(pages.console_upload), name="wpimport_upload"),
+            path(run, view(pages.console_run), name="wpimport_run"),
+            path(f"{run}mulai/", view(pages.console_confirm), name="wpimport_run_confirm"),
+            path(f"{run}batalkan/", view(pages.console_cancel), name="wpimport_run_cancel"),
         ]
 
     def has_base_permission(self, request):

@@ -488,12 +488,19 @@ _MB = 1024 * 1024
 PUBLIC_FORM_BODY_MAX_BYTES = (PPID_MAX_ID_SCAN_MB + 1) * _MB
 BACK_OFFICE_BODY_MAX_BYTES = (max(PPID_MAX_UPLOAD_MB, EDITOR_UPLOAD_MAX_BYTES // _MB) + 5) * _MB
 REQUEST_BODY_MAX_BYTES = int(env("REQUEST_BODY_MAX_BYTES", str(_MB)))
+# A WordPress export (at most 200 MB, wpimport/wxr.py) with its wp-content/uploads archive, on
+# the two upload pages of the import (the OPD admin's and the console's). A larger archive goes
+# through `manage.py import_wordpress` or is downloaded from the old site.
+WPIMPORT_MAX_ARCHIVE_MB = int(env("WPIMPORT_MAX_ARCHIVE_MB", "500"))
+WPIMPORT_BODY_MAX_BYTES = (200 + WPIMPORT_MAX_ARCHIVE_MB + 1) * _MB
 # (path prefix, largest body, throttle scope a refused body is charged to); first match wins.
 REQUEST_BODY_LIMITS = (
     ("/ppid/permohonan/", PUBLIC_FORM_BODY_MAX_BYTES, "ppid-permohonan"),
     ("/ppid/keberatan/", REQUEST_BODY_MAX_BYTES, "ppid-keberatan"),
     # The SKM questionnaire: nine scores, a profile and a 1,000-character suggestion.
     ("/skm/isi/", 64 * 1024, "skm-isi"),
+    ("/admin/wpimport/importrun/add/", WPIMPORT_BODY_MAX_BYTES, None),
+    ("/admin/impor-wordpress/", WPIMPORT_BODY_MAX_BYTES, None),
     ("/admin/", BACK_OFFICE_BODY_MAX_BYTES, None),
     ("/editor/unggah-gambar/", BACK_OFFICE_BODY_MAX_BYTES, None),
 )

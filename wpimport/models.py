@@ -1,9 +1,23 @@
 """What the WordPress importer remembers in the OPD's schema: which WordPress item became which
 object (so that importing again updates instead of duplicating) and each run with its report."""
 
+from uuid import uuid4
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from core import storage
+
+
+def private_storage():
+    """STORAGES["private"] (a callable keeps migrations free of the backend)."""
+    return storage.storage("private")
+
+
+def upload_path(run: "ImportRun", filename: str) -> str:
+    """wordpress/<random>/<name>: the operator's file name kept, never guessable."""
+    return f"wordpress/{uuid4().hex}/{filename[-100:]}"
 
 
 class ImportedItem(models.Model):
@@ -35,10 +49,22 @@ class ImportedItem(models.Model):
 
 
 class ImportRun(models.Model):
+    """One import of a WordPress export into this OPD: from the admin or the console it goes
+    uploaded → checked (the dry run's report) → queued → running → done (or failed, or
+    cancelled before it started); `manage.py import_wordpress` records its runs as done."""
+
     class Status(models.TextChoices):
-        RUNNING = "running", _("Berjalan")
+        CHECKING = "checking", _("Sedang diperiksa")
+        CHECKED = "checked", _("Siap diimpor")
+        QUEUED = "queued", _("Menunggu giliran")
+        RUNNING = "running", _("Sedang diimpor")
         DONE = "done", _("Selesai")
         FAILED = "failed", _("Gagal")
+        CANCELLED = "cancelled", _("Dibatalkan")
+
+    # Still moving: the page refreshes itself, and no second import of the OPD may start.
+    IN_PROGRESS = (Status.CHECKING, Status.QUEUED, Status.RUNNING)
+    FINISHED = (Status.DONE, Status.FAILED, Status.CANCELLED)
 
     started_at = models.DateTimeField(_("dimulai"), auto_now_add=True)
     finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
@@ -49,6 +75,17 @@ class ImportRun(models.Model):
     total = models.PositiveIntegerField(_("jumlah butir"), default=0)
     processed = models.PositiveIntegerField(_("butir diproses"), default=0)
     report = models.JSONField(_("laporan"), default=dict, blank=True)
+    error = models.TextField(_("kesalahan"), blank=True)
+    # What was uploaded (private storage of the OPD, removed once the run is finished).
+    export_name = models.CharField(_("berkas ekspor"), max_length=255, blank=True)
+    export_file = models.FileField(
+        _("berkas ekspor"), storage=private_storage, upload_to=upload_path, blank=True
+    )
+    uploads_file = models.FileField(
+        _("arsip unggahan"), storage=private_storage, upload_to=upload_path, blank=True
+    )
+    fetch_from = models.URLField(_("ambil lampiran dari situs lama"), blank=True)
+    time_zone = models.CharField(_("zona waktu situs lama"), max_length=40, default="Asia/Jakarta")
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -57,6 +94,8 @@ class ImportRun(models.Model):
         related_name="+",
         verbose_name=_("dimulai oleh"),
     )
+    # A Kominfo user who started it from the console (no account in this schema).
+    started_by_name = models.CharField(_("dimulai oleh (konsol)"), max_length=150, blank=True)
 
     class Meta:
         verbose_name = _("impor WordPress")
@@ -65,3 +104,11 @@ class ImportRun(models.Model):
 
     def __str__(self):
         return f"{self.started_at:%Y-%m-%d %H:%M} {self.get_status_display()}"
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in self.IN_PROGRESS
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.processed / self.total) if self.total else 0

@@ -53,6 +53,18 @@ class Report:
             "held": list(self.held),
         }
 
+    @classmethod
+    def from_dict(cls, stored: dict) -> "Report":
+        """The report as_dict() kept (in an ImportRun)."""
+        report = cls(
+            dry_run=stored.get("dry_run", False),
+            problems=list(stored.get("problems", [])),
+            held=list(stored.get("held", [])),
+        )
+        for name in ("created", "updated", "unchanged", "skipped"):
+            getattr(report, name).update(stored.get(name, {}))
+        return report
+
     def lines(self) -> list[str]:
         """The report as the operator reads it (Indonesian)."""
         lines = [_("Uji coba: belum ada yang disimpan.") if self.dry_run else _("Impor selesai.")]

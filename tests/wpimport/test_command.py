@@ -10,10 +10,10 @@ from django.core.management import CommandError, call_command
 
 from news.models import Article
 from tenants.models import Opd
-from wpimport import services
+from wpimport import importer
 from wpimport.archive import UploadsArchive, UploadsError
 
-from .test_services import FIXTURE, counts, uploads
+from .test_services import FIXTURE, counts
 
 SPAM = (
     '<p>Rapat koordinasi penanggulangan banjir.</p><p><span style="font-size:0px">'
@@ -36,12 +36,6 @@ def import_wordpress(*args) -> str:
     out = io.StringIO()
     call_command("import_wordpress", *map(str, args), stdout=out)
     return out.getvalue()
-
-
-@pytest.fixture
-def uploads_zip(tmp_path):
-    files = {f"wp-content/uploads/{name}": data for name, data in uploads().items()}
-    return zip_of(files, tmp_path / "uploads.zip")
 
 
 def test_the_command_imports_and_prints_the_report_in_indonesian(
@@ -169,7 +163,7 @@ def test_a_failure_halfway_leaves_no_rows_and_no_files(
     def fail(self):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services._Import, "_redirects", fail)
+    monkeypatch.setattr(importer.Importer, "_redirects", fail)
     with in_opd(opd_a):
         before = counts()
     with pytest.raises(RuntimeError):

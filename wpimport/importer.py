@@ -1,0 +1,561 @@
+"""The WordPress importer's work on one export, in the current OPD's schema (issue 19): what
+`wpimport.services.plan()` and `run()` drive.
+
+Media first, then categories and tags, then the addresses every post and page will have, so that
+the bodies' links and images are rewritten to them, then the articles and pages (each through
+publish_content, so the guard screens it), and last the old addresses' redirects. In a dry run
+the same steps write nothing. What was created is remembered per WordPress id (ImportedItem):
+importing again updates, never duplicates.
+"""
+
+import html
+import re
+from collections.abc import Callable, Mapping
+from pathlib import PurePosixPath
+from urllib.parse import quote, urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from core import filetypes
+from core.images import make_cover_renditions, validated_image_file
+from core.richtext import html_to_text, sanitize_html
+from core.slugs import unique_slug
+from documents.models import Document, DocumentCategory
+from guard.screening import screen
+from library.models import Image
+from library.services import IMAGE_MAX_WIDTH, library_max_bytes
+from news.models import RESERVED_SLUGS, Article, Category, Tag
+from pages.models import Page
+from publishing.services import publish_content
+from redirects.models import Redirect
+from redirects.paths import normalise_old_path
+from redirects.services import import_redirects
+from wpimport.content import convert_body
+from wpimport.links import original_image_url, rewrite_links, url_key
+from wpimport.models import ImportedItem
+from wpimport.report import Report
+from wpimport.wxr import Item, WxrExport
+
+_ADDRESS = re.compile(r'\b(?:href|src)="([^"]*)"')
+IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp"})
+IMPORTED_STATUSES = frozenset({"publish", "future", "draft", "pending"})
+TARGETS = {
+    "news.article": Article,
+    "pages.page": Page,
+    "library.image": Image,
+    "documents.document": Document,
+    "news.category": Category,
+    "news.tag": Tag,
+}
+Attachments = Mapping[str, bytes]
+# Called with (items done, items in all) as the import goes.
+Progress = Callable[[int, int], None]
+
+
+def attached_file(item: Item) -> str:
+    """The attachment's path under wp-content/uploads ("2024/02/photo.jpg")."""
+    path = item.postmeta.get("_wp_attached_file", "")
+    if not path and "/uploads/" in item.attachment_url:
+        path = urlsplit(item.attachment_url).path.split("/uploads/", 1)[1]
+    return path.strip().lstrip("/")
+
+
+class Importer:
+    def __init__(
+        self,
+        export: WxrExport,
+        attachments: Attachments,
+        *,
+        dry_run: bool,
+        progress: Progress | None = None,
+    ):
+        self.export = export
+        self.progress = progress
+        self.done = 0
+        self.attachments = attachments
+        self.dry_run = dry_run
+        self.site_url = export.site.base_url
+        self.report = Report(dry_run=dry_run)
+        self.known = {
+            (row.wp_kind, row.wp_key): row for row in ImportedItem.objects.all().iterator()
+        }
+        self.categories: dict[str, Category] = {}
+        self.tags: dict[str, Tag] = {}
+        self.media: dict[int, Image | Document] = {}
+        self.addresses: dict[str, str] = {}  # old URL -> new path
+        self.redirects: dict[str, str] = {}  # old path -> new path
+        self.slugs: dict[type, set[str]] = {Article: set(), Page: set()}
+        self.planned: dict[int, str] = {}  # post id -> slug
+        self.known_keys: dict | None = None  # url_key of every address, once all are planned
+
+    def go(self) -> Report:
+        items = self.export.items
+        posts = [item for item in items if item.post_type == "post" and self._wanted(item)]
+        pages = [item for item in items if item.post_type == "page" and self._wanted(item)]
+        self.report.skipped["other_type"] += sum(item.post_type == "other" for item in items)
+        self.report.problems.extend(self.export.problems)
+        for item in items:
+            if item.post_type == "attachment":
+                self._attachment(item)
+                self._step()
+        self._terms()
+        for item in posts:
+            self._plan_address(item, Article)
+        for item in _in_page_order(pages):
+            self._plan_address(item, Page)
+        if any(item.author for item in posts):
+            self.report.problem(
+                _("Nama penulis WordPress tidak disimpan: artikel mencatat penulis sebagai akun.")
+            )
+        for item in posts:
+            self._article(item)
+            self._step()
+        for position, item in enumerate(_in_page_order(pages), start=1):
+            self._page(item, position)
+            self._step()
+        if any(item.parent_id for item in pages):
+            self.report.problem(
+                _(
+                    "Halaman di sini tidak bersusun: halaman anak disimpan sesudah induknya "
+                    "menurut urutan menu, dan tidak tampil di menu."
+                )
+            )
+        self._redirects()
+        self.done = len(items) - 1
+        self._step()
+        return self.report
+
+    def _step(self) -> None:
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, len(self.export.items))
+
+    # --- what is imported ---
+
+    def _wanted(self, item: Item) -> bool:
+        self.report.skipped["approved_comments"] += item.approved_comments
+        self.report.skipped["other_comments"] += item.other_comments
+        if item.has_password:
+            self.report.skipped["password"] += 1
+        elif item.status in ("private", "trash"):
+            self.report.skipped[item.status] += 1
+        elif item.status not in IMPORTED_STATUSES:
+            self.report.skipped["other_status"] += 1
+        else:
+            return True
+        return False
+
+    def _existing(self, kind: str, key, target: str):
+        row = self.known.get((kind, str(key)))
+        if row is None or row.target != target:
+            return None
+        return TARGETS[target].objects.filter(pk=row.target_pk).first()
+
+    def _remember(self, kind: str, key, instance, *, guid: str = "") -> None:
+        if self.dry_run:
+            return
+        target = f"{instance._meta.app_label}.{instance._meta.model_name}"
+        ImportedItem.objects.update_or_create(
+            wp_kind=kind,
+            wp_key=str(key),
+            defaults={"guid": guid[:500], "target": target, "target_pk": instance.pk},
+        )
+
+    def _count(self, kind: str, created: bool, changed: bool) -> None:
+        counter = self.report.created if created else self.report.updated
+        (counter if created or changed else self.report.unchanged)[kind] += 1
+
+    # --- media ---
+
+    def _attachment(self, item: Item) -> None:
+        path = attached_file(item)
+        extension = PurePosixPath(path).suffix.lower()
+        kind = "image" if extension in IMAGE_EXTENSIONS else "document"
+        target = "library.image" if kind == "image" else "documents.document"
+        instance = self._existing("attachment", item.post_id, target)
+        if instance is None:
+            data = self.attachments.get(path)
+            if data is None:
+                self.report.skipped["missing_attachment"] += 1
+                self.report.problem(
+                    _("Berkas lampiran tidak ada: %(path)s (%(title)s).")
+                    % {"path": path or item.attachment_url, "title": item.title}
+                )
+                return
+            upload = SimpleUploadedFile(PurePosixPath(path).name, data)
+            try:
+                instance = (
+                    self._image(item, upload) if kind == "image" else self._document(item, upload)
+                )
+            except ValidationError as error:
+                self.report.skipped["bad_attachment"] += 1
+                self.report.problem(
+                    _("Lampiran %(path)s ditolak: %(reason)s")
+                    % {"path": path, "reason": " ".join(error.messages)}
+                )
+                return
+            self._count(kind, created=True, changed=True)
+            self._remember("attachment", item.post_id, instance, guid=item.guid)
+        else:
+            self._count(kind, created=False, changed=False)
+        self.media[item.post_id] = instance
+        if instance.pk is None:  # a dry run's: where it would be is not known yet
+            new_url = "/" + path
+        elif kind == "image":
+            new_url = instance.file.url
+        else:
+            new_url = instance.get_absolute_url()
+        if item.attachment_url:
+            self.addresses[original_image_url(item.attachment_url)] = new_url
+            self.addresses[item.attachment_url] = new_url
+            self._redirect(item.attachment_url, new_url)
+        if item.link:
+            self._redirect(item.link, new_url)
+
+    def _image(self, item: Item, upload) -> Image:
+        if PurePosixPath(upload.name).suffix.lower() not in IMAGE_EXTENSIONS:
+            raise ValidationError(_("Bukan berkas gambar."))
+        # Decoded and re-encoded as every upload is (no EXIF, no polyglot, a random name).
+        content = validated_image_file(
+            upload, max_width=IMAGE_MAX_WIDTH, max_bytes=library_max_bytes()
+        )
+        alt = item.postmeta.get("_wp_attachment_image_alt", "") or item.title
+        image = Image(alt_text=alt.strip()[:200])
+        if self.dry_run:
+            return image
+        # Not library.services.add_image: its files are kept apart from a failing block, and a
+        # failed import must leave no file behind.
+        image.file.save(content.name, content, save=False)
+        image.renditions = make_cover_renditions(image.file.name, storage=image.file.storage)
+        image.width, image.height = image.renditions["width"], image.renditions["height"]
+        image.full_clean()
+        image.save()
+        return image
+
+    def _document(self, item: Item, upload) -> Document:
+        file_type = filetypes.validate_upload(
+            upload, allowed=filetypes.DOWNLOAD_EXTENSIONS, max_mb=settings.PPID_MAX_UPLOAD_MB
+        )
+        document = Document(
+            title=(item.title or upload.name)[:200],
+            original_filename=upload.name[:255],
+            file_type=file_type,
+            file_size=upload.size,
+            published_at=item.post_date or timezone.now(),
+            is_published=True,
+        )
+        if self.dry_run:
+            return document
+        document.category = self._document_category()
+        upload.seek(0)
+        document.file.save(upload.name, upload, save=False)
+        document.full_clean()
+        self._publish(document, item.title)
+        return document
+
+    def _document_category(self) -> DocumentCategory:
+        category = DocumentCategory.objects.first()
+        if category is None:
+            category = DocumentCategory.objects.create(name=_("Lainnya"), slug="lainnya")
+        return category
+
+    # --- categories and tags ---
+
+    def _terms(self) -> None:
+        declared = {category.nicename: category for category in self.export.categories}
+        for item in self.export.items:
+            for term in item.terms:
+                if term.domain == "category" and term.nicename not in declared:
+                    declared[term.nicename] = _Term(term.nicename, term.name, "")
+        for nicename, category in declared.items():
+            self.categories[nicename] = self._term(
+                "category", Category, nicename, category.name, 80
+            )
+        if any(category.parent for category in declared.values()):
+            self.report.problem(
+                _("Kategori bersarang diratakan: kategori berita di sini tidak bersusun.")
+            )
+        names = {tag.slug: tag.name for tag in self.export.tags}
+        for item in self.export.items:
+            for term in item.terms:
+                if term.domain == "post_tag":
+                    names.setdefault(term.nicename, term.name)
+        for slug, name in names.items():
+            self.tags[slug] = self._term("tag", Tag, slug, name, 60)
+
+    def _term(self, kind: str, model, key: str, name: str, length: int):
+        name = (name or key)[:length]
+        instance = self._existing(kind, key, f"news.{model._meta.model_name}")
+        if instance is not None:
+            changed = instance.name != name and not model.objects.filter(name=name).exists()
+            if changed and not self.dry_run:
+                instance.name = name
+                instance.save(update_fields=["name"])
+            self._count(kind, created=False, changed=changed)
+            self._redirect_term(kind, key, instance)
+            return instance
+        slug = slugify(key)[:length] or slugify(name)[:length]
+        instance = model.objects.filter(slug=slug).first() if slug else None
+        if instance is None and kind == "tag":
+            instance = Tag.objects.filter(name=name).first()
+        created = instance is None
+        if created:
+            instance = model(name=name, slug=unique_slug(model, slug or name, max_length=length))
+            if not self.dry_run:
+                instance.full_clean()
+                instance.save()
+        self._count(kind, created=created, changed=False)
+        self._remember(kind, key, instance)
+        self._redirect_term(kind, key, instance)
+        return instance
+
+    def _redirect_term(self, kind: str, key: str, instance) -> None:
+        base = self.site_url.rstrip("/")
+        if kind == "category":
+            self._redirect(f"{base}/category/{key}/", instance.get_absolute_url())
+        else:
+            self._redirect(f"{base}/tag/{key}/", "/cari/?q=" + quote(instance.name))
+
+    # --- posts and pages ---
+
+    def _plan_address(self, item: Item, model) -> None:
+        target = "news.article" if model is Article else "pages.page"
+        existing = self._existing(item.post_type, item.post_id, target)
+        if existing is not None:
+            slug = existing.slug
+        else:
+            reserved = RESERVED_SLUGS if model is Article else frozenset()
+            wanted = slugify(item.slug) or slugify(item.title) or "tanpa-judul"
+            slug = unique_slug(model, wanted, reserved=reserved)
+            counter = 2
+            while slug in self.slugs[model]:
+                slug = f"{wanted[:190]}-{counter}"
+                counter += 1
+            if slug != wanted:
+                self.report.problem(
+                    _("Slug “%(wanted)s” sudah dipakai: “%(title)s” memakai “%(slug)s”.")
+                    % {"wanted": wanted, "title": item.title, "slug": slug}
+                )
+        self.slugs[model].add(slug)
+        self.planned[item.post_id] = slug
+        new_url = model(slug=slug).get_absolute_url()
+        base = self.site_url.rstrip("/")
+        query = "p" if model is Article else "page_id"
+        for old in filter(None, [item.link, f"{base}/?{query}={item.post_id}"]):
+            self.addresses[old] = new_url
+            if item.status in ("publish", "future"):
+                self._redirect(old, new_url)
+
+    def _body(self, item: Item) -> tuple[str, str]:
+        converted = convert_body(
+            item.content, site_url=self.site_url, resolve_gallery=self._gallery
+        )
+        for problem in converted.problems:
+            self.report.problem(f"{item.title}: {problem}")
+        known = self._known_keys()
+        for link in converted.internal_links:
+            if url_key(link, site_url=self.site_url) not in known:
+                self.report.problem(
+                    _("%(title)s: tautan internal ke %(url)s tidak menemukan tujuannya.")
+                    % {"title": item.title, "url": link}
+                )
+        for image in converted.image_urls:
+            if url_key(image, site_url=self.site_url) not in known:
+                self.report.problem(
+                    _("%(title)s: gambar %(url)s tidak ada di antara lampiran.")
+                    % {"title": item.title, "url": image}
+                )
+        body = sanitize_html(self._rewritten(converted.html))
+        return body, converted.excerpt_from_more
+
+    def _known_keys(self) -> dict[str | None, str]:
+        """url_key of every planned address -> its new path (built once all are planned)."""
+        if self.known_keys is None:
+            self.known_keys = {
+                url_key(old, site_url=self.site_url): new for old, new in self.addresses.items()
+            }
+        return self.known_keys
+
+    def _rewritten(self, body: str) -> str:
+        """`body` with its links and images to the old site rewritten; rewrite_links() is
+        given only this body's own addresses (given all of them, it would key every address
+        of the site once per body)."""
+        known = self._known_keys()
+        mapping = {}
+        for value in _ADDRESS.findall(body):
+            address = html.unescape(value).partition("#")[0]
+            for candidate in (address, original_image_url(address)):
+                key = url_key(candidate, site_url=self.site_url)
+                if key in known:
+                    mapping[candidate] = known[key]
+        return rewrite_links(body, mapping, site_url=self.site_url)
+
+    def _gallery(self, ids: tuple[int, ...]) -> str:
+        """A [gallery] or wp:gallery as the editor's figures of the imported images (those
+        that were not imported are left out; the missing attachments are reported)."""
+        figures = [
+            format_html(
+                '<figure class="image"><img src="{}" alt="{}"></figure>', i.file.url, i.alt_text
+            )
+            for i in (self.media.get(id_) for id_ in ids)
+            if isinstance(i, Image) and i.pk
+        ]
+        return "".join(figures)
+
+    def _article(self, item: Item) -> None:
+        body, more = self._body(item)
+        article = self._existing("post", item.post_id, "news.article")
+        created = article is None
+        if created:
+            article = Article(slug=self.planned[item.post_id])
+        published = item.status in ("publish", "future")
+        cover = self.media.get(_int(item.postmeta.get("_thumbnail_id", "")))
+        categories = [
+            self.categories[t.nicename] for t in item.terms if t.domain == "category"
+        ] or [self._fallback_category()]
+        if len(categories) > 1:
+            self.report.problem(
+                _("%(title)s: artikel di sini berkategori satu; dipakai “%(name)s”.")
+                % {"title": item.title, "name": categories[0].name}
+            )
+        values = {
+            "title": (item.title or _("Tanpa judul"))[:200],
+            "summary": (html_to_text(item.excerpt) or more)[:400],
+            "body": body,
+            "is_pinned": item.is_sticky,
+            "status": Article.Status.PUBLISHED if published else Article.Status.DRAFT,
+            "published_at": item.post_date or timezone.now(),
+        }
+        tags = [self.tags[t.nicename] for t in item.terms if t.domain == "post_tag"]
+        changed = created or any(getattr(article, f) != v for f, v in values.items())
+        changed = changed or article.category_id != categories[0].pk
+        changed = changed or (isinstance(cover, Image) and article.cover_photo_id != cover.pk)
+        if not created:
+            changed = changed or set(article.tags.all()) != set(tags)
+        for field_name, value in values.items():
+            setattr(article, field_name, value)
+        article.category = categories[0]
+        if isinstance(cover, Image):
+            article.cover_photo = cover
+        self._count("article", created, changed)
+        if changed:
+            self._publish(article, item.title)
+            if not self.dry_run:
+                article.tags.set(tags)
+                self._remember("post", item.post_id, article, guid=item.guid)
+
+    def _fallback_category(self) -> Category:
+        category = Category.objects.first()
+        if category is None:
+            category = Category(name=_("Berita"), slug="berita")
+            if not self.dry_run:
+                category.save()
+        return category
+
+    def _page(self, item: Item, position: int) -> None:
+        body, _more = self._body(item)
+        page = self._existing("page", item.post_id, "pages.page")
+        created = page is None
+        if created:
+            page = Page(slug=self.planned[item.post_id])
+        if item.status == "future":
+            self.report.problem(
+                _("Halaman “%(title)s” terjadwal di WordPress; diimpor sebagai draf.")
+                % {"title": item.title}
+            )
+        values = {
+            "title": (item.title or _("Tanpa judul"))[:200],
+            "body": body,
+            "menu_order": min(position, 32767),
+            "show_in_menu": not item.parent_id,
+            "is_published": item.status == "publish",
+        }
+        changed = created or any(getattr(page, f) != v for f, v in values.items())
+        for field_name, value in values.items():
+            setattr(page, field_name, value)
+        self._count("page", created, changed)
+        if changed:
+            self._publish(page, item.title)
+            self._remember("page", item.post_id, page, guid=item.guid)
+
+    def _publish(self, instance, title: str) -> None:
+        if self.dry_run:
+            if screen(instance):
+                self.report.held.append(title)
+            return
+        instance.full_clean()
+        if publish_content(instance).held:
+            self.report.held.append(title)
+
+    # --- old addresses ---
+
+    def _redirect(self, old: str, new: str) -> None:
+        key = url_key(old, site_url=self.site_url)
+        if key is None:
+            return
+        try:
+            path = normalise_old_path(key)
+        except ValidationError:
+            return
+        self.redirects.setdefault(path, new)
+
+    def _redirects(self) -> None:
+        self._redirect(self.site_url.rstrip("/") + "/feed/", "/berita/feed/")
+        wanted = {
+            old: new for old, new in self.redirects.items() if old.rstrip("/") != new.rstrip("/")
+        }
+        if self.dry_run:
+            existing = dict(
+                Redirect.objects.filter(old_path__in=list(wanted)).values_list("old_path", "target")
+            )
+            for old, new in wanted.items():
+                if old not in existing:
+                    self.report.created["redirect"] += 1
+                elif existing[old] != new:
+                    self.report.updated["redirect"] += 1
+                else:
+                    self.report.unchanged["redirect"] += 1
+            return
+        rows = [(number, old, new) for number, (old, new) in enumerate(wanted.items(), start=1)]
+        if rows:
+            result = import_redirects(rows=rows)
+            self.report.created["redirect"] += result.created
+            self.report.updated["redirect"] += result.updated
+            self.report.unchanged["redirect"] += result.unchanged
+
+
+class _Term:
+    def __init__(self, nicename: str, name: str, parent: str):
+        self.nicename, self.name, self.parent = nicename, name, parent
+
+
+def _int(value: str) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _in_page_order(pages: list[Item]) -> list[Item]:
+    """Pages with each parent before its children, siblings by menu order: the hierarchy as
+    one ordered list."""
+    ids = {item.post_id for item in pages}
+    children: dict[int | None, list[Item]] = {}
+    for item in pages:
+        parent = item.parent_id if item.parent_id in ids else None
+        children.setdefault(parent, []).append(item)
+    ordered: list[Item] = []
+
+    def walk(parent):
+        for item in sorted(children.get(parent, []), key=lambda i: (i.menu_order, i.post_id)):
+            ordered.append(item)
+            walk(item.post_id)
+
+    walk(None)
+    return ordered
