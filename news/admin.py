@@ -105,6 +105,7 @@ class ArticleAdmin(
         "body",
         "cover_alt",
         "is_pinned",
+        "byline",
         "status",
         "published_at",
         "unpublish_at",
@@ -132,7 +133,7 @@ class ArticleAdmin(
                 _("Lampiran PDF"),
                 {"fields": ("attachments", "attachment_upload", "attachment_title")},
             ),
-            (_("Tampilan dan tag"), {"fields": ("is_pinned", "tags")}),
+            (_("Tampilan dan tag"), {"fields": ("is_pinned", "tags", "byline")}),
             (
                 _("Lanjutan"),
                 {

@@ -53,6 +53,7 @@ class ArticleAdminForm(ArticleLibraryFieldsMixin, forms.ModelForm):
             "review_note",
             "is_pinned",
             "tags",
+            "byline",
         )
         # --- editorial layout (issue #16): the title as wide as its column ---
         widgets = {

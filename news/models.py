@@ -192,6 +192,15 @@ class Article(models.Model):
         help_text=_("Alasan peninjau mengembalikan artikel ke penulisnya."),
     )
     # --- end of the editorial block ---
+    byline = models.CharField(
+        _("nama penulis"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Tampil di bawah judul, misalnya “Tim Humas”. Kosongkan bila tidak perlu. "
+            "Artikel dari situs WordPress lama membawa nama penulisnya di sini."
+        ),
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -235,6 +244,7 @@ class Article(models.Model):
         "published_at",
         "unpublish_at",
         "review_note",
+        "byline",
         "author",
     )
 

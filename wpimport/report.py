@@ -65,27 +65,31 @@ class Report:
             getattr(report, name).update(stored.get(name, {}))
         return report
 
-    def lines(self) -> list[str]:
-        """The report as the operator reads it (Indonesian)."""
-        lines = [_("Uji coba: belum ada yang disimpan.") if self.dry_run else _("Impor selesai.")]
+    def counts(self) -> list[tuple[str, int, int, int]]:
+        """(kind, new, updated, unchanged) for every kind the import touched."""
+        rows = []
         for kind, label in KIND_LABELS.items():
-            counts = (self.created[kind], self.updated[kind], self.unchanged[kind])
-            if any(counts):
-                lines.append(
-                    _("%(kind)s: %(created)d baru, %(updated)d diperbarui, %(same)d tetap")
-                    % {
-                        "kind": label,
-                        "created": counts[0],
-                        "updated": counts[1],
-                        "same": counts[2],
-                    }
-                )
-        for reason, label in SKIP_LABELS.items():
-            if self.skipped[reason]:
-                lines.append(
-                    _("Tidak diimpor: %(count)d %(what)s")
-                    % {"count": self.skipped[reason], "what": label}
-                )
+            row = (self.created[kind], self.updated[kind], self.unchanged[kind])
+            if any(row):
+                rows.append((str(label), *row))
+        return rows
+
+    def skipped_lines(self) -> list[str]:
+        return [
+            _("%(count)d %(what)s") % {"count": self.skipped[reason], "what": label}
+            for reason, label in SKIP_LABELS.items()
+            if self.skipped[reason]
+        ]
+
+    def lines(self) -> list[str]:
+        """The report as the operator reads it (Indonesian), line by line."""
+        lines = [_("Uji coba: belum ada yang disimpan.") if self.dry_run else _("Impor selesai.")]
+        for kind, created, updated, same in self.counts():
+            lines.append(
+                _("%(kind)s: %(created)d baru, %(updated)d diperbarui, %(same)d tetap")
+                % {"kind": kind, "created": created, "updated": updated, "same": same}
+            )
+        lines.extend(_("Tidak diimpor: %(what)s") % {"what": line} for line in self.skipped_lines())
         if self.held:
             lines.append(_("Ditahan penjaga konten (tidak diterbitkan):"))
             lines.extend(f"  - {title}" for title in self.held)

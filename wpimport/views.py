@@ -22,7 +22,7 @@ def run_context(run: ImportRun, *, confirm_url: str, cancel_url: str, may_act: b
     """What the run's page shows, in the OPD's admin and in the console alike."""
     return {
         "run": run,
-        "report_lines": Report.from_dict(run.report).lines() if run.report else [],
+        "report": Report.from_dict(run.report) if run.report else None,
         "may_act": may_act and run.status == ImportRun.Status.CHECKED,
         "confirm_url": confirm_url,
         "cancel_url": cancel_url,

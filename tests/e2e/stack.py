@@ -144,6 +144,7 @@ class Stack:
     work_dir: Path
     env: dict
     server: subprocess.Popen | None = None
+    worker: subprocess.Popen | None = None
     log_path: Path = field(init=False)
 
     def __post_init__(self):
@@ -156,15 +157,33 @@ class Stack:
     def server_log(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
+    def start_worker(self, queues: str) -> None:
+        """A task worker for `queues` (the others' jobs stay queued, as they were before the
+        tests that need a worker), until stop()."""
+        if self.worker is None:
+            self.worker = subprocess.Popen(
+                [sys.executable, "manage.py", "procrastinate", "worker", "-q", queues],
+                cwd=BASE_DIR,
+                env=self.env,
+                stdout=(self.work_dir / "worker.log").open("a"),
+                stderr=subprocess.STDOUT,
+                preexec_fn=_die_with_parent,
+            )
+
+    def worker_log(self) -> str:
+        log = self.work_dir / "worker.log"
+        return log.read_text(errors="replace") if log.exists() else ""
+
     def stop(self) -> None:
-        if self.server is not None and self.server.poll() is None:
-            self.server.terminate()
-            try:
-                self.server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.server.kill()
-                self.server.wait()
-        self.server = None
+        for process in (self.server, self.worker):
+            if process is not None and process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+        self.server = self.worker = None
         try:
             _drop_database(self.database, self.database_name)
         finally:

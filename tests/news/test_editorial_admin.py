@@ -52,13 +52,13 @@ def test_a_scheduled_article_says_when_it_goes_live(opd_a, in_opd, editor):
             "body": "<p>Lomba.</p>",
             "cover_alt": "",
             "status": "published",
-            "published_at_0": "2026-12-03",
+            "published_at_0": "2099-12-03",
             "published_at_1": "08:00:00",
         },
         follow=True,
     )
     page = response.content.decode()
-    assert "Terbit otomatis pada 3 Desember 2026 pukul 08.00 WIB" in page
+    assert "Terbit otomatis pada 3 Desember 2099 pukul 08.00 WIB" in page
     assert "berhasil" not in page
     with in_opd(opd_a):
         article = Article.objects.get(title="Lomba desa")
@@ -114,9 +114,9 @@ def test_unpublishing_must_come_after_publishing(opd_a, in_opd, editor):
             "category": category.pk,
             "body": "<p>x</p>",
             "status": "published",
-            "published_at_0": "2026-12-03",
+            "published_at_0": "2099-12-03",
             "published_at_1": "08:00:00",
-            "unpublish_at_0": "2026-12-01",
+            "unpublish_at_0": "2099-12-01",
             "unpublish_at_1": "08:00:00",
         },
     )

@@ -258,3 +258,25 @@ def test_a_gallery_shows_the_imported_images(opd_a, in_opd):
         article = Article.objects.get(title="Posyandu Balita Serentak")
         assert Image.objects.get().file.url in article.body
     assert "wpimport-galeri" not in article.body
+
+
+def test_the_author_display_name_becomes_the_byline(opd_a, in_opd, client_a, imported):
+    with in_opd(opd_a):
+        bylines = dict(Article.objects.values_list("title", "byline"))
+        article = Article.objects.get(title__startswith="Pekan Imunisasi")
+    assert bylines["Pekan Imunisasi Nasional di Puskesmas Sukamaju"] == "Tim Humas"
+    assert "Oleh Tim Humas" in client_a.get(article.get_absolute_url()).content.decode()
+
+
+def test_importing_again_keeps_what_an_operator_changed_here(opd_a, in_opd, export, imported):
+    with in_opd(opd_a):
+        article = Article.objects.get(title="Posyandu Balita Serentak")
+        article.summary = "Ringkasan yang ditulis ulang operator."
+        article.save()
+        changed = FIXTURE.read_text().replace("Posyandu Balita Serentak", "Judul dari WordPress")
+        report = services.run(parse_export(changed.encode()), attachments=uploads())
+        article.refresh_from_db()
+    assert article.title == "Posyandu Balita Serentak"
+    assert article.summary == "Ringkasan yang ditulis ulang operator."
+    assert report.updated["article"] == 0
+    assert any("tidak ditimpa" in problem for problem in report.problems)

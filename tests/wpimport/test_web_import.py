@@ -88,7 +88,7 @@ def test_the_dry_run_reports_and_writes_nothing_until_confirmed(
     page = page_text(admin_a.get(f"/admin/wpimport/importrun/{checked.pk}/change/"))
     assert "Siap diimpor" in page
     assert "Uji coba: belum ada yang disimpan." in page
-    assert "artikel: 4 baru" in page
+    assert '<th scope="row">Artikel</th><td>4</td><td>0</td><td>0</td>' in page
     assert "Mulai impor" in page and "Batalkan" in page
     assert 'http-equiv="refresh"' not in page  # nothing moving: no refresh
     # The uploaded files wait in alpha's private storage, nowhere else.
@@ -299,7 +299,7 @@ def test_the_console_imports_into_any_active_opd(
         assert not ImportRun.objects.exists()
     run_tasks()
     page = page_text(console.get(run_url))
-    assert "Siap diimpor" in page and "artikel: 4 baru" in page
+    assert "Siap diimpor" in page and "<th scope=\"row\">Artikel</th><td>4</td>" in page
     console.post(f"{run_url}mulai/")
     run_tasks()
     run = run_of(opd_a, in_opd)
