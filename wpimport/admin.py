@@ -1,7 +1,7 @@
 """The WordPress import in the OPD's admin: upload an export, read the dry run's report, start
 the import and follow it; every run stays listed with its report."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from wpimport import jobs
 from wpimport.forms import UploadForm
 from wpimport.models import ImportRun
-from wpimport.views import run_context
+from wpimport.views import act_on_run, run_context
 
 
 @admin.register(ImportRun)
@@ -114,11 +114,5 @@ class ImportRunAdmin(admin.ModelAdmin):
     def _act(self, request, run_id, action, done_message):
         if not self.may_act(request):
             raise PermissionDenied
-        run = get_object_or_404(ImportRun, pk=run_id)
-        try:
-            action(run)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, done_message)
+        run = act_on_run(request, run_id, action, done_message)
         return redirect("admin:wpimport_importrun_change", run.pk)

@@ -103,11 +103,17 @@ def _act(request, admin_site, opd_id, run_id, action, done_message):
     _require_permission(request)
     opd = get_object_or_404(Opd.objects.sites(), pk=opd_id)
     with tenant_context(opd):
-        run = get_object_or_404(ImportRun, pk=run_id)
-        try:
-            action(run)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, done_message)
+        run = act_on_run(request, run_id, action, done_message)
     return redirect(f"{admin_site.name}:wpimport_run", opd_id=opd.pk, run_id=run.pk)
+
+
+def act_on_run(request, run_id, action, done_message) -> ImportRun:
+    """Confirm or cancel a run of the current schema, saying how it went."""
+    run = get_object_or_404(ImportRun, pk=run_id)
+    try:
+        action(run)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done_message)
+    return run
