@@ -8,7 +8,7 @@ from redirects.services import CsvImportError
 from tenants.models import Opd
 from wpimport import services
 from wpimport.archive import UploadsArchive, UploadsError
-from wpimport.fetch import RemoteUploads
+from wpimport.fetch import InternalAddressError, RemoteUploads
 from wpimport.wxr import WxrError, parse_export
 
 
@@ -24,10 +24,26 @@ class Command(BaseCommand):
         source = parser.add_mutually_exclusive_group()
         source.add_argument("--uploads", type=Path, help="wp-content/uploads as .zip or .tar.gz")
         source.add_argument("--fetch-from", help="the old site's URL, to download attachments")
+        parser.add_argument(
+            "--allow-private-network",
+            action="store_true",
+            help="let --fetch-from reach an old site on an internal address (the intranet)",
+        )
         parser.add_argument("--time-zone", default="Asia/Jakarta", help="the old site's zone")
         parser.add_argument("--dry-run", action="store_true")
 
-    def handle(self, *args, slug, export, uploads, fetch_from, time_zone, dry_run, **options):
+    def handle(
+        self,
+        *args,
+        slug,
+        export,
+        uploads,
+        fetch_from,
+        allow_private_network,
+        time_zone,
+        dry_run,
+        **options,
+    ):
         opd = Opd.objects.sites().filter(slug=slug).first()
         if opd is None:
             raise CommandError(_("OPD “%(slug)s” tidak ditemukan.") % {"slug": slug})
@@ -55,7 +71,15 @@ class Command(BaseCommand):
                     ) from None
             if fetch_from:
                 try:
-                    archive = RemoteUploads(fetch_from)
+                    archive = RemoteUploads(fetch_from, allow_private=allow_private_network)
+                except InternalAddressError as error:
+                    raise CommandError(
+                        _(
+                            "%(error)s Bila situs lama memang ada di jaringan internal pemda, "
+                            "ulangi dengan --allow-private-network."
+                        )
+                        % {"error": error}
+                    ) from None
                 except ValueError as error:
                     raise CommandError(str(error)) from None
             with tenant_context(opd):
