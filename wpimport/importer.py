@@ -8,7 +8,6 @@ the same steps write nothing. What was created is remembered per WordPress id (I
 importing again updates, never duplicates.
 """
 
-import html
 import re
 from collections.abc import Callable, Mapping
 from pathlib import PurePosixPath
@@ -33,14 +32,12 @@ from library.services import IMAGE_MAX_WIDTH, library_max_bytes
 from news.models import RESERVED_SLUGS, Article, Category, Tag
 from pages.models import Page
 from publishing.services import publish_content
-from redirects.models import Redirect
-from redirects.paths import normalise_old_path
-from redirects.services import import_redirects
+from wpimport.addresses import OldAddresses
 from wpimport.content import convert_body
-from wpimport.links import original_image_url, rewrite_links, url_key
+from wpimport.export import Item, WxrExport
+from wpimport.links import original_image_url
 from wpimport.models import ImportedItem
 from wpimport.report import Report
-from wpimport.wxr import Item, WxrExport
 
 _ADDRESS = re.compile(r'\b(?:href|src)="([^"]*)"')
 IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp"})
@@ -90,11 +87,9 @@ class Importer:
         self.categories: dict[str, Category] = {}
         self.tags: dict[str, Tag] = {}
         self.media: dict[int, Image | Document] = {}
-        self.addresses: dict[str, str] = {}  # old URL -> new path
-        self.redirects: dict[str, str] = {}  # old path -> new path
+        self.old = OldAddresses(self.site_url)
         self.slugs: dict[type, set[str]] = {Article: set(), Page: set()}
         self.planned: dict[int, str] = {}  # post id -> slug
-        self.known_keys: dict | None = None  # url_key of every address, once all are planned
         self.bylines = {
             author.login: author.display_name.strip()[:100]
             for author in export.authors
@@ -227,11 +222,10 @@ class Importer:
         else:
             new_url = instance.get_absolute_url()
         if item.attachment_url:
-            self.addresses[original_image_url(item.attachment_url)] = new_url
-            self.addresses[item.attachment_url] = new_url
-            self._redirect(item.attachment_url, new_url)
+            self.old.move(original_image_url(item.attachment_url), new_url, redirect=False)
+            self.old.move(item.attachment_url, new_url)
         if item.link:
-            self._redirect(item.link, new_url)
+            self.old.redirect(item.link, new_url)
 
     def _image(self, item: Item, upload) -> Image:
         if PurePosixPath(upload.name).suffix.lower() not in IMAGE_EXTENSIONS:
@@ -333,9 +327,9 @@ class Importer:
     def _redirect_term(self, kind: str, key: str, instance) -> None:
         base = self.site_url.rstrip("/")
         if kind == "category":
-            self._redirect(f"{base}/category/{key}/", instance.get_absolute_url())
+            self.old.redirect(f"{base}/category/{key}/", instance.get_absolute_url())
         else:
-            self._redirect(f"{base}/tag/{key}/", "/cari/?q=" + quote(instance.name))
+            self.old.redirect(f"{base}/tag/{key}/", "/cari/?q=" + quote(instance.name))
 
     # --- posts and pages ---
 
@@ -363,9 +357,7 @@ class Importer:
         base = self.site_url.rstrip("/")
         query = "p" if model is Article else "page_id"
         for old in filter(None, [item.link, f"{base}/?{query}={item.post_id}"]):
-            self.addresses[old] = new_url
-            if item.status in ("publish", "future"):
-                self._redirect(old, new_url)
+            self.old.move(old, new_url, redirect=item.status in ("publish", "future"))
 
     def _body(self, item: Item) -> tuple[str, str]:
         converted = convert_body(
@@ -373,43 +365,20 @@ class Importer:
         )
         for problem in converted.problems:
             self.report.problem(f"{item.title}: {problem}")
-        known = self._known_keys()
         for link in converted.internal_links:
-            if url_key(link, site_url=self.site_url) not in known:
+            if not self.old.is_known(link):
                 self.report.problem(
                     _("%(title)s: tautan internal ke %(url)s tidak menemukan tujuannya.")
                     % {"title": item.title, "url": link}
                 )
         for image in converted.image_urls:
-            if url_key(image, site_url=self.site_url) not in known:
+            if not self.old.is_known(image):
                 self.report.problem(
                     _("%(title)s: gambar %(url)s tidak ada di antara lampiran.")
                     % {"title": item.title, "url": image}
                 )
-        body = sanitize_html(self._rewritten(converted.html))
+        body = sanitize_html(self.old.rewritten(converted.html))
         return body, converted.excerpt_from_more
-
-    def _known_keys(self) -> dict[str | None, str]:
-        """url_key of every planned address -> its new path (built once all are planned)."""
-        if self.known_keys is None:
-            self.known_keys = {
-                url_key(old, site_url=self.site_url): new for old, new in self.addresses.items()
-            }
-        return self.known_keys
-
-    def _rewritten(self, body: str) -> str:
-        """`body` with its links and images to the old site rewritten; rewrite_links() is
-        given only this body's own addresses (given all of them, it would key every address
-        of the site once per body)."""
-        known = self._known_keys()
-        mapping = {}
-        for value in _ADDRESS.findall(body):
-            address = html.unescape(value).partition("#")[0]
-            for candidate in (address, original_image_url(address)):
-                key = url_key(candidate, site_url=self.site_url)
-                if key in known:
-                    mapping[candidate] = known[key]
-        return rewrite_links(body, mapping, site_url=self.site_url)
 
     def _gallery(self, ids: tuple[int, ...]) -> str:
         """A [gallery] or wp:gallery as the editor's figures of the imported images (those
@@ -506,6 +475,10 @@ class Importer:
             self._publish(page, item.title)
             self._remember("page", item.post_id, page, guid=item.guid)
 
+    def _redirects(self) -> None:
+        self.old.redirect(self.site_url.rstrip("/") + "/feed/", "/berita/feed/")
+        self.old.save_redirects(self.report, dry_run=self.dry_run)
+
     def _publish(self, instance, title: str) -> None:
         if self.dry_run:
             if screen(instance):
@@ -514,42 +487,6 @@ class Importer:
         instance.full_clean()
         if publish_content(instance).held:
             self.report.held.append(title)
-
-    # --- old addresses ---
-
-    def _redirect(self, old: str, new: str) -> None:
-        key = url_key(old, site_url=self.site_url)
-        if key is None:
-            return
-        try:
-            path = normalise_old_path(key)
-        except ValidationError:
-            return
-        self.redirects.setdefault(path, new)
-
-    def _redirects(self) -> None:
-        self._redirect(self.site_url.rstrip("/") + "/feed/", "/berita/feed/")
-        wanted = {
-            old: new for old, new in self.redirects.items() if old.rstrip("/") != new.rstrip("/")
-        }
-        if self.dry_run:
-            existing = dict(
-                Redirect.objects.filter(old_path__in=list(wanted)).values_list("old_path", "target")
-            )
-            for old, new in wanted.items():
-                if old not in existing:
-                    self.report.created["redirect"] += 1
-                elif existing[old] != new:
-                    self.report.updated["redirect"] += 1
-                else:
-                    self.report.unchanged["redirect"] += 1
-            return
-        rows = [(number, old, new) for number, (old, new) in enumerate(wanted.items(), start=1)]
-        if rows:
-            result = import_redirects(rows=rows)
-            self.report.created["redirect"] += result.created
-            self.report.updated["redirect"] += result.updated
-            self.report.unchanged["redirect"] += result.unchanged
 
 
 class _Term:

@@ -11,10 +11,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from core import storage
+from wpimport.export import WxrExport
 from wpimport.importer import Attachments, Importer, Progress
 from wpimport.models import ImportRun
 from wpimport.report import Report
-from wpimport.wxr import WxrExport
 
 
 def plan(export: WxrExport, *, attachments: Attachments | None = None) -> Report:

@@ -1,5 +1,5 @@
-"""A WordPress export (WXR 1.0, 1.1 or 1.2: Tools → Export → All content) read into frozen
-dataclasses.
+"""A WordPress export (WXR 1.0, 1.1 or 1.2: Tools → Export → All content) read into the frozen
+dataclasses of wpimport.export.
 
 The file is parsed with defusedxml's iterparse and refused with a `WxrError` (its message is
 for the operator, in Indonesian) when it is:
@@ -34,8 +34,6 @@ import html
 import io
 import os
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -45,6 +43,19 @@ from zoneinfo import ZoneInfo
 from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden
 from defusedxml.ElementTree import iterparse
 from django.utils.translation import gettext as _
+
+from wpimport.export import (
+    Author,
+    Category,
+    Item,
+    ItemTerm,
+    Site,
+    Tag,
+    Term,
+    WxrError,
+    WxrExport,
+    whole_number,
+)
 
 MAX_BYTES = 200 * 1024 * 1024
 DEFAULT_TIME_ZONE = "Asia/Jakarta"
@@ -68,153 +79,6 @@ _ARCHIVE_MAGIC = (b"PK\x03\x04", b"\x1f\x8b", b"BZh", b"\xfd7zXZ")
 # Expat's error codes (xml.parsers.expat.errors) for a document that ends too soon.
 _TRUNCATED_CODES = {3, 5, 20}  # no element found, unclosed token, unclosed CDATA section
 _JUNK_AFTER_DOCUMENT = 9
-
-
-class WxrError(ValueError):
-    """The file is not one WordPress site's export; the message is for the operator."""
-
-
-@dataclass(frozen=True)
-class Site:
-    title: str
-    link: str
-    description: str
-    language: str
-    base_site_url: str
-    base_blog_url: str
-    wxr_version: str
-
-    @property
-    def base_url(self) -> str:
-        """The site's own address (a subsite's, not its network's)."""
-        return self.base_blog_url or self.link or self.base_site_url
-
-
-@dataclass(frozen=True)
-class Author:
-    login: str
-    display_name: str
-
-
-@dataclass(frozen=True)
-class Category:
-    nicename: str
-    name: str  # WordPress stores term names HTML-escaped ("&amp;"): read back as text
-    parent: str  # the parent's nicename, "" at the top
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class Tag:
-    slug: str
-    name: str
-
-
-@dataclass(frozen=True)
-class Term:
-    """A term of another taxonomy (`wp:term`, WXR 1.2): menus, post formats, custom taxonomies."""
-
-    taxonomy: str
-    slug: str
-    name: str
-    parent: str = ""
-
-
-@dataclass(frozen=True)
-class ItemTerm:
-    domain: str  # "category", "post_tag", or another taxonomy
-    nicename: str
-    name: str
-
-
-@dataclass(frozen=True)
-class Item:
-    post_id: int
-    guid: str
-    title: str
-    slug: str
-    link: str
-    post_type: str  # "post", "page", "attachment" or "other"
-    wp_post_type: str  # as exported: "nav_menu_item", "wp_block"…
-    status: str  # as exported: publish, future, draft, pending, private, trash, inherit…
-    post_date: datetime | None  # aware
-    modified: datetime | None  # aware
-    author: str  # login
-    content: str
-    excerpt: str
-    parent_id: int | None
-    menu_order: int
-    is_sticky: bool
-    has_password: bool  # password-protected: treat as private (the password is not kept)
-    terms: tuple[ItemTerm, ...]
-    postmeta: Mapping[str, str] = field(default_factory=dict)
-    attachment_url: str = ""
-    approved_comments: int = 0
-    other_comments: int = 0
-
-    @property
-    def categories(self) -> tuple[str, ...]:
-        return tuple(term.nicename for term in self.terms if term.domain == "category")
-
-    @property
-    def tags(self) -> tuple[str, ...]:
-        return tuple(term.nicename for term in self.terms if term.domain == "post_tag")
-
-    @property
-    def thumbnail_id(self) -> int | None:
-        return _int(self.postmeta.get("_thumbnail_id", "")) or None
-
-    @property
-    def attached_file(self) -> str:
-        return self.postmeta.get("_wp_attached_file", "")
-
-    @property
-    def image_alt(self) -> str:
-        return self.postmeta.get("_wp_attachment_image_alt", "")
-
-
-@dataclass(frozen=True)
-class WxrExport:
-    site: Site
-    authors: tuple[Author, ...]
-    categories: tuple[Category, ...]
-    tags: tuple[Tag, ...]
-    terms: tuple[Term, ...]
-    items: tuple[Item, ...]
-    problems: tuple[str, ...]  # what was read but is doubtful (Indonesian)
-
-    def of_type(self, post_type: str) -> tuple[Item, ...]:
-        return tuple(item for item in self.items if item.post_type == post_type)
-
-    def parents_first(self, post_type: str = "page") -> tuple[Item, ...]:
-        """The items of `post_type` ordered so that each comes after its parent (an export
-        lists them by id), by menu order among siblings. An item whose parent is missing,
-        of another type, or part of a loop is placed at the top level."""
-        items = self.of_type(post_type)
-        by_id = {item.post_id: item for item in items}
-
-        def top_level(item: Item) -> bool:
-            seen = {item.post_id}
-            parent = by_id.get(item.parent_id)
-            while parent is not None:
-                if parent.post_id in seen:
-                    return True
-                seen.add(parent.post_id)
-                parent = by_id.get(parent.parent_id)
-            return item.parent_id not in by_id
-
-        children: dict[int | None, list[Item]] = {}
-        for item in items:
-            children.setdefault(None if top_level(item) else item.parent_id, []).append(item)
-        ordered: list[Item] = []
-        pending = sorted(children.get(None, []), key=lambda i: (i.menu_order, i.post_id))
-        while pending:
-            item = pending.pop(0)
-            ordered.append(item)
-            pending[:0] = sorted(
-                children.get(item.post_id, []), key=lambda i: (i.menu_order, i.post_id)
-            )
-        return tuple(ordered)
 
 
 class _CheckedReader:
@@ -332,13 +196,6 @@ def _children(element: Element) -> dict[str, str]:
     return values
 
 
-def _int(value: str) -> int:
-    try:
-        return int(value.strip())
-    except (ValueError, AttributeError):
-        return 0
-
-
 def _date(local: str, gmt: str, zone: ZoneInfo) -> datetime | None:
     for value, value_zone in ((gmt, ZoneInfo("UTC")), (local, zone)):
         if value and value != _NO_DATE:
@@ -373,7 +230,7 @@ def _item(element: Element, zone: ZoneInfo, problems: list[str]) -> Item:
             else:
                 other += 1
     wp_post_type = values.get("wp:post_type", "")
-    post_id = _int(values.get("wp:post_id", ""))
+    post_id = whole_number(values.get("wp:post_id", ""))
     title = values.get("title", "")
     post_date = _date(values.get("wp:post_date", ""), values.get("wp:post_date_gmt", ""), zone)
     if post_date is None and values.get("wp:post_date", _NO_DATE) != _NO_DATE:
@@ -404,8 +261,8 @@ def _item(element: Element, zone: ZoneInfo, problems: list[str]) -> Item:
         author=values.get("dc:creator", ""),
         content=content,
         excerpt=excerpt,
-        parent_id=_int(values.get("wp:post_parent", "")) or None,
-        menu_order=_int(values.get("wp:menu_order", "")),
+        parent_id=whole_number(values.get("wp:post_parent", "")) or None,
+        menu_order=whole_number(values.get("wp:menu_order", "")),
         is_sticky=values.get("wp:is_sticky", "0") == "1",
         has_password=bool(values.get("wp:post_password")),
         terms=tuple(terms),
