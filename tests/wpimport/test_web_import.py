@@ -113,6 +113,7 @@ def test_the_confirmed_import_runs_in_the_worker_and_the_old_links_redirect(
     assert run.started_by.username == "kepala"
     page = page_text(admin_a.get(f"/admin/wpimport/importrun/{run.pk}/change/"))
     assert "Laporan impor" in page and "Impor selesai." in page and "Mulai impor" not in page
+    assert "/admin/redirects/redirect/" in page  # where the old addresses now lead
     with in_opd(opd_a):
         article = Article.objects.get(title__startswith="Pekan Imunisasi")
     old = client_a.get(OLD_POST)
