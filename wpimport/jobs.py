@@ -130,8 +130,10 @@ def check_run(*, run_id: int) -> None:
 
 @schema_task(queue="imports", retry=False)
 def perform_run(*, run_id: int) -> None:
-    """The import of a confirmed run, with its progress written as it goes."""
-    run = ImportRun.objects.filter(pk=run_id, status=ImportRun.Status.QUEUED).first()
+    """The import of a confirmed run, with its progress written as it goes. A run left
+    "running" by a worker that died is run again (its transaction died with it)."""
+    waiting = (ImportRun.Status.QUEUED, ImportRun.Status.RUNNING)
+    run = ImportRun.objects.filter(pk=run_id, status__in=waiting).first()
     if run is None:
         return
     with _failing_cleanly(run), ExitStack() as stack:

@@ -300,7 +300,7 @@ def test_the_console_imports_into_any_active_opd(
         assert not ImportRun.objects.exists()
     run_tasks()
     page = page_text(console.get(run_url))
-    assert "Siap diimpor" in page and "<th scope=\"row\">Artikel</th><td>4</td>" in page
+    assert "Siap diimpor" in page and '<th scope="row">Artikel</th><td>4</td>' in page
     console.post(f"{run_url}mulai/")
     run_tasks()
     run = run_of(opd_a, in_opd)
@@ -371,3 +371,14 @@ def test_progress_is_seen_while_the_import_transaction_is_still_open(scratch_dat
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout.split("\n")[-2] == "(3, 10) (3, 10) (10, 10) 1"
+
+
+def test_a_run_left_running_by_a_dead_worker_is_run_again(
+    checked, admin_a, opd_a, in_opd, private_root, run_tasks
+):
+    with in_opd(opd_a):
+        # What a worker killed mid-import leaves: the run says "running", nothing imported.
+        ImportRun.objects.filter(pk=checked.pk).update(status=ImportRun.Status.RUNNING)
+        jobs.perform_run(run_id=checked.pk)
+        assert Article.objects.filter(title__startswith="Pekan Imunisasi").exists()
+    assert run_of(opd_a, in_opd).status == ImportRun.Status.DONE
