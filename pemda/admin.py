@@ -22,7 +22,10 @@ class PemdaIdentityAdmin(admin.ModelAdmin):
     inlines = (CommonLinkInline,)
     fieldsets = (
         (None, {"fields": ("name", "region_name", "coat_of_arms")}),
-        (_("Kontak"), {"fields": ("address", "phone", "email", "portal_url", "map_url")}),
+        (
+            _("Kontak"),
+            {"fields": ("address", "phone", "email", "portal_url", "map_url", "lapor_url")},
+        ),
         (
             _("Media sosial"),
             {"fields": ("instagram_url", "facebook_url", "x_url", "youtube_url", "tiktok_url")},

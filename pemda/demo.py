@@ -51,6 +51,7 @@ def seed_demo_identity() -> PemdaIdentity:
         email="info@serangkota.go.id",
         portal_url="https://serangkota.go.id/",
         map_url="https://www.openstreetmap.org/search?query=Kota%20Serang",
+        lapor_url="https://www.lapor.go.id/",
         instagram_url="https://www.instagram.com/pemkotserang",
         facebook_url="https://www.facebook.com/pemkotserang",
         youtube_url="https://www.youtube.com/@pemkotserang",

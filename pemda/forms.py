@@ -43,7 +43,8 @@ class PemdaIdentityForm(OpdImagesFormMixin, forms.ModelForm):
         model = PemdaIdentity
         fields = (
             "name", "region_name", "coat_of_arms", "address", "phone", "email", "portal_url",
-            "map_url", "instagram_url", "facebook_url", "x_url", "youtube_url", "tiktok_url",
+            "map_url", "lapor_url", "instagram_url", "facebook_url", "x_url", "youtube_url",
+            "tiktok_url",
             "privacy_statement", "accessibility_statement",
         )  # fmt: skip
 

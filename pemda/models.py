@@ -1,7 +1,9 @@
 """The pemda's own identity, set once by Kominfo: every OPD site and the portal show it."""
 
 import uuid
+from urllib.parse import urlsplit
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +16,35 @@ def arms_upload_to(identity, filename: str) -> str:
     """A random name in the pemda's folder; the extension is the one the form checked."""
     extension = filename.rsplit(".", 1)[-1].lower()
     return f"pemda/lambang-{uuid.uuid4().hex}.{extension}"
+
+
+LAPOR_DOMAIN = "lapor.go.id"
+
+
+def validate_lapor_url(value: str) -> None:
+    """The pemda's SP4N-LAPOR! address: https on lapor.go.id or one of its subdomains (the
+    national channel's own pages, e.g. an agency's page on www.lapor.go.id). Another complaints
+    site of the pemda is not SP4N-LAPOR!: it goes among the common links."""
+    parts = urlsplit(value)
+    host = (parts.hostname or "").rstrip(".")
+    on_lapor = host == LAPOR_DOMAIN or host.endswith(f".{LAPOR_DOMAIN}")
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if (
+        parts.scheme.lower() != "https"
+        or not on_lapor
+        or port not in (None, 443)
+        or parts.username is not None
+    ):
+        raise ValidationError(
+            _(
+                "Alamat SP4N-LAPOR! harus diawali https:// dan berada di lapor.go.id, "
+                "mis. https://www.lapor.go.id/."
+            ),
+            code="lapor_url",
+        )
 
 
 class PemdaIdentity(models.Model):
@@ -34,6 +65,17 @@ class PemdaIdentity(models.Model):
         _("alamat portal resmi"), blank=True, help_text=_("Mis. https://serangkota.go.id")
     )
     map_url = models.URLField(_("tautan peta"), blank=True)
+    lapor_url = models.URLField(
+        _("alamat SP4N-LAPOR!"),
+        blank=True,
+        default="",
+        validators=[validate_lapor_url],
+        help_text=_(
+            "Halaman pengaduan pemda di SP4N-LAPOR! (https di lapor.go.id), mis. "
+            "https://www.lapor.go.id/. Tampil di halaman Kontak dan PPID setiap situs OPD; "
+            "kosongkan bila belum ada."
+        ),
+    )
     instagram_url = models.URLField(_("Instagram"), blank=True)
     facebook_url = models.URLField(_("Facebook"), blank=True)
     x_url = models.URLField(_("X (Twitter)"), blank=True)

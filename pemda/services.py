@@ -58,6 +58,7 @@ def _load() -> dict:
             "email": identity.email,
             "portal_url": identity.portal_url,
             "map_url": identity.map_url,
+            "lapor_url": identity.lapor_url,
             "social_links": identity.social_links,
             "links": [(row["title"], row["url"]) for row in identity.link_rows],
             "arms": identity.coat_of_arms.name,

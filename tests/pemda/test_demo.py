@@ -25,3 +25,7 @@ def test_the_demo_identity_is_kota_serang_with_placeholder_arms_and_is_seeded_on
     page = client_a.get("/").content.decode()
     assert "Pemerintah Kota Serang" in page and "/lambang-pemda/?v=" in page
     assert client_a.get("/pernyataan-aksesibilitas/").status_code == 200
+    assert (
+        'href="https://www.lapor.go.id/" rel="noopener external"'
+        in client_a.get("/halaman/kontak/").content.decode()
+    )

@@ -103,6 +103,8 @@ LAYOUT_MIGRATIONS = {
     ("navigation", "0003_content_types_in_existing_menus"),
     # The pemda's identity and the links every site shows (issue #17; public schema only).
     ("pemda", "0001_initial"),
+    # The pemda's SP4N-LAPOR! address (issue #20): a column of the new identity table.
+    ("pemda", "0002_lapor_url"),
     # The home page an operator composes (issue #17): its settings row and quick links.
     ("homepage", "0001_initial"),
     # The document library (issue #18): its tables and, in every OPD schema, its default
