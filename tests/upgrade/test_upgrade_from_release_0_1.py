@@ -129,6 +129,9 @@ LAYOUT_MIGRATIONS = {
     ("redirects", "0001_initial"),
     # The WordPress importer's item map and runs (issue #19).
     ("wpimport", "0001_initial"),
+    # The article's byline (a WordPress author's name) and the web imports' runs (issue #19).
+    ("news", "0005_article_byline"),
+    ("wpimport", "0002_web_imports"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -207,6 +210,7 @@ NEW_STRUCTURE = {
         ("news_article", "unpublish_at"),
         ("news_article", "news_article_unpublish_at"),
         ("news_article", "review_note"),
+        ("news_article", "byline"),
         ("news_article", "news_article_unpublish_after_publish"),
         # The article's cover from the media library (with its index and foreign key).
         ("news_article", "cover_photo_id"),
