@@ -53,15 +53,87 @@ MEMORY_RATIO_MAX = 1.5
 SMALL_FRACTION = 4
 PDF_EVERY = 50  # one PDF per this many images (at least two)
 
-WORDS = (
-    "pelayanan masyarakat kesehatan puskesmas posyandu imunisasi balita ibu hamil gizi stunting "
-    "kegiatan rapat koordinasi kepala dinas sosialisasi program pemerintah daerah kabupaten desa "
-    "kecamatan warga petugas jadwal pemeriksaan gratis vaksinasi penyuluhan sanitasi air bersih "
-    "lingkungan sehat rumah sakit rujukan layanan darurat ambulans tenaga medis bidan perawat "
-    "dokter obat apotek anggaran laporan evaluasi capaian target tahun bulan minggu hari kerja "
-    "bersama lintas sektor terpadu percepatan penurunan angka kematian pencegahan penyakit demam "
-    "berdarah malaria tuberkulosis hipertensi diabetes lansia remaja sekolah kader pemantauan"
-).split()
+WORDS = [
+    "pelayanan",
+    "masyarakat",
+    "kesehatan",
+    "puskesmas",
+    "posyandu",
+    "imunisasi",
+    "balita",
+    "ibu",
+    "hamil",
+    "gizi",
+    "stunting",
+    "kegiatan",
+    "rapat",
+    "koordinasi",
+    "kepala",
+    "dinas",
+    "sosialisasi",
+    "program",
+    "pemerintah",
+    "daerah",
+    "kabupaten",
+    "desa",
+    "kecamatan",
+    "warga",
+    "petugas",
+    "jadwal",
+    "pemeriksaan",
+    "gratis",
+    "vaksinasi",
+    "penyuluhan",
+    "sanitasi",
+    "air",
+    "bersih",
+    "lingkungan",
+    "sehat",
+    "rumah",
+    "sakit",
+    "rujukan",
+    "layanan",
+    "darurat",
+    "ambulans",
+    "tenaga",
+    "medis",
+    "bidan",
+    "perawat",
+    "dokter",
+    "obat",
+    "apotek",
+    "anggaran",
+    "laporan",
+    "evaluasi",
+    "capaian",
+    "target",
+    "tahun",
+    "bulan",
+    "minggu",
+    "hari",
+    "kerja",
+    "bersama",
+    "lintas",
+    "sektor",
+    "terpadu",
+    "percepatan",
+    "penurunan",
+    "angka",
+    "kematian",
+    "pencegahan",
+    "penyakit",
+    "demam",
+    "berdarah",
+    "malaria",
+    "tuberkulosis",
+    "hipertensi",
+    "diabetes",
+    "lansia",
+    "remaja",
+    "sekolah",
+    "kader",
+    "pemantauan",
+]
 CATEGORIES = (  # (nicename, name, parent)
     ("berita", "Berita", ""),
     ("kegiatan", "Kegiatan", "berita"),
@@ -178,14 +250,15 @@ def block_body(rng, post, posts, images) -> str:
             )
     if rng.random() < 0.2:
         blocks.insert(
-            1, "<!-- wp:heading -->\n<h2 class=\"wp-block-heading\">"
+            1,
+            '<!-- wp:heading -->\n<h2 class="wp-block-heading">'
             f"{sentence(rng, 5)}</h2>\n<!-- /wp:heading -->",
         )
     if len(posts) > 1 and rng.random() < 0.5:
         other = rng.choice(posts)
         blocks.append(
             f'<!-- wp:paragraph -->\n<p>Informasi sebelumnya: <a href="{other["link"]}">'
-            f'{escape(other["title"])}</a>.</p>\n<!-- /wp:paragraph -->'
+            f"{escape(other['title'])}</a>.</p>\n<!-- /wp:paragraph -->"
         )
     return "\n\n".join(blocks)
 
@@ -239,7 +312,9 @@ def item_xml(
     if attachment_url:
         lines.append(f"\t\t<wp:attachment_url>{cdata(attachment_url)}</wp:attachment_url>")
     for domain, nicename, name in terms:
-        lines.append(f'\t\t<category domain="{domain}" nicename="{nicename}">{cdata(name)}</category>')
+        lines.append(
+            f'\t\t<category domain="{domain}" nicename="{nicename}">{cdata(name)}</category>'
+        )
     for key, value in (meta or {}).items():
         lines.append(
             f"\t\t<wp:postmeta>\n\t\t\t<wp:meta_key>{cdata(key)}</wp:meta_key>\n"
@@ -327,7 +402,7 @@ def write_export(path: Path, *, posts: int, images: int, seed: int = 19) -> dict
     with path.open("w", encoding="utf-8") as out:
         out.write(
             '<?xml version="1.0" encoding="UTF-8" ?>\n'
-            "<!-- generator=\"WordPress/6.5.2\" -->\n"
+            '<!-- generator="WordPress/6.5.2" -->\n'
             '<rss version="2.0"\n\txmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"\n'
             '\txmlns:content="http://purl.org/rss/1.0/modules/content/"\n'
             '\txmlns:wfw="http://wellformedweb.org/CommentAPI/"\n'
@@ -356,8 +431,7 @@ def write_export(path: Path, *, posts: int, images: int, seed: int = 19) -> dict
             )
         written = []
         by_id = sorted(
-            [("attachment", a) for a in attachments + documents]
-            + [("post", p) for p in post_rows],
+            [("attachment", a) for a in attachments + documents] + [("post", p) for p in post_rows],
             key=lambda pair: pair[1].post_id if pair[0] == "attachment" else pair[1]["id"],
         )
         for kind, entry in by_id:
@@ -403,8 +477,9 @@ def write_export(path: Path, *, posts: int, images: int, seed: int = 19) -> dict
                 [paragraph(rng) for _ in range(3)]
                 + [
                     "<ul>\n"
-                    + "\n".join(f'<li><a href="{p["link"]}">{escape(p["title"])}</a></li>'
-                                for p in links)  # fmt: skip
+                    + "\n".join(
+                        f'<li><a href="{p["link"]}">{escape(p["title"])}</a></li>' for p in links
+                    )  # fmt: skip
                     + "\n</ul>"
                 ]
             )
