@@ -39,6 +39,7 @@ from redirects.models import Redirect
 from redirects.paths import normalise_old_path
 from redirects.services import import_redirects
 from wpimport.content import convert_body
+from wpimport.images import PreparedImages
 from wpimport.links import original_image_url, rewrite_links, url_key
 from wpimport.models import ImportedItem, ImportRun
 from wpimport.report import Report
@@ -113,9 +114,13 @@ class _Import:
         pages = [item for item in items if item.post_type == "page" and self._wanted(item)]
         self.report.skipped["other_type"] += sum(item.post_type == "other" for item in items)
         self.report.problems.extend(self.export.problems)
-        for item in items:
-            if item.post_type == "attachment":
+        attachments = [item for item in items if item.post_type == "attachment"]
+        self.prepared = self._prepared_images(attachments)
+        try:
+            for item in attachments:
                 self._attachment(item)
+        finally:
+            self.prepared.close()
         self._terms()
         for item in posts:
             self._plan_address(item, Article)
@@ -221,9 +226,33 @@ class _Import:
         if item.link:
             self._redirect(item.link, new_url)
 
+    def _prepared_images(self, attachments: list[Item]) -> PreparedImages:
+        """The new images re-encoded with their renditions ahead, in worker processes."""
+        jobs = []
+        for item in attachments:
+            path = attached_file(item)
+            known = self.known.get(("attachment", str(item.post_id)))
+            if (
+                not self.dry_run
+                and known is None
+                and PurePosixPath(path).suffix.lower() in IMAGE_EXTENSIONS
+                and path in self.attachments
+            ):
+                jobs.append((item.post_id, path))
+        return PreparedImages(
+            jobs, self.attachments, max_width=IMAGE_MAX_WIDTH, max_bytes=library_max_bytes()
+        )
+
     def _image(self, item: Item, upload) -> Image:
         if PurePosixPath(upload.name).suffix.lower() not in IMAGE_EXTENSIONS:
             raise ValidationError(_("Bukan berkas gambar."))
+        if not self.dry_run:
+            image = Image(alt_text=(item.postmeta.get("_wp_attachment_image_alt", "")
+                                    or item.title).strip()[:200])  # fmt: skip
+            if self.prepared.take(item.post_id, image):
+                image.full_clean()
+                image.save()
+                return image
         # Decoded and re-encoded as every upload is (no EXIF, no polyglot, a random name).
         content = validated_image_file(
             upload, max_width=IMAGE_MAX_WIDTH, max_bytes=library_max_bytes()
