@@ -6,7 +6,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install migrate run serve test audit lint clean-db bench loadtest messages
+.PHONY: install migrate run serve test audit lint clean-db bench bench-import loadtest messages
 
 # The settings fail closed (README, Configuration). These development targets turn DEBUG on: a
 # development secret key and hosts, and the embedded PostgreSQL when DATABASE_URL is unset. The
@@ -74,11 +74,19 @@ clean-db:
 # DATABASE_URL's, dropped and re-created), gunicorn as in production, wrk over loopback, the N in
 # turn. Quick: make bench N=1 ROUNDS=1 DURATION=3. 2,000 OPDs (about 45 minutes on 2 cores; OPDs
 # past the 20th are schema copies, bench/clone.py): make bench N=1,2000
+# The WordPress import (bench/wpimport.py): a generated export of POSTS posts with IMAGES photos
+# imported into a fresh OPD, timed with the child's peak RSS, beside a quarter-size one, its dry
+# run and a second, idempotent import. Quick: make bench-import POSTS=200 IMAGES=100
 N ?= 1,300
 ROUNDS ?= 5
 DURATION ?= 4
 bench: install
 	$(BIN)/python -m bench.run --opds $(N) --rounds $(ROUNDS) --duration $(DURATION)
+
+POSTS ?= 2000
+IMAGES ?= 1000
+bench-import: install
+	$(BIN)/python -m bench.wpimport --posts $(POSTS) --images $(IMAGES)
 
 # Load test (README, "Resilience"): 50 OPDs, 60 s of mixed traffic with PPID form posts on a local
 # gunicorn; fails on any 5xx or lost submission. Uses DATABASE_URL (or the embedded database).

@@ -4,10 +4,21 @@ Every entry is checked before anything is read: a path that climbs out (`../`), 
 path, a link (symbolic or hard), a device, too many files or too many bytes in all refuse the
 whole archive (UploadsError, in Indonesian). Nothing is extracted to disk: each file is read on
 demand, and never more bytes than its entry declared (a zip may lie about its sizes).
+
+A compressed tar (.tar.gz, .tar.bz2, .tar.xz) cannot be read out of order: every step back
+decompresses it again from its start, so reading its files in the export's order, not the
+archive's, took time quadratic in the archive's size (minutes for 1,000 photos). It is
+decompressed once, as the archive is opened, into an anonymous temporary file (the tar itself,
+never its files; no more than the total size allowed), and read from there.
 """
 
+import bz2
+import gzip
+import lzma
+import shutil
 import stat
 import tarfile
+import tempfile
 import zipfile
 import zlib
 from collections.abc import Iterator, Mapping
@@ -18,6 +29,7 @@ from django.utils.translation import gettext as _
 MAX_FILES = 50_000
 MAX_TOTAL_BYTES = 4 * 1024**3
 MAX_FILE_BYTES = 64 * 1024**2
+_COMPRESSED_TAR = ((b"\x1f\x8b", gzip.open), (b"BZh", bz2.open), (b"\xfd7zXZ", lzma.open))
 
 
 class UploadsError(ValueError):
@@ -59,7 +71,7 @@ class UploadsArchive(Mapping):
     ):
         self.max_file_bytes = max_file_bytes
         self._entries: dict[str, object] = {}
-        self._zip = self._tar = None
+        self._zip = self._tar = self._spool = None
         try:
             if zipfile.is_zipfile(source):
                 self._zip = zipfile.ZipFile(source)
@@ -69,11 +81,17 @@ class UploadsArchive(Mapping):
                 if hasattr(source, "seek"):
                     source.seek(0)
                 try:
+                    self._spool = self._decompressed(source, max_files, max_total_bytes)
                     # Held open on purpose: files are read on demand until close().
-                    where = {"fileobj": source} if hasattr(source, "read") else {"name": source}
+                    if self._spool is not None:
+                        where = {"fileobj": self._spool}
+                    elif hasattr(source, "read"):
+                        where = {"fileobj": source}
+                    else:
+                        where = {"name": source}
                     self._tar = tarfile.open(mode="r:*", **where)  # noqa: SIM115
                     members = [(m.name, m.size, self._tar_kind(m), m) for m in self._tar]
-                except (tarfile.TarError, EOFError, OSError):
+                except (tarfile.TarError, EOFError, OSError, lzma.LZMAError, zlib.error):
                     raise UploadsError(
                         _("Berkas ini bukan arsip .zip atau .tar.gz yang dapat dibaca.")
                     ) from None
@@ -105,6 +123,31 @@ class UploadsArchive(Mapping):
         except BaseException:
             self.close()
             raise
+
+    @staticmethod
+    def _decompressed(source, max_files: int, max_total_bytes: int):
+        """A compressed tar's tar, in an anonymous temporary file; None for anything else."""
+        file = source if hasattr(source, "read") else open(source, "rb")  # noqa: SIM115
+        try:
+            head = file.read(6)
+            file.seek(0)
+            opener = next((o for magic, o in _COMPRESSED_TAR if head.startswith(magic)), None)
+            if opener is None:
+                return None
+            # The files, their headers and padding (a few blocks per file) and the end blocks.
+            limit = max_total_bytes + (max_files + 1) * 8 * tarfile.BLOCKSIZE
+            spool = tempfile.TemporaryFile(prefix="wpimport-uploads-")  # noqa: SIM115
+            try:
+                with opener(file, "rb") as stream:
+                    shutil.copyfileobj(_Limited(stream, limit, max_total_bytes), spool, 1024**2)
+                spool.seek(0)
+            except BaseException:
+                spool.close()
+                raise
+            return spool
+        finally:
+            if file is not source:
+                file.close()
 
     @staticmethod
     def _zip_kind(info: zipfile.ZipInfo) -> str:
@@ -149,7 +192,7 @@ class UploadsArchive(Mapping):
         return len(self._entries)
 
     def close(self) -> None:
-        for archive in (self._zip, self._tar):
+        for archive in (self._zip, self._tar, self._spool):
             if archive is not None:
                 archive.close()
 
@@ -158,3 +201,20 @@ class UploadsArchive(Mapping):
 
     def __exit__(self, *exc):
         self.close()
+
+
+class _Limited:
+    """A stream that refuses to yield more than `limit` bytes (a decompression bomb)."""
+
+    def __init__(self, stream, limit: int, max_total_bytes: int):
+        self.stream, self.left, self.max_total_bytes = stream, limit, max_total_bytes
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size if size > 0 else 1024 * 1024)
+        self.left -= len(data)
+        if self.left < 0:
+            raise UploadsError(
+                _("Arsip ditolak: isinya melebihi %(max)d MB.")
+                % {"max": self.max_total_bytes // 1024**2}
+            )
+        return data

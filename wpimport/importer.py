@@ -35,6 +35,7 @@ from publishing.services import publish_content
 from wpimport.addresses import OldAddresses
 from wpimport.content import convert_body
 from wpimport.export import Item, WxrExport
+from wpimport.images import PreparedImages
 from wpimport.links import original_image_url
 from wpimport.models import ImportedItem
 from wpimport.report import Report
@@ -102,10 +103,14 @@ class Importer:
         pages = [item for item in items if item.post_type == "page" and self._wanted(item)]
         self.report.skipped["other_type"] += sum(item.post_type == "other" for item in items)
         self.report.problems.extend(self.export.problems)
-        for item in items:
-            if item.post_type == "attachment":
+        attachments = [item for item in items if item.post_type == "attachment"]
+        self.prepared = self._prepared_images(attachments)
+        try:
+            for item in attachments:
                 self._attachment(item)
                 self._step()
+        finally:
+            self.prepared.close()
         self._terms()
         for item in posts:
             self._plan_address(item, Article)
@@ -227,22 +232,40 @@ class Importer:
         if item.link:
             self.old.redirect(item.link, new_url)
 
+    def _prepared_images(self, attachments: list[Item]) -> PreparedImages:
+        """The new images re-encoded with their renditions ahead, in worker processes."""
+        jobs = []
+        for item in attachments:
+            path = attached_file(item)
+            known = self.known.get(("attachment", str(item.post_id)))
+            if (
+                not self.dry_run
+                and known is None
+                and PurePosixPath(path).suffix.lower() in IMAGE_EXTENSIONS
+                and path in self.attachments
+            ):
+                jobs.append((item.post_id, path))
+        return PreparedImages(
+            jobs, self.attachments, max_width=IMAGE_MAX_WIDTH, max_bytes=library_max_bytes()
+        )
+
     def _image(self, item: Item, upload) -> Image:
         if PurePosixPath(upload.name).suffix.lower() not in IMAGE_EXTENSIONS:
             raise ValidationError(_("Bukan berkas gambar."))
-        # Decoded and re-encoded as every upload is (no EXIF, no polyglot, a random name).
-        content = validated_image_file(
-            upload, max_width=IMAGE_MAX_WIDTH, max_bytes=library_max_bytes()
-        )
         alt = item.postmeta.get("_wp_attachment_image_alt", "") or item.title
         image = Image(alt_text=alt.strip()[:200])
-        if self.dry_run:
-            return image
-        # Not library.services.add_image: its files are kept apart from a failing block, and a
-        # failed import must leave no file behind.
-        image.file.save(content.name, content, save=False)
-        image.renditions = make_cover_renditions(image.file.name, storage=image.file.storage)
-        image.width, image.height = image.renditions["width"], image.renditions["height"]
+        if self.dry_run or not self.prepared.take(item.post_id, image):
+            # Decoded and re-encoded as every upload is (no EXIF, no polyglot, a random name).
+            content = validated_image_file(
+                upload, max_width=IMAGE_MAX_WIDTH, max_bytes=library_max_bytes()
+            )
+            if self.dry_run:
+                return image
+            # Not library.services.add_image: its files are kept apart from a failing block,
+            # and a failed import must leave no file behind.
+            image.file.save(content.name, content, save=False)
+            image.renditions = make_cover_renditions(image.file.name, storage=image.file.storage)
+            image.width, image.height = image.renditions["width"], image.renditions["height"]
         image.full_clean()
         image.save()
         return image

@@ -186,3 +186,17 @@ def test_a_spam_post_is_held_and_reported_not_published(opd_a, in_opd, tmp_path)
     with in_opd(opd_a):
         article = Article.objects.get(title__startswith="Pekan Imunisasi")
         assert article.status == Article.Status.DRAFT
+
+
+def test_a_tar_gz_archive_is_read_in_any_order_and_a_bomb_is_refused(tmp_path):
+    path = tmp_path / "uploads.tar.gz"
+    files = {f"wp-content/uploads/2024/01/{n}.jpg": bytes([n]) * 1000 for n in range(5)}
+    with tarfile.open(path, "w:gz") as archive:
+        for name, data in files.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    with UploadsArchive(path) as uploads_archive:
+        assert [uploads_archive[f"2024/01/{n}.jpg"][0] for n in (4, 0, 3, 1)] == [4, 0, 3, 1]
+    with pytest.raises(UploadsError, match="melebihi"):
+        UploadsArchive(path, max_total_bytes=100, max_files=1)

@@ -280,3 +280,43 @@ def test_importing_again_keeps_what_an_operator_changed_here(opd_a, in_opd, expo
     assert article.summary == "Ringkasan yang ditulis ulang operator."
     assert report.updated["article"] == 0
     assert any("tidak ditimpa" in problem for problem in report.problems)
+
+
+@pytest.fixture
+def image_workers(monkeypatch):
+    """Images prepared by two worker processes even for the fixture's one image."""
+    monkeypatch.setattr("wpimport.images.MIN_IMAGES", 1)
+    monkeypatch.setattr("wpimport.images.worker_count", lambda: 2)
+
+
+def test_images_prepared_by_worker_processes_are_stored_as_the_import_stores_them(
+    opd_a, in_opd, export, image_workers
+):
+    with in_opd(opd_a):
+        services.run(export, attachments=uploads())
+        image = Image.objects.get()
+        storage = image.file.storage
+        assert storage.exists(image.file.name)
+        with image.file.open("rb") as file:
+            assert not PilImage.open(file).getexif()
+        names = [image.renditions["share"]] + [
+            rendition[kind]
+            for rendition in image.renditions["renditions"]
+            for kind in ("webp", "jpg")
+        ]
+        assert all(storage.exists(name) for name in names)
+        assert image.renditions["source"] == image.file.name
+        assert (image.width, image.height) == (80, 60)
+        article = Article.objects.get(title__startswith="Pekan Imunisasi")
+        assert article.cover_photo == image
+        assert image.file.url in article.body
+
+
+def test_an_image_a_worker_rejects_is_reported_and_left_out(opd_a, in_opd, export, image_workers):
+    with in_opd(opd_a):
+        report = services.run(
+            export, attachments={**uploads(), "2024/02/imunisasi.jpg": b"\xff\xd8not a jpeg"}
+        )
+        assert not Image.objects.exists()
+    assert report.skipped["bad_attachment"] == 1
+    assert any("imunisasi.jpg ditolak" in problem for problem in report.problems)
