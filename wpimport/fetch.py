@@ -98,7 +98,7 @@ class _Download:
         try:
             addresses = _resolve(host, port)
         except (OSError, UnicodeError):
-            raise _RefusedConnection(_("nama host tidak ditemukan")) from None
+            raise _RefusedConnection(_("alamat situs tidak ditemukan")) from None
         if not self.allow_private and any(is_internal(address[0]) for _f, address in addresses):
             raise _RefusedConnection(_("alamat menunjuk ke jaringan internal"))
         error = None
@@ -189,7 +189,7 @@ class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         if urlsplit(newurl).scheme not in ("http", "https") or _host(newurl) != self.host:
-            raise urllib.error.HTTPError(newurl, code, _("dialihkan ke host lain"), headers, fp)
+            raise urllib.error.HTTPError(newurl, code, _("dialihkan ke situs lain"), headers, fp)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -242,7 +242,7 @@ class RemoteUploads(Mapping):
             addresses = _resolve(host, port)
         except (OSError, UnicodeError):
             raise ValueError(
-                _("Nama host situs lama “%(host)s” tidak ditemukan.") % {"host": host}
+                _("Alamat situs lama “%(host)s” tidak ditemukan.") % {"host": host}
             ) from None
         if any(is_internal(address[0]) for _f, address in addresses):
             raise InternalAddressError(

@@ -371,7 +371,7 @@ class Importer:
                 counter += 1
             if slug != wanted:
                 self.report.problem(
-                    _("Slug “%(wanted)s” sudah dipakai: “%(title)s” memakai “%(slug)s”.")
+                    _("Alamat “%(wanted)s” sudah dipakai: “%(title)s” memakai “%(slug)s”.")
                     % {"wanted": wanted, "title": item.title, "slug": slug}
                 )
         self.slugs[model].add(slug)

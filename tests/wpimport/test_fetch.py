@@ -105,7 +105,7 @@ def test_missing_too_large_and_elsewhere_are_missing_with_their_reason(old_site)
         "2024/01/keluar.pdf",
         "2024/01/besar.pdf",
     }
-    assert "dialihkan ke host lain" in uploads.failures["2024/01/keluar.pdf"]
+    assert "dialihkan ke situs lain" in uploads.failures["2024/01/keluar.pdf"]
     assert uploads.failures["2024/01/besar.pdf"] == "terlalu besar"
 
 
