@@ -33,11 +33,11 @@ class UploadForm(forms.Form):
         ),
     )
     uploads = forms.FileField(
-        label=_("Arsip folder wp-content/uploads (.zip atau .tar.gz)"),
+        label=_("Arsip folder unggahan situs lama (.zip atau .tar.gz)"),
         required=False,
         help_text=_(
-            "Berisi foto dan dokumen situs lama; minta kepada pengelola hosting lama. "
-            "Tanpa arsip ini, isi kolom di bawahnya."
+            "Folder tempat WordPress menyimpan foto dan dokumen situs lama; mintalah salinannya "
+            "kepada pengelola hosting lama. Tanpa arsip ini, isi kolom di bawahnya."
         ),
     )
     fetch_from = forms.URLField(

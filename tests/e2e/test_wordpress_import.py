@@ -37,7 +37,7 @@ def test_upload_check_import_and_the_old_address_redirects(e2e, desktop, new_pag
     screenshots(page, "wpimport-upload")
 
     page.get_by_label("Berkas ekspor WordPress (.xml)").set_input_files(str(FIXTURE))
-    page.get_by_label("Arsip folder wp-content/uploads (.zip atau .tar.gz)").set_input_files(
+    page.get_by_label("Arsip folder unggahan situs lama (.zip atau .tar.gz)").set_input_files(
         [uploads_zip()]
     )
     page.get_by_role("button", name="Unggah dan periksa").click()

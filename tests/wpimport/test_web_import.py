@@ -72,6 +72,7 @@ def test_the_upload_page_explains_the_steps_in_indonesian(admin_a, opd_a):
     page = page_text(admin_a.get(UPLOAD_URL))
     assert "Memindahkan situs WordPress lama ke sini" in page
     assert "Alat → Ekspor → Semua konten" in page
+    assert '<code translate="no">wp-content/uploads</code>' in page
     assert 'enctype="multipart/form-data"' in page
     listing = page_text(admin_a.get("/admin/wpimport/importrun/"))
     assert "Impor situs WordPress" in listing and UPLOAD_URL in listing
