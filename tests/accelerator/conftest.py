@@ -1,5 +1,5 @@
-"""Without varnishd the accelerator tests are reported as NOT RUN, loudly, in the terminal summary
-(with PORTAL_E2E_REQUIRED=1, set by .ci/run, they fail instead: tests/accelerator/test_varnish.py)."""
+"""Without varnishd the accelerator tests are reported as NOT RUN, loudly, in the terminal
+summary (with PORTAL_E2E_REQUIRED=1, set by .ci/run, they fail instead: test_varnish.py)."""
 
 
 def pytest_terminal_summary(terminalreporter):
