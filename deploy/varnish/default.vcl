@@ -120,6 +120,24 @@ sub vcl_backend_response {
     return (deliver);
 }
 
+sub vcl_backend_error {
+    # The app is unreachable and no page (not even a stale one) is kept for this address: a
+    # short page in the site's language instead of Varnish's own, never kept.
+    set beresp.http.Content-Type = "text/html; charset=utf-8";
+    set beresp.http.Retry-After = "30";
+    set beresp.http.Cache-Control = "no-store";
+    set beresp.ttl = 0s;
+    synthetic({"<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Layanan sementara tidak tersedia</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem">
+<h1>Layanan sementara tidak tersedia</h1>
+<p>Situs ini sedang tidak dapat dijangkau. Silakan coba lagi beberapa saat lagi.</p>
+</body></html>
+"});
+    return (deliver);
+}
+
 sub vcl_deliver {
     # The schema name is for bans only.
     unset resp.http.X-Opd;
