@@ -119,8 +119,11 @@ class Answer:
         return int(self.headers.get("Age", "0"))
 
 
-def request(port, host, path, *, method="GET", headers=None) -> Answer:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+def request(port, host, path, *, method="GET", headers=None, source=None) -> Answer:
+    """One request to 127.0.0.1:`port` with that Host (from the address `source`, if given)."""
+    connection = http.client.HTTPConnection(
+        "127.0.0.1", port, timeout=30, source_address=(source, 0) if source else None
+    )
     try:
         connection.request(method, path, headers={"Host": host, **(headers or {})})
         response = connection.getresponse()
@@ -261,6 +264,17 @@ def test_bans_retire_one_schema_or_everything(fake):
     # Only a schema name or "*": nothing a VCL expression could be built from.
     assert ban(varnish, 'dinkes" || obj.status != 0 || "').status == 400
     assert ban(varnish, "").status == 400
+
+
+def test_only_the_apps_nodes_may_ban(fake):
+    backend, varnish = fake
+    backend.answers["/acl"] = PUBLIC
+    get(varnish, "/acl")
+    # 127.0.0.2 is this machine too, but not in the VCL's ACL (a visitor, as far as it knows).
+    refused = request(varnish.port, "localhost", "/", method="BAN",
+                      headers={"X-Ban-Opd": "*"}, source="127.0.0.2")  # fmt: skip
+    assert refused.status == 405
+    assert get(varnish, "/acl").cache == "HIT"
 
 
 def test_metrics_are_not_served_through_the_accelerator(fake):
