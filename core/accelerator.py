@@ -10,7 +10,10 @@ banners). The VCL turns these into ban-lurker-friendly expressions on `obj.http.
 
 A BAN is sent synchronously with a short timeout (ACCELERATOR_TIMEOUT_SECONDS): an unreachable
 Varnish is logged once (and once more when it answers again) and never fails the user's save;
-its pages then live at most ACCELERATOR_MAX_AGE seconds.
+its pages then live at most ACCELERATOR_MAX_AGE seconds. A ban only retires what Varnish holds
+when it arrives, and a page the app was rendering from the old rows while the change committed
+may reach Varnish just after it: the same ban is sent once more ACCELERATOR_REBAN_SECONDS later,
+from a timer thread (as the page cache deletes its state twice).
 """
 
 import logging
@@ -48,13 +51,20 @@ def public_headers(response, *, schema_name: str, seconds: int) -> None:
 def ban(schema_name: str) -> None:
     """Retire every page of `schema_name` from each accelerator once the transaction commits."""
     if enabled():
-        transaction.on_commit(lambda: _send(schema_name))
+        transaction.on_commit(lambda: _ban_now_and_again(schema_name))
 
 
 def ban_everything() -> None:
     """Retire every page of every site (broadcast content changed) once the transaction commits."""
     if enabled():
-        transaction.on_commit(lambda: _send(EVERYTHING))
+        transaction.on_commit(lambda: _ban_now_and_again(EVERYTHING))
+
+
+def _ban_now_and_again(target: str) -> None:
+    _send(target)
+    if settings.ACCELERATOR_REBAN_SECONDS > 0:
+        # Not a daemon: a command that just committed a change still sends it before it exits.
+        threading.Timer(settings.ACCELERATOR_REBAN_SECONDS, _send, args=(target,)).start()
 
 
 def _send(target: str) -> None:

@@ -520,6 +520,9 @@ ACCELERATOR_URLS = env_list("ACCELERATOR_URLS", "")
 # next scheduled change), and how long a BAN may take before the accelerator counts as down.
 ACCELERATOR_MAX_AGE = int(env("ACCELERATOR_MAX_AGE", str(PAGE_CACHE_SECONDS)))
 ACCELERATOR_TIMEOUT = float(env("ACCELERATOR_TIMEOUT_SECONDS", "1"))
+# Each ban is sent again this long after the first (0: never), for a page rendered from the old
+# rows that reached Varnish just after the first (core/accelerator.py).
+ACCELERATOR_REBAN_SECONDS = float(env("ACCELERATOR_REBAN_SECONDS", "2"))
 CKEDITOR_5_CONFIGS = {
     "default": {
         "language": "id",

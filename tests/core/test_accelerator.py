@@ -4,6 +4,7 @@ the BANs every invalidation sends after commit. (Through a real Varnish: tests/a
 import http.server
 import logging
 import threading
+import time
 from datetime import timedelta
 
 import pytest
@@ -51,6 +52,7 @@ def varnish(settings):
     thread = threading.Thread(target=catcher.serve_forever, daemon=True)
     thread.start()
     settings.ACCELERATOR_URLS = [catcher.url]
+    settings.ACCELERATOR_REBAN_SECONDS = 0
     yield catcher
     catcher.shutdown()
     catcher.server_close()
@@ -150,10 +152,25 @@ def test_deactivating_an_opd_bans_its_pages(varnish, opd_a, django_capture_on_co
     assert opd_a.schema_name in varnish.bans
 
 
+def test_each_ban_is_sent_again_a_moment_later(
+    varnish, settings, opd_a, django_capture_on_commit_callbacks
+):
+    settings.ACCELERATOR_REBAN_SECONDS = 0.2
+    with django_capture_on_commit_callbacks(execute=True):
+        set_opd_active(opd=opd_a, active=False)
+    first = varnish.bans.count(opd_a.schema_name)
+    assert first >= 1
+    deadline = time.monotonic() + 5
+    while varnish.bans.count(opd_a.schema_name) < 2 * first and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert varnish.bans.count(opd_a.schema_name) == 2 * first
+
+
 def test_an_unreachable_accelerator_is_logged_once_and_fails_no_save(
     settings, opd_a, in_opd, caplog, django_capture_on_commit_callbacks
 ):
     settings.ACCELERATOR_URLS = [f"http://127.0.0.1:{free_port()}/"]  # nothing listens
+    settings.ACCELERATOR_REBAN_SECONDS = 0
     accelerator._unreachable.clear()
     with caplog.at_level(logging.WARNING, logger="core.accelerator"):
         for title in ("Satu", "Dua"):
