@@ -188,15 +188,17 @@ def look_up(request) -> Lookup:
     key = _page_key(request)
     state_key = _state_key(connection.schema_name)
     found = caches["shared"].get_many([state_key, key, *(name for name, _v in _broadcasts)])
+    broadcast = "|".join(version(found.get(name)) for name, version in _broadcasts)
+    # Only a shared cache needs to know (the versions above retire this cache's pages).
     changes = [
         moment.timestamp()
-        for name, next_change in _broadcast_schedules
+        for name, next_change in (_broadcast_schedules if accelerator.enabled() else ())
         if (moment := next_change(found.get(name)))
     ]
     return Lookup(
         key=key,
         state=current_state(found.get(state_key)),
-        broadcast="|".join(version(found.get(name)) for name, version in _broadcasts),
+        broadcast=broadcast,
         entry=found.get(key),
         broadcast_until=min(changes, default=None),
     )
