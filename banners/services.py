@@ -1,8 +1,10 @@
 """The emergency banners every page shows, read through the shared cache (no query per request)."""
 
 import hashlib
+from datetime import datetime
 
 from django.core.cache import caches
+from django.db import transaction
 from django.utils import timezone
 from django_tenants.utils import get_public_schema_name
 
@@ -83,5 +85,20 @@ def banners_version(stored: list[dict] | None = None) -> str:
     return ",".join(banner["key"] for banner in _showing(stored))
 
 
+def next_banner_change(stored: list[dict] | None = None) -> datetime | None:
+    """When a stored banner next appears or ends: a shared cache keeps no page past it."""
+    now = timezone.now()
+    moments = [
+        moment
+        for banner in _stored_banners(stored)
+        for moment in (banner["starts_at"], banner["expires_at"])
+        if moment > now
+    ]
+    return min(moments, default=None)
+
+
 def forget_banners(**kwargs) -> None:
+    """Drop the cached list now and once the change is committed (a request running meanwhile
+    may have cached the old rows, and the accelerator fetches pages again right after it)."""
     caches["shared"].delete(BANNERS_KEY)
+    transaction.on_commit(lambda: caches["shared"].delete(BANNERS_KEY))

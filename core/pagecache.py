@@ -20,7 +20,13 @@ Usage: decorate a view with `@cache_anonymous_page`; register a provider with
 `register_schedule_provider(callable)` (`public=True` for the portal's) returning the next
 datetime at which content becomes visible by itself (or None); an app whose content shows on
 every site at once (the emergency banners) registers the cache key it keeps it under with
-`register_broadcast(key, version)`.
+`register_broadcast(key, version)` (and, when that content changes at a set time, a function
+giving the next such time, which bounds how long the accelerator keeps a page), and connects
+`broadcast_changed` to the signals that say it changed.
+
+With an HTTP accelerator configured (core/accelerator.py), the pages this cache stores are also
+marked public for it, for no longer than the page cache would keep them (and never past the next
+scheduled change), and every invalidation bans the schema's pages there after commit.
 """
 
 import hashlib
@@ -41,19 +47,40 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers, quote_etag
 from django_tenants.utils import get_public_schema_name
 
+from core import accelerator
+
 _MAX_PATH_LENGTH = 300
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Content-Disposition")
 _schedule_providers: list[Callable[[], datetime | None]] = []
 _public_schedule_providers: list[Callable[[], datetime | None]] = []
 # (shared cache key, function of the value stored under it -> version string)
 _broadcasts: list[tuple[str, Callable[[object], str]]] = []
+# (shared cache key, function of the value stored under it -> next change or None)
+_broadcast_schedules: list[tuple[str, Callable[[object], datetime | None]]] = []
+# Never marked public for the accelerator, whatever a view says: the admin, search, the PPID
+# forms and their tracking pages.
+_NEVER_PUBLIC = ("/admin/", "/cari/", "/ppid/permohonan/", "/ppid/keberatan/")
 
 
-def register_broadcast(key: str, version: Callable[[object], str]) -> None:
+def register_broadcast(
+    key: str,
+    version: Callable[[object], str],
+    *,
+    next_change: Callable[[object], datetime | None] | None = None,
+) -> None:
     """Content shown on every site (kept under `key` in the shared cache): a cached page is
-    served only while `version(stored value)` is what it was when the page was rendered."""
+    served only while `version(stored value)` is what it was when the page was rendered;
+    `next_change(stored value)`, if given, says when the content changes by itself."""
     if (key, version) not in _broadcasts:
         _broadcasts.append((key, version))
+    if next_change is not None and (key, next_change) not in _broadcast_schedules:
+        _broadcast_schedules.append((key, next_change))
+
+
+def broadcast_changed(**kwargs) -> None:
+    """A receiver for the signals that say broadcast content changed: the accelerator's pages
+    of every site go after commit (the page cache notices by itself, through the version)."""
+    accelerator.ban_everything()
 
 
 def register_schedule_provider(
@@ -111,6 +138,7 @@ def invalidate(schema_name: str | None = None) -> None:
     # A request that read the old rows before the commit may have cached them under a fresh
     # version: forget once more when the new rows become visible.
     transaction.on_commit(lambda: caches["shared"].delete(key))
+    accelerator.ban(schema_name or connection.schema_name)
 
 
 @dataclass(frozen=True)
@@ -121,6 +149,18 @@ class Lookup:
     state: dict
     broadcast: str
     entry: dict | None
+    # When the broadcast content next changes by itself (a timestamp), or None.
+    broadcast_until: float | None = None
+
+    def shared_seconds(self) -> int:
+        """How long a shared cache (the accelerator) may keep the page: no longer than this
+        cache, and never past the next scheduled change."""
+        now = time.time()
+        seconds = page_timeout()
+        for until in (self.state["until"], self.broadcast_until):
+            if until is not None:
+                seconds = min(seconds, int(until - now))
+        return seconds
 
     @property
     def hit(self) -> bool:
@@ -140,6 +180,7 @@ class Lookup:
         response["Content-Length"] = str(len(entry["content"]))
         response["X-Page-Cache"] = "hit"
         response["ETag"] = entry["etag"]
+        _mark_public(request, response, self)
         return get_conditional_response(request, etag=entry["etag"], response=response)
 
 
@@ -147,12 +188,35 @@ def look_up(request) -> Lookup:
     key = _page_key(request)
     state_key = _state_key(connection.schema_name)
     found = caches["shared"].get_many([state_key, key, *(name for name, _v in _broadcasts)])
+    broadcast = "|".join(version(found.get(name)) for name, version in _broadcasts)
+    # Only a shared cache needs to know (the versions above retire this cache's pages).
+    changes = [
+        moment.timestamp()
+        for name, next_change in (_broadcast_schedules if accelerator.enabled() else ())
+        if (moment := next_change(found.get(name)))
+    ]
     return Lookup(
         key=key,
         state=current_state(found.get(state_key)),
-        broadcast="|".join(version(found.get(name)) for name, version in _broadcasts),
+        broadcast=broadcast,
         entry=found.get(key),
+        broadcast_until=min(changes, default=None),
     )
+
+
+def _mark_public(request, response, lookup: Lookup) -> None:
+    """Let the accelerator keep a page this cache keeps, when the request brings no session
+    (nor messages) and the path is not one that must never be shared."""
+    if accelerator.enabled() and not (
+        any(
+            name in request.COOKIES
+            for name in (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
+        )
+        or request.path_info.startswith(_NEVER_PUBLIC)
+    ):
+        accelerator.public_headers(
+            response, schema_name=connection.schema_name, seconds=lookup.shared_seconds()
+        )
 
 
 def _may_be_cached(request) -> bool:
@@ -236,6 +300,7 @@ def cache_anonymous_page(view):
                          "broadcast": lookup.broadcast}  # fmt: skip
                 caches["shared"].set(lookup.key, entry, timeout)
                 rendered["ETag"] = etag
+                _mark_public(request, rendered, lookup)
             rendered["X-Page-Cache"] = "miss"
 
         if hasattr(response, "render") and not response.is_rendered:

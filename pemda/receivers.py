@@ -14,3 +14,8 @@ def connect() -> None:
             signal.connect(
                 forget_pemda, sender=model, dispatch_uid=f"pemda-{model.__name__}-{signal}"
             )
+            signal.connect(
+                pagecache.broadcast_changed,
+                sender=model,
+                dispatch_uid=f"pemda-accelerator-{model.__name__}-{signal}",
+            )

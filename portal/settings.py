@@ -512,6 +512,17 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = _MB
 # How long an anonymous page stays in the per-OPD page cache at most (0 turns the cache off);
 # any change to the OPD's content invalidates it at once.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
+# The HTTP accelerator (Varnish, deploy/varnish/default.vcl) in front of the web nodes: the
+# address of each Varnish, to which every invalidation is sent as a BAN after commit (empty:
+# no accelerator, and no page is marked public for shared caches; core/accelerator.py).
+ACCELERATOR_URLS = env_list("ACCELERATOR_URLS", "")
+# How long Varnish keeps a page at most (s-maxage; never longer than PAGE_CACHE_SECONDS or the
+# next scheduled change), and how long a BAN may take before the accelerator counts as down.
+ACCELERATOR_MAX_AGE = int(env("ACCELERATOR_MAX_AGE", str(PAGE_CACHE_SECONDS)))
+ACCELERATOR_TIMEOUT = float(env("ACCELERATOR_TIMEOUT_SECONDS", "1"))
+# Each ban is sent again this long after the first (0: never), for a page rendered from the old
+# rows that reached Varnish just after the first (core/accelerator.py).
+ACCELERATOR_REBAN_SECONDS = float(env("ACCELERATOR_REBAN_SECONDS", "2"))
 CKEDITOR_5_CONFIGS = {
     "default": {
         "language": "id",

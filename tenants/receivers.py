@@ -1,7 +1,9 @@
-"""A changed Domain or Opd must stop resolving from the host cache at once."""
+"""A changed Domain or Opd must stop resolving from the host cache at once (and a changed
+domain's pages leave the HTTP accelerator, which keys them by host)."""
 
 from django.db.models.signals import post_delete, post_save, pre_save
 
+from core import accelerator
 from tenants.host_cache import forget_hosts
 from tenants.models import Domain, Opd
 
@@ -16,6 +18,10 @@ def remember_old_domain(sender, instance, raw=False, **kwargs):
 
 def domain_changed(sender, instance, **kwargs):
     forget_hosts(instance.domain, getattr(instance, "_old_domain", None))
+    if accelerator.enabled():
+        schema = Opd.objects.filter(pk=instance.tenant_id).values_list("schema_name", flat=True)
+        for schema_name in schema:
+            accelerator.ban(schema_name)
 
 
 def opd_changed(sender, instance, **kwargs):

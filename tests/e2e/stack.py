@@ -190,14 +190,22 @@ class Stack:
             shutil.rmtree(self.work_dir, ignore_errors=True)
 
 
-def start_stack(*, database: dict | None = None, production_like: bool = False) -> Stack:
+def start_stack(
+    *,
+    database: dict | None = None,
+    production_like: bool = False,
+    extra_env: dict | None = None,
+    name_suffix: str = "e2e",
+) -> Stack:
     """Create, provision and serve the scratch platform; `Stack.stop()` undoes everything.
 
     `production_like` serves with DJANGO_DEBUG=0 and collected, compressed static files (for
-    the Lighthouse audit; session cookies are then Secure, so log-ins need HTTPS).
+    the Lighthouse audit; session cookies are then Secure, so log-ins need HTTPS). `extra_env`
+    adds to (or overrides) the server's environment (tests/accelerator: Redis, the accelerator);
+    `name_suffix` names the scratch database, so that two stacks of one run do not share it.
     """
     database = database or configured_database()
-    name = f"{database['NAME']}_e2e"
+    name = f"{database['NAME']}_{name_suffix}"
     port = free_port()
     work_dir = Path(tempfile.mkdtemp(prefix="portal-e2e-"))
     env = {
@@ -223,6 +231,7 @@ def start_stack(*, database: dict | None = None, production_like: bool = False) 
             DJANGO_SECURE_SSL_REDIRECT="0",
             DJANGO_HSTS_SECONDS="0",
         )
+    env.update(extra_env or {})
     stack = Stack(port=port, database=database, database_name=name, work_dir=work_dir, env=env)
     _create_database(database, name)
     try:
