@@ -4,15 +4,12 @@ import io
 import os
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django_tenants.utils import schema_context
 from PIL import Image
 
 from pemda.models import PemdaIdentity
-from tests.conftest import PASSWORD
-from tests.factories import login_console
 from tests.news.factories import image_bytes
 from tests.pemda.helpers import make_identity
 from tests.tenants.test_console import console_change_data as console_form_data
@@ -22,17 +19,6 @@ pytestmark = pytest.mark.django_db
 LIST_URL = "/admin/pemda/pemdaidentity/"
 ADD_URL = f"{LIST_URL}add/"
 CHANGE_URL = f"{LIST_URL}1/change/"
-
-
-@pytest.fixture
-def console(portal_client, public_tenant):
-    user = get_user_model().objects.create_superuser("kominfo", "k@example.org", PASSWORD)
-    return login_console(portal_client, user)
-
-
-@pytest.fixture
-def identity(public_tenant):
-    return make_identity()
 
 
 def new_identity_data(**overrides):

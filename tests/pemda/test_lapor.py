@@ -4,15 +4,11 @@ pages; nothing shows while it is empty."""
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
 from pemda.models import PemdaIdentity, validate_lapor_url
 from pemda.services import forget_pemda
-from tests.conftest import PASSWORD
-from tests.factories import login_console
 from tests.news.test_performance import real_queries
-from tests.pemda.helpers import make_identity
 from tests.pemda.test_console import CHANGE_URL, console_change_data
 
 pytestmark = pytest.mark.django_db
@@ -21,17 +17,6 @@ LAPOR = "https://www.lapor.go.id/instansi/pemerintah-kota-uji"
 CALL = "Sampaikan pengaduan melalui SP4N-LAPOR!"
 PAGES = ("/halaman/kontak/", "/ppid/", "/ppid/permohonan/", "/ppid/keberatan/")
 REFUSED = "Alamat SP4N-LAPOR! harus diawali https:// dan berada di lapor.go.id"
-
-
-@pytest.fixture
-def console(portal_client, public_tenant):
-    user = get_user_model().objects.create_superuser("kominfo", "k@example.org", PASSWORD)
-    return login_console(portal_client, user)
-
-
-@pytest.fixture
-def identity(public_tenant):
-    return make_identity()
 
 
 def lapor_block(page: str) -> str:
