@@ -13,6 +13,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from tests.e2e import stack
+from tests.e2e.images import image_loaded
 from tests.e2e.keyboard import (
     activate,
     choose_file,
@@ -113,8 +114,8 @@ def test_operator_writes_and_publishes_an_article(e2e, desktop, new_page, screen
     expect(prose.locator("a[href='https://www.kemkes.go.id/posyandu']")).to_be_visible()
     body_image = prose.locator("img")
     expect(body_image).to_be_visible()
-    assert body_image.evaluate("img => img.complete && img.naturalWidth > 0")
-    assert citizen.locator(".article__cover img").evaluate("img => img.naturalWidth > 0")
+    assert image_loaded(body_image)
+    assert image_loaded(citizen.locator(".article__cover img"))
     screenshots(citizen, "1-artikel-terbit")
 
 
@@ -278,3 +279,13 @@ def test_emergency_banner_shows_on_every_site(e2e, kominfo_session, new_page, sc
         expect(banner).to_contain_text(text)
         expect(banner).to_contain_text("Bahaya")
     screenshots(citizen, "5-siaran-darurat-portal")
+
+    # Withdrawn again: the stack serves later tests, which must not find a broadcast on every page.
+    page.goto(e2e.url(None, "/admin/banners/emergencybanner/"))
+    href = page.get_by_role("link", name=text).get_attribute("href")
+    banner_id = re.search(r"/(\d+)/change/", href).group(1)
+    page.goto(e2e.url(None, f"/admin/banners/emergencybanner/{banner_id}/delete/"))
+    activate(page, page.locator("input[type=submit]"))
+    expect(page.locator(".messagelist")).to_be_visible()
+    citizen.goto(e2e.url(stack.OPD_SLUG))
+    expect(citizen.get_by_text(text)).to_have_count(0)

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from tests.e2e import stack
 from tests.e2e.conftest import SCREENSHOT_DIR
+from tests.e2e.images import image_loaded
 
 TITLE = "Penyuluhan gizi balita di posyandu"
 VIDEO = "dQw4w9WgXcQ"
@@ -45,7 +46,7 @@ def test_cover_kept_image_inserted_and_video_loaded_on_click(e2e, desktop, new_p
     expect(chosen).not_to_have_value("")
     tile = page.locator(".image-chooser__tile", has=page.locator("input:checked"))
     expect(tile).to_contain_text("Kader posyandu menimbang balita")
-    assert tile.locator("img").evaluate("img => img.complete && img.naturalWidth > 0")
+    assert image_loaded(tile.locator("img"))
     shoot(page, "library-1-sampul-tetap-terpilih-1280")
 
     # The editor: insert that image again from the library, and a YouTube video.
@@ -92,8 +93,8 @@ def test_cover_kept_image_inserted_and_video_loaded_on_click(e2e, desktop, new_p
     expect(citizen.locator("h1")).to_have_text(TITLE)
     cover = citizen.locator(".article__cover img")
     expect(cover).to_have_attribute("alt", "Kader posyandu menimbang balita")
-    assert cover.evaluate("img => img.complete && img.naturalWidth > 0")
-    assert citizen.locator(".prose img").evaluate("img => img.complete && img.naturalWidth > 0")
+    assert image_loaded(cover)
+    assert image_loaded(citizen.locator(".prose img"))
     play = citizen.get_by_role("link", name="Putar video di YouTube")
     expect(play).to_be_visible()
     expect(citizen.locator("iframe")).to_have_count(0)

@@ -12,6 +12,7 @@ import pytest
 
 from tests.e2e import stack
 from tests.e2e.conftest import DESKTOP, PHONE, SCREENSHOT_DIR
+from tests.e2e.images import LOAD_LAZY_IMAGES
 
 FOLDER = SCREENSHOT_DIR / "page-types"
 OPD = stack.OPD_SLUG
@@ -79,24 +80,6 @@ def viewers(browser):
     yield made
     for context in contexts:
         context.close()
-
-
-# Scroll through the page once so that lazy images (loading="lazy") load before the
-# full-page screenshot, and wait for every image. A function, not a string: the pages' CSP
-# forbids evaluating strings.
-LOAD_LAZY_IMAGES = """async () => {
-    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
-        window.scrollTo(0, y);
-        await new Promise((resolve) => setTimeout(resolve, 30));
-    }
-    window.scrollTo(0, 0);
-    await Promise.all(Array.from(document.images).filter((image) => !image.complete).map(
-        (image) => new Promise((resolve) => {
-            image.addEventListener("load", resolve);
-            image.addEventListener("error", resolve);
-        })
-    ));
-}"""
 
 
 # The layout shift a visitor sees while the page loads (CLS; Lighthouse's "good" is < 0.1). The

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from tests.e2e import stack
 from tests.e2e.conftest import SCREENSHOT_DIR
+from tests.e2e.images import image_loaded, natural_width
 
 PHONE_740 = {"width": 360, "height": 740}
 TITLE = "Kerja bakti membersihkan saluran air"
@@ -126,12 +127,12 @@ def test_an_operator_posts_news_with_photos_from_a_phone(e2e, touch_phone, new_p
     expect(citizen.locator("h1")).to_have_text(TITLE)
     cover = citizen.locator(".article__cover img")
     expect(cover).to_have_attribute("alt", "Warga membersihkan saluran air di RT 03")
-    assert cover.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert image_loaded(cover)
     # Resized on the server: the largest rendition of a 3264 px photo is 1600 px wide.
-    assert cover.evaluate("img => img.naturalWidth") <= 1600
+    assert natural_width(cover) <= 1600
     second = citizen.locator(".prose img")
     expect(second).to_have_attribute("alt", f"{TITLE} (2)")
-    assert second.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert image_loaded(second)
     shoot(citizen, "quick-post-4-artikel-360")
 
 
@@ -150,7 +151,7 @@ def test_a_quick_post_with_an_error_keeps_its_photos(e2e, touch_phone):
     expect(page.locator(".errornote")).to_be_visible()
     kept = page.locator(".chosen-photos img")
     expect(kept).to_have_count(1)
-    assert kept.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert image_loaded(kept)
     assert_fits_the_phone(page)
     shoot(page, "quick-post-5-galat-360")
     page.get_by_label("Judul").fill("Posko kesehatan dibuka")
