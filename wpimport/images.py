@@ -1,6 +1,6 @@
 """The imported photos' re-encoding and cover renditions, made ahead in worker processes.
 
-An imported image costs some 0.4 s of CPU (decoded, re-encoded, then three widths in WebP and
+An imported image costs some 0.3–0.4 s of CPU (decoded, re-encoded, then three widths in WebP and
 JPEG and a share image: core.images), nearly all of it in Pillow, which keeps the GIL while it
 encodes WebP, so threads do not help. A thousand photos took seven minutes on two cores, one
 after the other. Here they are prepared by a pool of forked processes (one per core), a few

@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 
 from accounts import roles
+from core.images import validated_image_file
 from library.models import Image as LibraryImage
 from tests.factories import make_operator
 from tests.news.factories import animated_gif, image_bytes, jpeg_with_exif, uploaded
@@ -132,6 +133,50 @@ def test_large_images_are_scaled_down(editor_a, storage_backend):
     assert response.status_code == 200
     with only_image(storage_backend) as image:
         assert image.size == (2400, 1200)
+
+
+def camera_photo(orientation=1) -> bytes:
+    """A 4032×3024 phone photo: red on the left half, blue on the right, as stored; with
+    `orientation`, the EXIF tag that tells viewers how to turn it."""
+    image = Image.new("RGB", (4032, 3024), (200, 20, 20))
+    image.paste((20, 20, 200), (2016, 0, 4032, 3024))
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=90, exif=exif)
+    return buffer.getvalue()
+
+
+def test_a_camera_photo_is_stored_at_the_largest_width(editor_a, storage_backend):
+    response = editor_a.post(URL, {"upload": uploaded("kamera.jpg", camera_photo())})
+    assert response.status_code == 200
+    with only_image(storage_backend) as image:
+        assert image.size == (2400, 1800)
+        rgb = image.convert("RGB")
+        assert rgb.getpixel((100, 900))[0] > 150 and rgb.getpixel((2300, 900))[2] > 150
+
+
+def test_a_photo_twice_the_width_is_decoded_smaller_and_comes_out_the_same_size():
+    """A cover (2000 px at most): libjpeg decodes the 4032 px photo at half its size (2016 px),
+    which is then resized, so the stored file is what decoding it whole would have given."""
+    content = validated_image_file(uploaded("kamera.jpg", camera_photo()), max_width=2000)
+    with Image.open(content) as image:
+        assert image.size == (2000, 1500)
+        rgb = image.convert("RGB")
+        assert rgb.getpixel((50, 750))[0] > 150 and rgb.getpixel((1950, 750))[2] > 150
+        assert rgb.getpixel((990, 750))[0] > 150 and rgb.getpixel((1010, 750))[2] > 150
+
+
+def test_a_camera_photo_taken_upright_is_turned_and_kept_full_width(editor_a, storage_backend):
+    """EXIF orientation 6 (turned 90° clockwise when shown): 3024 px wide once upright, which
+    is too little to halve, so it is decoded whole and shrunk to 2400 × 3200."""
+    response = editor_a.post(URL, {"upload": uploaded("tegak.jpg", camera_photo(orientation=6))})
+    assert response.status_code == 200
+    with only_image(storage_backend) as image:
+        assert image.size == (2400, 3200)
+        rgb = image.convert("RGB")
+        # Turned clockwise: the stored left half (red) is now on top.
+        assert rgb.getpixel((1200, 100))[0] > 150 and rgb.getpixel((1200, 3100))[2] > 150
 
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
