@@ -24,12 +24,14 @@ class PageAdmin(RevisionsAdminMixin, PublishingAdminMixin, admin.ModelAdmin):
     form = PageAdminForm
     list_display = (
         "title",
+        "parent",
         "status_label",
         "is_published",
         "updated_at",
         "preview_link",
     )
     list_editable = ("is_published",)
+    list_select_related = ("parent",)
     search_fields = ("title", "body_text")
     prepopulated_fields = {"slug": ("title",)}
     # The media library's panel under the editor (insert an image uploaded before).
@@ -57,6 +59,7 @@ class PageAdmin(RevisionsAdminMixin, PublishingAdminMixin, admin.ModelAdmin):
         return [
             (_("Penerbitan"), {"fields": publishing, "classes": ("publish-controls",)}),
             (None, {"fields": ("title", "body")}),
+            (_("Susunan"), {"fields": ("parent",)}),
             (
                 _("Lanjutan"),
                 {

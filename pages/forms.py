@@ -77,10 +77,18 @@ class PageAdminForm(forms.ModelForm):
 
     class Meta:
         model = Page
-        fields = ("title", "slug", "body", "is_published")
+        fields = ("title", "slug", "parent", "body", "is_published")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "parent" in self.fields:
+            # The OPD's other pages (the schema is the scope), never the page itself or one
+            # under it; the model's clean() still refuses a cycle or a tree too deep.
+            parents = Page.objects.all()
+            if self.instance.pk:
+                below = set().union(*self.instance.descendant_levels())
+                parents = parents.exclude(pk__in={self.instance.pk, *below})
+            self.fields["parent"].queryset = parents
         placement = registry.menu_placement()
         if placement is None:
             del self.fields["menu_place"]

@@ -2,6 +2,7 @@ import uuid
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
@@ -15,6 +16,9 @@ from core.search import SEARCH_CONFIG
 
 PROFILE_SLUG = "profil"
 STRUCTURE_SLUG = "struktur-organisasi"
+# A page, its parent and its grandparent at most: deeper trees make menus and breadcrumbs hard to
+# read, and the citizen page reads its ancestors in the same query (select_related).
+MAX_PAGE_DEPTH = 3
 
 
 class PageQuerySet(models.QuerySet):
@@ -33,6 +37,18 @@ class Page(models.Model):
 
     title = models.CharField(_("judul"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("halaman induk"),
+        help_text=_(
+            "Pilih halaman induk bila halaman ini bagian dari halaman lain (misalnya “Visi dan "
+            "Misi” di bawah “Profil”). Kosongkan untuk halaman utama. Paling dalam tiga tingkat."
+        ),
+    )
     body = RichTextField(_("isi"), blank=True)
     body_text = models.TextField(editable=False, blank=True, default="")
     menu_order = models.PositiveSmallIntegerField(_("urutan menu"), default=0)
@@ -59,6 +75,7 @@ class Page(models.Model):
     audit_fields = (
         "title",
         "slug",
+        "parent",
         "body",
         "menu_order",
         "show_in_menu",
@@ -82,6 +99,66 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("pages:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.parent_id is None:
+            return
+        levels = self.descendant_levels()
+        if self.parent_id == self.pk or any(self.parent_id in level for level in levels):
+            raise ValidationError(
+                {
+                    "parent": _(
+                        "Halaman induk tidak boleh halaman ini sendiri atau salah satu halaman "
+                        "di bawahnya."
+                    )
+                }
+            )
+        depth = len(self.parent.ancestors()) + 2 + len(levels)
+        if depth > MAX_PAGE_DEPTH:
+            raise ValidationError(
+                {
+                    "parent": _(
+                        "Susunan halaman paling dalam %(depth)s tingkat; pilih halaman induk "
+                        "yang lebih tinggi."
+                    )
+                    % {"depth": MAX_PAGE_DEPTH}
+                }
+            )
+
+    def ancestors(self) -> list["Page"]:
+        """The page's parent, its parent's parent … nearest first (a cycle ends the walk)."""
+        found: list[Page] = []
+        seen = {self.pk}
+        page = self.parent
+        while page is not None and page.pk not in seen:
+            found.append(page)
+            seen.add(page.pk)
+            page = page.parent
+        return found
+
+    def descendant_levels(self) -> list[set[int]]:
+        """The ids of the page's children, grandchildren … one set per level (empty for a new
+        page); one query per level, and the levels are few (MAX_PAGE_DEPTH)."""
+        levels: list[set[int]] = []
+        if self.pk is None:
+            return levels
+        seen = {self.pk}
+        current = {self.pk}
+        while current:
+            current = set(
+                Page.objects.filter(parent__in=current)
+                .exclude(pk__in=seen)
+                .values_list("pk", flat=True)
+            )
+            if current:
+                levels.append(current)
+                seen |= current
+        return levels
+
+    def breadcrumb(self) -> list["Page"]:
+        """The published ancestors to show above the page, the highest first."""
+        return [page for page in reversed(self.ancestors()) if page.is_published]
 
     def guard_html(self) -> str:
         return format_html("<h1>{}</h1>", self.title) + self.body

@@ -12,8 +12,16 @@ from pages.models import STRUCTURE_SLUG, Official, Page
 @require_GET
 @cache_anonymous_page
 def page_detail(request, slug):
-    page = get_object_or_404(Page.objects.published(), slug=slug)
-    return render(request, "pages/page_detail.html", {"page": page, **officials_context(page)})
+    page = get_object_or_404(Page.objects.published().select_related("parent__parent"), slug=slug)
+    context = {"page": page, **tree_context(page), **officials_context(page)}
+    return render(request, "pages/page_detail.html", context)
+
+
+def tree_context(page) -> dict:
+    """The breadcrumb (its ancestors came with the page) and the published children, in one
+    query however many there are."""
+    children = page.children.published().only("title", "slug", "menu_order", "parent")
+    return {"breadcrumb": page.breadcrumb(), "child_pages": list(children)}
 
 
 def officials_context(page) -> dict:
@@ -31,8 +39,8 @@ def page_preview(request, token):
     pk = read_token(token, Page.guard_kind)
     if pk is None:
         raise Http404
-    page = get_object_or_404(Page, pk=pk)
-    context = {"page": page, "is_preview": True, **officials_context(page)}
+    page = get_object_or_404(Page.objects.select_related("parent__parent"), pk=pk)
+    context = {"page": page, "is_preview": True, **tree_context(page), **officials_context(page)}
     return preview_headers(render(request, "pages/page_detail.html", context))
 
 

@@ -30,7 +30,7 @@ from guard.screening import screen
 from library.models import Image
 from library.services import IMAGE_MAX_WIDTH, library_max_bytes
 from news.models import RESERVED_SLUGS, Article, Category, Tag
-from pages.models import Page
+from pages.models import MAX_PAGE_DEPTH, Page
 from publishing.services import publish_content
 from wpimport.addresses import OldAddresses
 from wpimport.content import convert_body
@@ -91,6 +91,9 @@ class Importer:
         self.old = OldAddresses(self.site_url)
         self.slugs: dict[type, set[str]] = {Article: set(), Page: set()}
         self.planned: dict[int, str] = {}  # post id -> slug
+        # The pages of this export by post id, and the post id each is filed under here.
+        self.pages: dict[int, Page] = {}
+        self.page_parents: dict[int, int | None] = {}
         self.bylines = {
             author.login: author.display_name.strip()[:100]
             for author in export.authors
@@ -122,13 +125,6 @@ class Importer:
         for position, item in enumerate(_in_page_order(pages), start=1):
             self._page(item, position)
             self._step()
-        if any(item.parent_id for item in pages):
-            self.report.problem(
-                _(
-                    "Halaman di sini tidak bersusun: halaman anak disimpan sesudah induknya "
-                    "menurut urutan menu, dan tidak tampil di menu."
-                )
-            )
         self._redirects()
         self.done = len(items) - 1
         self._step()
@@ -480,6 +476,8 @@ class Importer:
                 _("Halaman “%(title)s” terjadwal di WordPress; diimpor sebagai draf.")
                 % {"title": item.title}
             )
+        self.pages[item.post_id] = page
+        parent = self._parent_page(item)
         values = {
             "title": (item.title or _("Tanpa judul"))[:200],
             "body": body,
@@ -488,15 +486,61 @@ class Importer:
             "is_published": item.status == "publish",
         }
         changed = created or any(getattr(page, f) != v for f, v in values.items())
+        changed = changed or page.parent_id != (parent.pk if parent else None)
         if changed and not created and self._edited_here("page", item.post_id, page, item.title):
             self._count("page", created=False, changed=False)
             return
         for field_name, value in values.items():
             setattr(page, field_name, value)
+        page.parent = parent
+        try:
+            page.clean()
+        except ValidationError:
+            # An operator put the WordPress parent under this page here: the page stays on top.
+            page.parent = None
+            self.report.problem(
+                _(
+                    "Halaman “%(title)s” tidak dapat disimpan di bawah induknya; disimpan tanpa "
+                    "induk."
+                )
+                % {"title": item.title}
+            )
         self._count("page", created, changed)
         if changed:
             self._publish(page, item.title)
             self._remember("page", item.post_id, page, guid=item.guid)
+
+    def _parent_page(self, item: Item) -> Page | None:
+        """The page `item` is filed under: its WordPress parent when that came with the export
+        (pages come parent first), or that parent's own parent when the tree would pass
+        MAX_PAGE_DEPTH levels."""
+        parent_id = item.parent_id if item.parent_id in self.pages else None
+        depth = self._page_depth(parent_id)
+        while parent_id is not None and depth >= MAX_PAGE_DEPTH:
+            parent_id = self.page_parents.get(parent_id)
+            depth -= 1
+        if parent_id is not None and parent_id != item.parent_id:
+            self.report.problem(
+                _(
+                    "Halaman “%(title)s” lebih dalam dari %(depth)s tingkat; disimpan di bawah "
+                    "“%(parent)s”."
+                )
+                % {
+                    "title": item.title,
+                    "depth": MAX_PAGE_DEPTH,
+                    "parent": self.pages[parent_id].title,
+                }
+            )
+        self.page_parents[item.post_id] = parent_id
+        return self.pages[parent_id] if parent_id is not None else None
+
+    def _page_depth(self, post_id: int | None) -> int:
+        """How many levels the page of `post_id` sits at (1 on top, 0 for none)."""
+        depth = 0
+        while post_id is not None:
+            depth += 1
+            post_id = self.page_parents.get(post_id)
+        return depth
 
     def _redirects(self) -> None:
         self.old.redirect(self.site_url.rstrip("/") + "/feed/", "/berita/feed/")

@@ -50,7 +50,9 @@ def real_queries(captured):
         ("/berita/kegiatan-warga-nomor-1/", 9),
         # The counts per type, the ranked page and its headlines: one statement (core.search).
         ("/cari/?q=kegiatan+warga", 5),
-        ("/halaman/profil/", 7),
+        # The page (with its parent and grandparent), its published child pages (one query
+        # however many) and the profile's leaders.
+        ("/halaman/profil/", 8),
         ("/berita/feed/", 5),
         # articles, pages, the PPID list's and the FAQ's last update, documents, services, albums,
         # events

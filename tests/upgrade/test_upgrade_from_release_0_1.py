@@ -132,6 +132,9 @@ LAYOUT_MIGRATIONS = {
     # The article's byline (a WordPress author's name) and the web imports' runs (issue #19).
     ("news", "0005_article_byline"),
     ("wpimport", "0002_web_imports"),
+    # Pages under other pages (the WordPress page hierarchy): a nullable column on pages_page
+    # and on its revision table.
+    ("pages", "0006_page_parent"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -219,6 +222,9 @@ NEW_STRUCTURE = {
         ("pages_official", "unit_id"),
         ("pages_official", "pages_official_unit_id"),
         ("pages_official", "photo_meta"),
+        # A page's parent page (pages.Page.parent), with its index and foreign key.
+        ("pages_page", "parent_id"),
+        ("pages_page", "pages_page_parent_id"),
         # DIP entries in the site search (ppid.PublicInformation.search_vector).
         ("ppid_publicinformation", "search_vector"),
         ("ppid_publicinformation", "ppid_dip_search_gin"),

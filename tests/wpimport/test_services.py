@@ -76,13 +76,14 @@ def test_sticky_categories_tags_and_dates(opd_a, in_opd, imported):
         assert Tag.objects.filter(name="Posyandu").count() == 1
 
 
-def test_pages_keep_their_order_with_children_after_parents(opd_a, in_opd, imported):
+def test_pages_keep_their_order_and_their_parents(opd_a, in_opd, imported):
     with in_opd(opd_a):
         # The OPD's own seeded "Profil" page stays; the imported one gets another slug.
         ids = ImportedItem.objects.filter(wp_kind="page").values("target_pk")
         pages = list(Page.objects.filter(pk__in=ids).order_by("menu_order"))
         assert [page.title for page in pages] == ["Profil", "Visi dan Misi"]
         assert pages[0].show_in_menu and not pages[1].show_in_menu
+        assert pages[0].parent is None and pages[1].parent == pages[0]
 
 
 def test_attachments_become_reencoded_images_and_documents(opd_a, in_opd, imported):
