@@ -40,8 +40,9 @@ class MonthListFilter(admin.SimpleListFilter):
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
     form = CategoryAdminForm
-    list_display = ("name", "slug", "order")
+    list_display = ("name", "parent", "slug", "order")
     list_editable = ("order",)
+    list_select_related = ("parent",)
     prepopulated_fields = {"slug": ("name",)}
 
 

@@ -26,7 +26,17 @@ class _ScreenedNameForm(forms.ModelForm):
 class CategoryAdminForm(_ScreenedNameForm):
     class Meta:
         model = Category
-        fields = ("name", "slug", "order")
+        fields = ("name", "slug", "parent", "order")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The OPD's other categories, never this one or one under it; Category.clean() still
+        # refuses a cycle or a tree too deep.
+        parents = Category.objects.all()
+        if self.instance.pk:
+            below = set().union(*self.instance.descendant_levels())
+            parents = parents.exclude(pk__in={self.instance.pk, *below})
+        self.fields["parent"].queryset = parents
 
 
 class TagAdminForm(_ScreenedNameForm):

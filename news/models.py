@@ -19,6 +19,9 @@ from core.search import SEARCH_CONFIG
 from core.slugs import unique_slug
 
 ANNOUNCEMENT_CATEGORY = "pengumuman"
+# A category, its parent and its grandparent at most: the category page gathers its articles
+# from its subcategories in one query of that depth (CategoryQuerySet.within).
+MAX_CATEGORY_DEPTH = 3
 # Paths under /berita/ that an article slug would shadow.
 RESERVED_SLUGS = frozenset({"feed", "kategori", "pratinjau"})
 
@@ -37,16 +40,42 @@ def cover_upload_to(article, filename: str) -> str:
     return f"berita/sampul/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
 
 
+class CategoryQuerySet(models.QuerySet):
+    def within(self, category: "Category") -> "CategoryQuerySet":
+        """The category and every category under it (MAX_CATEGORY_DEPTH levels at most)."""
+        return self.filter(
+            models.Q(pk=category.pk)
+            | models.Q(parent=category.pk)
+            | models.Q(parent__parent=category.pk)
+        )
+
+
 class Category(models.Model):
     name = models.CharField(_("nama"), max_length=80)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("kategori induk"),
+        help_text=_(
+            "Pilih kategori induk bila kategori ini bagian dari kategori lain; berita kategori "
+            "ini tampil juga di halaman induknya. Kosongkan untuk kategori utama. Paling dalam "
+            "tiga tingkat."
+        ),
+    )
     description = models.TextField(_("keterangan"), blank=True)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    objects = CategoryQuerySet.as_manager()
 
     # The fields the audit log records (an allow-list, audit.services.audited_fields).
     audit_fields = (
         "name",
         "slug",
+        "parent",
         "description",
         "order",
     )
@@ -61,6 +90,58 @@ class Category(models.Model):
 
     def get_absolute_url(self):
         return reverse("news:category", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.parent_id is None:
+            return
+        levels = self.descendant_levels()
+        if self.parent_id == self.pk or any(self.parent_id in level for level in levels):
+            raise ValidationError(
+                {
+                    "parent": _(
+                        "Kategori induk tidak boleh kategori ini sendiri atau salah satu "
+                        "kategori di bawahnya."
+                    )
+                }
+            )
+        if len(self.parent.ancestors()) + 2 + len(levels) > MAX_CATEGORY_DEPTH:
+            raise ValidationError(
+                {
+                    "parent": _(
+                        "Susunan kategori paling dalam %(depth)s tingkat; pilih kategori induk "
+                        "yang lebih tinggi."
+                    )
+                    % {"depth": MAX_CATEGORY_DEPTH}
+                }
+            )
+
+    def ancestors(self) -> list["Category"]:
+        """The category's parent, its parent's parent … nearest first (a cycle ends the walk)."""
+        found: list[Category] = []
+        seen = {self.pk}
+        category = self.parent
+        while category is not None and category.pk not in seen:
+            found.append(category)
+            seen.add(category.pk)
+            category = category.parent
+        return found
+
+    def descendant_levels(self) -> list[set[int]]:
+        """The ids of the categories under this one, one set per level (empty for a new one)."""
+        levels: list[set[int]] = []
+        seen = {self.pk}
+        current = {self.pk} if self.pk else set()
+        while current:
+            current = set(
+                Category.objects.filter(parent__in=current)
+                .exclude(pk__in=seen)
+                .values_list("pk", flat=True)
+            )
+            if current:
+                levels.append(current)
+                seen |= current
+        return levels
 
 
 class Tag(models.Model):

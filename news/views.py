@@ -22,13 +22,19 @@ class ArticleListView(ListView):
         articles = Article.objects.published().for_listing()
         if "slug" in self.kwargs:
             self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
-            articles = articles.filter(category=self.category)
+            # Its own articles and those of its subcategories, in the same query.
+            articles = articles.filter(category__in=Category.objects.within(self.category))
         return articles
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        categories = list(Category.objects.all())
         context["category"] = self.category
-        context["categories"] = Category.objects.all()
+        context["categories"] = categories
+        # Taken from the list the chips show: no query of their own.
+        context["subcategories"] = [
+            item for item in categories if self.category and item.parent_id == self.category.pk
+        ]
         return context
 
 

@@ -29,7 +29,7 @@ from documents.models import Document, DocumentCategory
 from guard.screening import screen
 from library.models import Image
 from library.services import IMAGE_MAX_WIDTH, library_max_bytes
-from news.models import RESERVED_SLUGS, Article, Category, Tag
+from news.models import MAX_CATEGORY_DEPTH, RESERVED_SLUGS, Article, Category, Tag
 from pages.models import MAX_PAGE_DEPTH, Page
 from publishing.services import publish_content
 from wpimport.addresses import OldAddresses
@@ -301,13 +301,11 @@ class Importer:
             for term in item.terms:
                 if term.domain == "category" and term.nicename not in declared:
                     declared[term.nicename] = _Term(term.nicename, term.name, "")
-        for nicename, category in declared.items():
+        filed_under: dict[str, str] = {}  # nicename -> the nicename it goes under here
+        for nicename, category in _in_category_order(declared).items():
+            parent = self._parent_category(category, filed_under)
             self.categories[nicename] = self._term(
-                "category", Category, nicename, category.name, 80
-            )
-        if any(category.parent for category in declared.values()):
-            self.report.problem(
-                _("Kategori bersarang diratakan: kategori berita di sini tidak bersusun.")
+                "category", Category, nicename, category.name, 80, parent=parent
             )
         names = {tag.slug: tag.name for tag in self.export.tags}
         for item in self.export.items:
@@ -317,14 +315,44 @@ class Importer:
         for slug, name in names.items():
             self.tags[slug] = self._term("tag", Tag, slug, name, 60)
 
-    def _term(self, kind: str, model, key: str, name: str, length: int):
+    def _parent_category(self, category, filed_under: dict[str, str]) -> Category | None:
+        """The category `category` goes under: its WordPress parent (categories come parent
+        first), or that parent's own parent when the tree would pass MAX_CATEGORY_DEPTH."""
+        parent = category.parent if category.parent in self.categories else ""
+        depth = 0
+        above = parent
+        while above:
+            depth += 1
+            above = filed_under.get(above, "")
+        if parent and depth >= MAX_CATEGORY_DEPTH:
+            parent = filed_under.get(parent, "")
+            self.report.problem(
+                _(
+                    "Kategori “%(name)s” lebih dalam dari %(depth)s tingkat; disimpan di bawah "
+                    "“%(parent)s”."
+                )
+                % {
+                    "name": category.name,
+                    "depth": MAX_CATEGORY_DEPTH,
+                    "parent": self.categories[parent].name,
+                }
+            )
+        filed_under[category.nicename] = parent
+        return self.categories[parent] if parent else None
+
+    def _term(self, kind: str, model, key: str, name: str, length: int, parent=None):
         name = (name or key)[:length]
         instance = self._existing(kind, key, f"news.{model._meta.model_name}")
         if instance is not None:
             changed = instance.name != name and not model.objects.filter(name=name).exists()
-            if changed and not self.dry_run:
+            fields = ["name"] if changed else []
+            if changed:
                 instance.name = name
-                instance.save(update_fields=["name"])
+            if kind == "category" and self._moved_category(instance, parent):
+                changed = True
+                fields.append("parent")
+            if fields and not self.dry_run:
+                instance.save(update_fields=fields)
             self._count(kind, created=False, changed=changed)
             self._redirect_term(kind, key, instance)
             return instance
@@ -335,6 +363,8 @@ class Importer:
         created = instance is None
         if created:
             instance = model(name=name, slug=unique_slug(model, slug or name, max_length=length))
+            if kind == "category" and parent is not None:
+                self._file_new_category(instance, parent)
             if not self.dry_run:
                 instance.full_clean()
                 instance.save()
@@ -342,6 +372,35 @@ class Importer:
         self._remember(kind, key, instance)
         self._redirect_term(kind, key, instance)
         return instance
+
+    def _file_new_category(self, category: Category, parent: Category) -> None:
+        category.parent = parent
+        try:
+            category.clean()
+        except ValidationError:  # the parent sits deeper here than in WordPress
+            category.parent = None
+            self.report.problem(
+                _("Kategori “%(name)s” tidak dapat disimpan di bawah “%(parent)s”.")
+                % {"name": category.name, "parent": parent.name}
+            )
+
+    def _moved_category(self, category: Category, parent: Category | None) -> bool:
+        """Put an imported category under its (new) parent; False when it stays where it is,
+        also when an operator's changes here would make a cycle (reported)."""
+        if category.parent_id == (parent.pk if parent else None):
+            return False
+        old_parent = category.parent
+        category.parent = parent
+        try:
+            category.clean()
+        except ValidationError:
+            category.parent = old_parent
+            self.report.problem(
+                _("Kategori “%(name)s” tidak dapat dipindah ke bawah “%(parent)s”.")
+                % {"name": category.name, "parent": parent.name if parent else "—"}
+            )
+            return False
+        return True
 
     def _redirect_term(self, kind: str, key: str, instance) -> None:
         base = self.site_url.rstrip("/")
@@ -566,6 +625,24 @@ def _int(value: str) -> int | None:
         return int(value)
     except (TypeError, ValueError):
         return None
+
+
+def _in_category_order(declared: dict[str, "_Term"]) -> dict[str, "_Term"]:
+    """The categories with each parent before its children (a cycle, which WordPress does not
+    export, is cut where the walk entered it)."""
+    ordered: dict[str, _Term] = {}
+
+    def visit(nicename: str, path: frozenset) -> None:
+        category = declared[nicename]
+        if nicename in ordered or nicename in path:
+            return
+        if category.parent in declared:
+            visit(category.parent, path | {nicename})
+        ordered.setdefault(nicename, category)
+
+    for nicename in declared:
+        visit(nicename, frozenset())
+    return ordered
 
 
 def _in_page_order(pages: list[Item]) -> list[Item]:

@@ -135,6 +135,9 @@ LAYOUT_MIGRATIONS = {
     # Pages under other pages (the WordPress page hierarchy): a nullable column on pages_page
     # and on its revision table.
     ("pages", "0006_page_parent"),
+    # Categories under other categories (the WordPress category_parent): a column of
+    # news_category.
+    ("news", "0006_category_parent"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -225,6 +228,9 @@ NEW_STRUCTURE = {
         # A page's parent page (pages.Page.parent), with its index and foreign key.
         ("pages_page", "parent_id"),
         ("pages_page", "pages_page_parent_id"),
+        # A category's parent category (news.Category.parent), with its index and foreign key.
+        ("news_category", "parent_id"),
+        ("news_category", "news_category_parent_id"),
         # DIP entries in the site search (ppid.PublicInformation.search_vector).
         ("ppid_publicinformation", "search_vector"),
         ("ppid_publicinformation", "ppid_dip_search_gin"),

@@ -2,6 +2,7 @@
 
 import pytest
 
+from news.models import Category
 from pages.models import Page
 from wpimport import services
 from wpimport.models import ImportedItem
@@ -79,3 +80,56 @@ def test_a_dry_run_plans_the_tree_and_writes_nothing(opd_a, in_opd):
         assert Page.objects.count() == before
     assert report.created["page"] == len(TREE)
     assert not any("tidak bersusun" in problem for problem in report.problems)
+
+
+def category(nicename, parent=""):
+    return f"""<wp:category><wp:category_nicename>{nicename}</wp:category_nicename>
+  <wp:category_parent>{parent}</wp:category_parent><wp:cat_name>{nicename.title()}</wp:cat_name>
+ </wp:category>"""
+
+
+def categories_wxr(*declared):
+    return parse_export(minimal(channel_extra="".join(declared)))
+
+
+def parents_of_categories() -> dict[str, str | None]:
+    ids = ImportedItem.objects.filter(wp_kind="category").values("target_pk")
+    found = Category.objects.filter(pk__in=ids).select_related("parent")
+    return {c.slug: c.parent.slug if c.parent else None for c in found}
+
+
+def test_categories_are_filed_under_their_parents_and_a_fourth_level_under_its_grandparent(
+    opd_a, in_opd
+):
+    # A child declared before its parent, and four levels.
+    tree = (category("layanan", "dinas"), category("dinas"), category("kesehatan", "layanan"),
+            category("posyandu", "kesehatan"), category("yatim", "tidak-ada"))  # fmt: skip
+    with in_opd(opd_a):
+        report = services.run(categories_wxr(*tree), attachments={})
+        parents = parents_of_categories()
+    assert parents["dinas"] is None
+    assert parents["layanan"] == "dinas"
+    assert parents["kesehatan"] == "layanan"
+    assert parents["posyandu"] == "layanan"
+    assert parents["yatim"] is None
+    assert any("Posyandu" in problem and "3 tingkat" in problem for problem in report.problems)
+
+
+def test_importing_again_moves_a_category_to_its_new_parent(opd_a, in_opd):
+    with in_opd(opd_a):
+        services.run(
+            categories_wxr(category("dinas"), category("layanan", "dinas")), attachments={}
+        )
+        report = services.run(
+            categories_wxr(category("dinas", "layanan"), category("layanan")), attachments={}
+        )
+        assert parents_of_categories() == {"dinas": "layanan", "layanan": None}
+    assert report.updated["category"] == 2
+
+
+def test_a_dry_run_plans_nested_categories_and_writes_nothing(opd_a, in_opd):
+    with in_opd(opd_a):
+        before = Category.objects.count()
+        report = services.plan(categories_wxr(category("dinas"), category("layanan", "dinas")))
+        assert Category.objects.count() == before
+    assert report.created["category"] == 2
