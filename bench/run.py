@@ -1025,7 +1025,11 @@ def ceiling_checks(report: dict) -> list[tuple[str, bool | None, str]]:
             )
             if page and static:
                 share = page["rps"] / static["rps"] if static["rps"] else 0.0
-                figure = f"{share:.0%}: {page['rps']:.0f}/s of {static['rps']:.0f}/s"
+                figure = (
+                    f"{share:.0%}: {page['rps']:.0f}/s of {static['rps']:.0f}/s; "
+                    f"{page['bytes_per_response'] / 1024:.1f} KB against "
+                    f"{static['bytes_per_response'] / 1024:.1f} KB a response"
+                )
                 checks.append((text, share >= VARNISH_STATIC_SHARE_MIN, figure))
             else:
                 checks.append((text, None, unmeasured))
@@ -1216,11 +1220,13 @@ def markdown(report: dict) -> str:
         f"wrk {m['wrk_config']}; load average at start "
         f"{', '.join(f'{x:.2f}' for x in m['load_average_start'])}.",
         "",
-        f"Ceilings: the bare Django view is bench/bare.py on its own gunicorn ({m['gunicorn']}); "
+        "Ceilings: the bare Django view is bench/bare.py on its own gunicorn with the same "
+        "workers and threads; "
         + (
-            f"Varnish ({accelerator.get('version')}) runs deploy/varnish/default.vcl (plus keeping "
-            "the static files, bench/varnish.py) in front of each N's server in the cached run, "
-            "which then has ACCELERATOR_URLS set; wrk keeps its connections to Varnish alive."
+            f"{accelerator.get('version')} runs deploy/varnish/default.vcl (plus keeping the "
+            "static files, bench/varnish.py) in front of each N's server in the cached run, "
+            "which then has ACCELERATOR_URLS set; every response through it is checked to be a "
+            "hit, and wrk keeps its connections to Varnish alive."
             if accelerator.get("measured")
             else f"Varnish not measured: {accelerator.get('reason')}."
         ),

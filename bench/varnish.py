@@ -113,5 +113,7 @@ class Varnish:
 
 
 def version(binary: str) -> str:
+    """ "varnish-7.1.1" (from "varnishd (varnish-7.1.1 revision …)")."""
     output = subprocess.run([binary, "-V"], capture_output=True, text=True, check=False)
-    return (output.stderr or output.stdout).split("\n")[0]
+    first = (output.stderr or output.stdout).split("\n")[0]
+    return first.removeprefix("varnishd (").split(" ")[0] or "varnishd"

@@ -182,7 +182,8 @@ def test_the_bench_vcl_compiles():
 
 def figures(rps, p99=10.0, **extra):
     return {"rps": rps, "p50_ms": p99 / 2, "p99_ms": p99, "requests": 1000, "non_2xx": 0,
-            "socket_errors": 0, "x_cache": {}, **extra}  # fmt: skip
+            "socket_errors": 0, "x_cache": {}, "bytes_per_response": 20 * 1024,
+            **extra}  # fmt: skip
 
 
 def fake_report(*, cached, uncached, bare, through_varnish=None):
@@ -265,13 +266,14 @@ def test_the_ceiling_targets_are_met_by_pages_close_to_their_ceilings():
         uncached={"opd_home": figures(260, 90.0), "article_detail": figures(250, 95.0),
                   "search": figures(100, 80.0)},
         bare=(2000, 2000),
-        through_varnish={"varnish_static": figures(10_000, 4.0, x_cache=hits),
+        through_varnish={"varnish_static": figures(10_000, 4.0, x_cache=hits,
+                                                   bytes_per_response=40 * 1024),
                          "varnish_opd_home": figures(6000, 8.0, x_cache=hits),
                          "varnish_article_detail": figures(5000, 19.0, x_cache=hits)},
     )  # fmt: skip
     rows = new_rows(report)
     assert {key: met for key, (met, _figure) in rows.items()} == dict.fromkeys(rows, True)
-    assert rows["varnish_home"][1] == "60%: 6000/s of 10000/s"
+    assert rows["varnish_home"][1] == "60%: 6000/s of 10000/s; 20.0 KB against 40.0 KB a response"
     assert rows["cached_article"][1] == "60%: 1200/s of 2000/s"
     assert rows["varnish_hits"][1] == "3000 of 3000"
 
@@ -306,3 +308,10 @@ def test_without_varnish_its_rows_are_not_measured_and_the_report_still_prints()
     assert "| Through Varnish: OPD home (hit) | not measured | – |" in table
     assert "- not measured: N=1: through Varnish, cached opd_home p99 < 20 ms" in table
     assert "| Bare Django view (no middleware, no database) | 2000/s" in table
+
+
+def test_a_missing_varnishd_is_no_varnishd(monkeypatch, tmp_path):
+    from bench.varnish import binary
+
+    monkeypatch.setenv("PORTAL_VARNISHD", str(tmp_path / "varnishd"))
+    assert binary() is None
