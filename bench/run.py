@@ -4,9 +4,12 @@ Builds one database per N of --opds (embedded PostgreSQL under var/bench/pgdata,
 named after DATABASE_URL's, dropped and re-created), serves each as in production (DEBUG off,
 gunicorn gthread, whitenoise with compressed manifest static files, Redis cache) on its own port
 and drives them with wrk over loopback, page by page, the N taking turns for several rounds (the
-median counts), so that N=1 and N=300 are compared under the same machine conditions. Prints one
-Markdown table with the targets met or not, and writes JSON (figures + machine) to
-var/bench/results/.
+median counts), so that N=1 and N=300 are compared under the same machine conditions. The
+ceilings are measured in the same rounds: a bare Django view (bench/bare.py: no middleware, no
+database) on the same gunicorn settings and, with the page cache on, Varnish with the project's
+VCL in front of each N's server (bench/varnish.py): a static file, the OPD home and an article,
+each checked to be a hit. Prints one Markdown table with the targets met or not, and writes JSON
+(figures + machine) to var/bench/results/.
 
     python -m bench.run                                   # N = 1 and 300, 5 rounds of 4 s
     python -m bench.run --opds 1 --rounds 1 --duration 3  # quick run
@@ -33,12 +36,16 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from bench import varnish
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench"
 BIN = Path(sys.executable).parent
 WRK_SCRIPT = Path(__file__).with_name("wrk.lua")
 PORT = 8201
 REDIS_PORT = 8279
+BARE_PORT = 8700
+VARNISH_PORT = 8710  # + the N's index
 DATABASE_NAME = "portal_bench"
 OPD_HOST = "opd-001.localhost"
 PORTAL_HOST = "localhost"
@@ -81,6 +88,15 @@ PAGES = (
     ("portal_agenda", "Portal agenda", "portal", "/agenda/"),
 )
 MODES = ("cached", "uncached")
+# (key, label, modes measured). The bare view runs on its own server, the others through the
+# Varnish in front of each N's server (cached mode only: uncached pages are never public).
+CEILINGS = (
+    ("bare", "Bare Django view (no middleware, no database)", MODES),
+    ("varnish_static", "Through Varnish: static file (main CSS, hit)", ("cached",)),
+    ("varnish_opd_home", "Through Varnish: OPD home (hit)", ("cached",)),
+    ("varnish_article_detail", "Through Varnish: article detail (hit)", ("cached",)),
+)
+VARNISH_PAGES = ("opd_home", "article_detail")
 # Targets of the issue.
 CACHED_RATIO_PAGES = ("opd_home", "article_detail", "portal_home")
 CACHED_RATIO_MIN = 0.60
@@ -93,6 +109,13 @@ FIRST_VISIT_MAX_BYTES = 100 * 1024
 # Issue #18: the search (now over every content type) no slower than before it, as a share of the
 # minimal view's requests/s measured in the same run (README, 2026-11-24: 173/s of 2643/s, N=1).
 SEARCH_MIN_SHARE = 173 / 2643
+# Issue #21: the ceilings (the bare Django view, a static file served by Varnish).
+VARNISH_STATIC_SHARE_MIN = 0.5
+VARNISH_P99_MAX_MS = 20
+BARE_CACHED_SHARE_MIN = 0.6
+BARE_UNCACHED_SHARE_MIN = 0.12
+BARE_UNCACHED_P99_MAX_MS = 100
+SEARCH_P99_MAX_MS = 100
 
 
 def log(message: str) -> None:
@@ -257,7 +280,16 @@ class Database:
 
 
 class Gunicorn:
-    def __init__(self, env: dict, *, workers: int, threads: int, label: str, port: int = PORT):
+    def __init__(
+        self,
+        env: dict,
+        *,
+        workers: int,
+        threads: int,
+        label: str,
+        port: int = PORT,
+        app: str = "portal.wsgi:application",
+    ):
         self.port = port
         logs = BENCH_DIR / "logs"
         logs.mkdir(parents=True, exist_ok=True)
@@ -268,7 +300,7 @@ class Gunicorn:
         self.process = subprocess.Popen(
             [
                 str(BIN / "gunicorn"),
-                "portal.wsgi:application",
+                app,
                 "--bind",
                 f"127.0.0.1:{port}",
                 "--workers",
@@ -382,6 +414,7 @@ def run_wrk(
         "socket_errors": errors,
         "statuses": raw["statuses"],
         "bytes_per_response": round(raw["bytes"] / max(raw["requests"], 1)),
+        "x_cache": raw.get("x_cache", {}),
     }
 
 
@@ -578,9 +611,12 @@ def combine(rounds: list[dict]) -> dict:
         return round(statistics.median(r[key] for r in rounds), 2)
 
     statuses: dict[str, int] = {}
+    verdicts: dict[str, int] = {}
     for r in rounds:
         for status, count in r["statuses"].items():
             statuses[status] = statuses.get(status, 0) + count
+        for verdict, count in r.get("x_cache", {}).items():
+            verdicts[verdict] = verdicts.get(verdict, 0) + count
     return {
         **{key: median(key) for key in ("rps", "p50_ms", "p90_ms", "p99_ms", "bytes_per_response")},
         "max_ms": max(r["max_ms"] for r in rounds),
@@ -588,6 +624,7 @@ def combine(rounds: list[dict]) -> dict:
         "non_2xx": sum(r["non_2xx"] for r in rounds),
         "socket_errors": sum(r["socket_errors"] for r in rounds),
         "statuses": statuses,
+        "x_cache": verdicts,
         "rounds_rps": [r["rps"] for r in rounds],
     }
 
@@ -602,16 +639,73 @@ def scale_ratio(low: dict, high: dict) -> float:
     return statistics.median(ratios) if ratios else 0.0
 
 
-def measure_mode(wrk, envs, redis, mode, options, rotating) -> tuple[dict, dict]:
+def main_stylesheet(host: str, port: int) -> str:
+    """The path of the first stylesheet `host`'s home links (the site's main CSS)."""
+    status, _headers, html = fetch(host, "/", port=port)
+    parser = AssetParser()
+    parser.feed(html.decode())
+    for kind, url in parser.assets:
+        path = urlsplit(url).path
+        if kind == "style" and path.startswith("/static/"):
+            return path
+    raise RuntimeError(f"no /static/ stylesheet on http://{host}/ (status {status})")
+
+
+def check_hit(host: str, path: str, port: int) -> None:
+    """Fail loudly unless Varnish answers `path` from its cache (asked twice)."""
+    for _ in range(2):
+        status, headers, _body = fetch(host, path, port=port)
+    if status != 200 or headers.get("X-Cache") != "HIT":
+        raise RuntimeError(
+            f"http://{host}{path} through Varnish (port {port}) is not a cache hit: status "
+            f"{status}, X-Cache {headers.get('X-Cache')!r}, Cache-Control "
+            f"{headers.get('Cache-Control')!r}, Age {headers.get('Age')!r}"
+        )
+
+
+def start_varnishes(servers: dict, binary: str) -> dict:
+    """One Varnish in front of each N's server, its three measured addresses checked as hits;
+    {n: (varnish, {key: path})}."""
+    started = {}
+    try:
+        for index, (n, server) in enumerate(servers.items()):
+            proxy = varnish.Varnish(
+                binary,
+                backend_port=server.port,
+                port=VARNISH_PORT + index,
+                log_path=BENCH_DIR / "logs" / f"varnish-n{n}.log",
+            )
+            paths = {"varnish_static": main_stylesheet(OPD_HOST, server.port)}
+            for key in VARNISH_PAGES:
+                paths[f"varnish_{key}"] = next(page[3] for page in PAGES if page[0] == key)
+            started[n] = (proxy, paths)
+            for path in paths.values():
+                check_hit(OPD_HOST, path, proxy.port)
+    except BaseException:
+        for proxy, _paths in started.values():
+            proxy.stop()
+        raise
+    return started
+
+
+def measure_mode(
+    wrk, envs, redis, mode, options, rotating, *, bare, varnishd=None
+) -> tuple[dict, dict, dict]:
     """Every page on every N's server, the N taking turns round by round, so that a change in
-    the machine's speed during the run affects all N alike."""
-    servers = {}
+    the machine's speed during the run affects all N alike. The ceilings first, in the same
+    rounds: the bare Django view (`bare`, one server for every N) and, in the cached mode with
+    `varnishd`, the Varnish in front of each N's server."""
+    servers, proxies = {}, {}
+    through_varnish = mode == "cached" and varnishd is not None
     redis.flush()
     try:
         for index, (n, env) in enumerate(envs.items()):
             env = {**env, "PAGE_CACHE_SECONDS": "600" if mode == "cached" else "0"}
             if redis.url:
                 env["REDIS_URL"] = redis.url_for(index)  # one Redis database per N
+            if through_varnish:
+                # Marks the cached pages public (and X-Opd) for Varnish, as in production.
+                env["ACCELERATOR_URLS"] = f"http://127.0.0.1:{VARNISH_PORT + index}/"
             servers[n] = Gunicorn(
                 env,
                 workers=options.workers,
@@ -619,42 +713,60 @@ def measure_mode(wrk, envs, redis, mode, options, rotating) -> tuple[dict, dict]
                 label=f"{mode}-n{n}",
                 port=PORT + index,
             )
-        results = {n: {} for n in envs}
+        if through_varnish:
+            proxies = start_varnishes(servers, varnishd)
+        # (section, key, {n: hosts}, {n: path}, {n: port})
+        plan = [("ceilings", "bare", {n: [OPD_HOST] for n in envs}, dict.fromkeys(envs, "/"),
+                 dict.fromkeys(envs, bare.port))]  # fmt: skip
+        for key, _label, modes in CEILINGS:
+            if key.startswith("varnish_") and mode in modes and proxies:
+                plan.append(("ceilings", key, {n: [OPD_HOST] for n in envs},
+                             {n: proxies[n][1][key] for n in envs},
+                             {n: proxies[n][0].port for n in envs}))  # fmt: skip
         for key, _label, kind, path in PAGES:
-            rounds = {n: [] for n in envs}
             hosts = {n: {"opd": [OPD_HOST], "portal": [PORTAL_HOST], "rotate": rotating[n]}[kind]
                      for n in envs}  # fmt: skip
-            wrk_options = {"connections": options.connections}
-            for n, server in servers.items():
-                run_wrk(wrk, hosts[n], path, duration=options.warmup, port=server.port,
+            plan.append(("pages", key, hosts, dict.fromkeys(envs, path),
+                         {n: server.port for n, server in servers.items()}))  # fmt: skip
+        results = {n: {"pages": {}, "ceilings": {}} for n in envs}
+        wrk_options = {"connections": options.connections}
+        for section, key, hosts, paths, ports in plan:
+            rounds = {n: [] for n in envs}
+            for n in envs:
+                run_wrk(wrk, hosts[n], paths[n], duration=options.warmup, port=ports[n],
                         **wrk_options)  # fmt: skip
             for _ in range(options.rounds):
-                for n, server in servers.items():
+                for n in envs:
                     rounds[n].append(
                         run_wrk(
                             wrk,
                             hosts[n],
-                            path,
+                            paths[n],
                             duration=options.duration,
-                            port=server.port,
+                            port=ports[n],
                             **wrk_options,
                         )  # fmt: skip
                     )
             for n in envs:
-                r = results[n][key] = combine(rounds[n])
+                r = results[n][section][key] = combine(rounds[n])
                 log(
                     f"  N={n:<4} {mode:8} {key:18} {r['rps']:8.1f}/s  p50 {r['p50_ms']:7.2f} ms  "
                     f"p99 {r['p99_ms']:7.2f} ms  non-2xx {r['non_2xx']}"
+                    + (f"  X-Cache {r['x_cache']}" if r["x_cache"] else "")
                 )
         info = {n: {"worker_rss_mib": s.worker_rss_mib()} for n, s in servers.items()}
         for n, env in envs.items():
             info[n]["postgres"] = postgres_memory(env["DATABASE_URL"])
     finally:
+        for proxy, _paths in proxies.values():
+            proxy.stop()
         for server in servers.values():
             server.stop()
     for n, server in servers.items():
         info[n]["log_errors"] = server.log_errors()
-    return results, info
+    pages = {n: results[n]["pages"] for n in envs}
+    ceilings = {n: results[n]["ceilings"] for n in envs}
+    return pages, ceilings, info
 
 
 def backend_rows(url: str) -> list[tuple[int, str]]:
@@ -889,6 +1001,95 @@ def evaluate(report: dict) -> list[tuple[str, bool | None, str]]:
     log_errors = sum(len(runs[n]["servers"][mode]["log_errors"]) for n in ns for mode in MODES)
     checks.append(("Zero non-2xx responses and socket errors", bad == 0, str(bad)))
     checks.append(("Zero errors in gunicorn's log", log_errors == 0, str(log_errors)))
+    return checks + ceiling_checks(report)
+
+
+def ceiling_checks(report: dict) -> list[tuple[str, bool | None, str]]:
+    """The targets of issue #21: the pages against the bare Django view measured in the same
+    mode and rounds, and through Varnish against a static file Varnish serves; met is None
+    where a ceiling was not measured."""
+    runs = report["runs"]
+    accelerator = report.get("accelerator") or {}
+    unmeasured = f"not measured: {accelerator.get('reason') or 'no ceilings in this report'}"
+    checks = []
+    for n in sorted(runs, key=int):
+        pages = runs[n]["pages"]
+        ceilings = runs[n].get("ceilings", {})
+        through = ceilings.get("cached", {})
+        static = through.get("varnish_static")
+        for key in VARNISH_PAGES:
+            page = through.get(f"varnish_{key}")
+            text = (
+                f"N={n}: through Varnish, cached {key} ≥ {VARNISH_STATIC_SHARE_MIN:.0%} of a "
+                "static file through Varnish"
+            )
+            if page and static:
+                share = page["rps"] / static["rps"] if static["rps"] else 0.0
+                figure = (
+                    f"{share:.0%}: {page['rps']:.0f}/s of {static['rps']:.0f}/s; "
+                    f"{page['bytes_per_response'] / 1024:.1f} KB against "
+                    f"{static['bytes_per_response'] / 1024:.1f} KB a response"
+                )
+                checks.append((text, share >= VARNISH_STATIC_SHARE_MIN, figure))
+            else:
+                checks.append((text, None, unmeasured))
+        for key in VARNISH_PAGES:
+            page = through.get(f"varnish_{key}")
+            text = f"N={n}: through Varnish, cached {key} p99 < {VARNISH_P99_MAX_MS} ms"
+            if page:
+                p99 = page["p99_ms"]
+                checks.append((text, p99 < VARNISH_P99_MAX_MS, f"{p99:.1f} ms"))
+            else:
+                checks.append((text, None, unmeasured))
+        measured = [through[key] for key in through if key.startswith("varnish_")]
+        hits = sum(r["x_cache"].get("HIT", 0) for r in measured)
+        answered = sum(r["requests"] for r in measured)
+        checks.append(
+            (
+                f"N={n}: every response measured through Varnish was a hit (X-Cache: HIT)",
+                hits == answered if measured else None,
+                f"{hits} of {answered}" if measured else unmeasured,
+            )
+        )
+        for mode, share_min, label in (
+            ("cached", BARE_CACHED_SHARE_MIN, "without the accelerator, cached"),
+            ("uncached", BARE_UNCACHED_SHARE_MIN, "uncached"),
+        ):
+            bare = ceilings.get(mode, {}).get("bare")
+            for key in VARNISH_PAGES:
+                text = f"N={n}: {label} {key} ≥ {share_min:.0%} of the bare Django view"
+                if bare:
+                    page = pages[mode][key]
+                    share = page["rps"] / bare["rps"] if bare["rps"] else 0.0
+                    figure = f"{share:.0%}: {page['rps']:.0f}/s of {bare['rps']:.0f}/s"
+                    checks.append((text, share >= share_min, figure))
+                else:
+                    checks.append((text, None, "not measured: no bare view in this report"))
+        for key in VARNISH_PAGES:
+            p99 = pages["uncached"][key]["p99_ms"]
+            checks.append(
+                (
+                    f"N={n}: uncached {key} p99 < {BARE_UNCACHED_P99_MAX_MS} ms",
+                    p99 < BARE_UNCACHED_P99_MAX_MS,
+                    f"{p99:.1f} ms",
+                )
+            )
+        p99s = {mode: pages[mode]["search"]["p99_ms"] for mode in MODES}
+        checks.append(
+            (
+                f"N={n}: search p99 < {SEARCH_P99_MAX_MS} ms (page cache on and off)",
+                max(p99s.values()) < SEARCH_P99_MAX_MS,
+                ", ".join(f"{mode} {p99:.1f} ms" for mode, p99 in p99s.items()),
+            )
+        )
+        bad = sum(
+            r["non_2xx"] + r["socket_errors"] for rs in ceilings.values() for r in rs.values()
+        )
+        checks.append(
+            (f"N={n}: zero non-2xx responses and socket errors on the ceilings", bad == 0, str(bad))
+        )
+    errors = len((report.get("bare") or {}).get("log_errors", []))
+    checks.append(("Zero errors in the bare view's gunicorn log", errors == 0, str(errors)))
     return checks
 
 
@@ -918,6 +1119,16 @@ def markdown(report: dict) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for key, label, *_ in PAGES:
         cells = [cell(runs[n]["pages"][mode].get(key)) for n in ns for mode in MODES]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    accelerator = report.get("accelerator") or {}
+    for key, label, modes in CEILINGS:
+        cells = [
+            cell(runs[n].get("ceilings", {}).get(mode, {}).get(key))
+            if key == "bare" or accelerator.get("measured") or mode not in modes
+            else "not measured"
+            for n in ns
+            for mode in MODES
+        ]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
 
     def row(label, values):
@@ -999,7 +1210,8 @@ def markdown(report: dict) -> str:
     out = ["Cells: requests/s · p50 / p99 latency.", "", *lines, "", *scale_table(runs, ns)]
     out += ["Targets:", ""]
     for text, met, figure in report["targets"]:
-        out.append(f"- {'met' if met else 'NOT met'}: {text} ({figure})")
+        verdict = "not measured" if met is None else "met" if met else "NOT met"
+        out.append(f"- {verdict}: {text} ({figure})")
     m = report["machine"]
     out += [
         "",
@@ -1007,6 +1219,17 @@ def markdown(report: dict) -> str:
         f"{m['postgresql'].split(' on ')[0]} ({m['database']}); gunicorn {m['gunicorn']}; "
         f"wrk {m['wrk_config']}; load average at start "
         f"{', '.join(f'{x:.2f}' for x in m['load_average_start'])}.",
+        "",
+        "Ceilings: the bare Django view is bench/bare.py on its own gunicorn with the same "
+        "workers and threads; "
+        + (
+            f"{accelerator.get('version')} runs deploy/varnish/default.vcl (plus keeping the "
+            "static files, bench/varnish.py) in front of each N's server in the cached run, "
+            "which then has ACCELERATOR_URLS set; every response through it is checked to be a "
+            "hit, and wrk keeps its connections to Varnish alive."
+            if accelerator.get("measured")
+            else f"Varnish not measured: {accelerator.get('reason')}."
+        ),
     ]
     return "\n".join(out)
 
@@ -1068,7 +1291,16 @@ def main(argv=None) -> None:
         "options": vars(options),
         "runs": {},
     }
+    varnishd = varnish.binary()
+    if varnishd:
+        report["accelerator"] = {"measured": True, "binary": varnishd,
+                                 "version": varnish.version(varnishd)}  # fmt: skip
+    else:
+        reason = "no varnishd (apt-get install varnish, or set PORTAL_VARNISHD)"
+        log(f"VARNISH NOT MEASURED: {reason}; its rows are reported as not measured")
+        report["accelerator"] = {"measured": False, "reason": reason}
     envs, rotating = {}, {}
+    bare = None
     try:
         for n in ns:
             log(f"N={n}: building the database")
@@ -1094,13 +1326,27 @@ def main(argv=None) -> None:
         report["collectstatic_s"] = manage(
             envs[ns[0]], "collectstatic", "--noinput", "--clear", "-v0"
         )
+        bare = Gunicorn(
+            {**base_env, "DJANGO_SETTINGS_MODULE": "bench.bare"},
+            workers=options.workers,
+            threads=options.threads,
+            label="bare",
+            port=BARE_PORT,
+            app="django.core.wsgi:get_wsgi_application()",
+        )
         for mode in MODES:
             log(f"{mode} pages, N = {', '.join(map(str, ns))} in turn")
-            pages, servers = measure_mode(wrk, envs, redis, mode, options, rotating)
+            pages, ceilings, servers = measure_mode(
+                wrk, envs, redis, mode, options, rotating, bare=bare, varnishd=varnishd
+            )
             for n in ns:
                 run = report["runs"][str(n)]
                 run.setdefault("pages", {})[mode] = pages[n]
+                run.setdefault("ceilings", {})[mode] = ceilings[n]
                 run.setdefault("servers", {})[mode] = servers[n]
+        bare.stop()
+        report["bare"] = {"log_errors": bare.log_errors()}
+        bare = None
         for index, n in enumerate(ns):
             log(f"N={n}: PostgreSQL backend memory after every worker served every OPD")
             run = report["runs"][str(n)]
@@ -1118,6 +1364,8 @@ def main(argv=None) -> None:
             seconds = report["runs"][str(n)]["provision_s"] = provision_one(envs[n], n)
             log(f"N={n}: provisioning one more OPD took {seconds} s")
     finally:
+        if bare:
+            bare.stop()
         redis.stop()
     report["machine"]["load_average_end"] = os.getloadavg()
     report["elapsed_s"] = round(time.time() - started)
