@@ -2,9 +2,9 @@
 
 varnishd runs in the foreground with the project's VCL (deploy/varnish/default.vcl), started as
 tests/accelerator/test_varnish.py starts it, its backend pointed at the bench's gunicorn. One
-addition, for the benchmark only: it keeps the static files, which the project's VCL passes
-(whitenoise marks them public but sends no X-Opd), so that a static file served from Varnish's
-memory gives the ceiling of a hit.
+addition, for the benchmark only: the static files (which the project's VCL keeps under their
+hashed names) are fetched without Accept-Encoding, so that a static file served from Varnish's
+memory, as wrk asks for it, gives the ceiling of a hit.
 """
 
 import os
@@ -20,20 +20,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VCL = ROOT / "deploy" / "varnish" / "default.vcl"
 DEPLOYED_BACKEND = ('.host = "web";', '.port = "8000";')
+# The project's VCL keeps the static files (hashed names); for the benchmark's static-file
+# ceiling they are also stored uncompressed, as the pages are for wrk.
 STATIC_CACHING = """
-# bench/varnish.py: keep the static files, for the benchmark's static-file ceiling.
+# bench/varnish.py: the static files stored as wrk asks for them.
 sub vcl_backend_fetch {
     if (bereq.url ~ "^/static/") {
         # Without it whitenoise sends its gzip file and Varnish gunzips it on every delivery to
         # a client that did not ask for gzip (wrk); the pages are stored as sent, too.
         unset bereq.http.Accept-Encoding;
-    }
-}
-
-sub vcl_backend_response {
-    if (bereq.url ~ "^/static/" && beresp.status == 200 && !beresp.http.Set-Cookie) {
-        set beresp.ttl = 1h;
-        return (deliver);
     }
 }
 
@@ -48,7 +43,8 @@ def binary() -> str | None:
 
 
 def bench_vcl(vcl: str, *, backend_port: int) -> str:
-    """The project's VCL with its backend on 127.0.0.1:`backend_port` and the static files kept."""
+    """The project's VCL with its backend on 127.0.0.1:`backend_port` and the static files
+    fetched uncompressed."""
     host, port = DEPLOYED_BACKEND
     for deployed in (*DEPLOYED_BACKEND, INSERT_BEFORE):
         if deployed not in vcl:

@@ -2,7 +2,8 @@ vcl 4.1;
 # The HTTP accelerator between the TLS proxy (Caddy) and the web nodes (README, HTTP accelerator).
 #
 # It caches only what the app marks public (Cache-Control: public, s-maxage=N, with an X-Opd
-# header naming the OPD's schema: core/accelerator.py) and never a response that sets a cookie.
+# header naming the OPD's schema: core/accelerator.py) and the static files under their hashed
+# names, and never a response that sets a cookie.
 # Requests that bring a session, CSRF or messages cookie, the admin, and every method but GET and
 # HEAD go straight to the app. Pages are kept by Host + URL. The app bans an OPD's pages (or all
 # of them) with an HTTP BAN after every change it commits; while the app is down (its health
@@ -86,6 +87,10 @@ sub vcl_recv {
 
 sub vcl_hash {
     hash_data(req.url);
+    if (req.url ~ "^/static/") {
+        # The static files are the same on every host: one copy for all the OPDs' sites.
+        return (lookup);
+    }
     if (req.http.Host) {
         hash_data(std.tolower(req.http.Host));
     } else {
@@ -100,6 +105,16 @@ sub vcl_backend_response {
         return (abandon);
     }
     if (bereq.uncacheable) {
+        return (deliver);
+    }
+    if (bereq.url ~ "^/static/" && beresp.status == 200 && !beresp.http.Set-Cookie
+        && beresp.http.Cache-Control ~ "(^|,)\s*public\s*(,|$)"
+        && beresp.http.Cache-Control ~ "immutable") {
+        # A static file under its hashed name (whitenoise: public, immutable) never changes: kept
+        # a day, so that a crowd of first visits takes the stylesheet and scripts from here and
+        # not from the web nodes. Not tied to an OPD, it goes only with a ban of everything.
+        set beresp.ttl = 1d;
+        set beresp.grace = 6h;
         return (deliver);
     }
     if (beresp.http.Set-Cookie

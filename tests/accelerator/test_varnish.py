@@ -226,6 +226,27 @@ def test_what_is_not_marked_public_or_sets_a_cookie_is_never_kept(fake, answer):
     assert backend.hits[path] == 3
 
 
+IMMUTABLE = {"Cache-Control": "max-age=315360000, public, immutable"}  # whitenoise, hashed name
+
+
+def test_static_files_under_hashed_names_are_kept_once_for_every_host(fake):
+    backend, varnish = fake
+    path = "/static/css/site.0123456789ab.css"
+    backend.answers[path] = IMMUTABLE
+    assert get(varnish, path).cache == "MISS"
+    assert get(varnish, path).cache == "HIT"
+    other = request(varnish.port, OTHER_HOST, path)
+    assert other.cache == "HIT" and other.body == f"{path} #1"
+    assert backend.hits[path] == 1
+    # Not under a hashed name (whitenoise's short max-age), or a page: the usual rules.
+    backend.answers["/static/robots.txt"] = {"Cache-Control": "max-age=60, public"}
+    backend.answers["/berkas.css"] = IMMUTABLE
+    for unhashed in ("/static/robots.txt", "/berkas.css"):
+        for _ in range(2):
+            assert get(varnish, unhashed).cache in {"MISS", "PASS"}
+        assert backend.hits[unhashed] == 2
+
+
 def test_requests_with_the_apps_cookies_pass_and_other_cookies_are_stripped(fake):
     backend, varnish = fake
     backend.answers["/cookies"] = PUBLIC

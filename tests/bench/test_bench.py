@@ -144,9 +144,9 @@ def test_the_bench_vcl_points_the_projects_vcl_at_the_bench_server():
     vcl = bench_vcl(deployed, backend_port=8765)
     assert '.host = "127.0.0.1";' in vcl and '.port = "8765";' in vcl
     assert '.host = "web";' not in vcl and '.port = "8000";' not in vcl
-    # The static files are kept by subroutines that run before the project's own.
-    assert vcl.index('bereq.url ~ "^/static/"') < vcl.index("sub vcl_recv {")
-    assert vcl.count("sub vcl_backend_response {") == 2
+    # The static files are fetched uncompressed by a subroutine that runs before the project's.
+    assert vcl.index("unset bereq.http.Accept-Encoding") < vcl.index("sub vcl_recv {")
+    assert vcl.count("sub vcl_backend_fetch {") == 1
     # Everything else is the project's VCL as deployed.
     assert deployed.split("sub vcl_recv {", 1)[1] == vcl.split("sub vcl_recv {", 1)[1]
 
