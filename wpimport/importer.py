@@ -478,10 +478,11 @@ class Importer:
             article = Article(slug=self.planned[item.post_id])
         published = item.status in ("publish", "future")
         cover = self.media.get(_int(item.postmeta.get("_thumbnail_id", "")))
-        categories = [
-            self.categories[t.nicename] for t in item.terms if t.domain == "category"
-        ] or [self._fallback_category()]
-        if len(categories) > 1:
+        categories = _most_specific_first(
+            [self.categories[t.nicename] for t in item.terms if t.domain == "category"]
+        ) or [self._fallback_category()]
+        ancestors = {ancestor.pk for ancestor in categories[0].ancestors()}
+        if any(other.pk not in ancestors for other in categories[1:]):
             self.report.problem(
                 _("%(title)s: artikel di sini berkategori satu; dipakai “%(name)s”.")
                 % {"title": item.title, "name": categories[0].name}
@@ -643,6 +644,14 @@ def _in_category_order(declared: dict[str, "_Term"]) -> dict[str, "_Term"]:
     for nicename in declared:
         visit(nicename, frozenset())
     return ordered
+
+
+def _most_specific_first(categories: list[Category]) -> list[Category]:
+    """The post's categories, the deepest first (the first of those in the export's order): a
+    post filed under "Kegiatan" and its parent "Berita" keeps "Kegiatan", and still shows on
+    the page of "Berita", which lists its subcategories' articles."""
+    depth = {category.pk: len(category.ancestors()) for category in categories}
+    return sorted(categories, key=lambda category: -depth[category.pk])
 
 
 def _in_page_order(pages: list[Item]) -> list[Item]:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from news.models import Category
+from news.models import Article, Category
 from pages.models import Page
 from wpimport import services
 from wpimport.models import ImportedItem
@@ -133,3 +133,30 @@ def test_a_dry_run_plans_nested_categories_and_writes_nothing(opd_a, in_opd):
         report = services.plan(categories_wxr(category("dinas"), category("layanan", "dinas")))
         assert Category.objects.count() == before
     assert report.created["category"] == 2
+
+
+def post_in(post_id, title, *nicenames):
+    terms = "".join(
+        f'<category domain="category" nicename="{name}"><![CDATA[{name.title()}]]></category>'
+        for name in nicenames
+    )
+    return f"""<item><title>{title}</title><wp:post_id>{post_id}</wp:post_id>
+  <wp:post_name>{title.lower().replace(" ", "-")}</wp:post_name><wp:post_type>post</wp:post_type>
+  <wp:status>publish</wp:status>{terms}<content:encoded><![CDATA[Isi {title}]]></content:encoded>
+ </item>"""
+
+
+def test_a_post_under_a_category_and_its_parent_keeps_the_more_specific_one(opd_a, in_opd):
+    declared = "".join((category("berita"), category("kegiatan", "berita"), category("lain")))
+    export = parse_export(minimal(channel_extra=declared, items="".join((
+        post_in(20, "Rapat Posyandu", "berita", "kegiatan"),
+        post_in(21, "Dua Arah", "kegiatan", "lain"),
+    ))))  # fmt: skip
+    with in_opd(opd_a):
+        report = services.run(export, attachments={})
+        chosen = dict(Article.objects.values_list("title", "category__slug"))
+    assert chosen["Rapat Posyandu"] == "kegiatan" and chosen["Dua Arah"] == "kegiatan"
+    # Nothing lost with the parent (its page lists its subcategories' articles); only the
+    # unrelated category is reported.
+    assert not any("Rapat Posyandu" in problem for problem in report.problems)
+    assert any("Dua Arah" in problem and "Kegiatan" in problem for problem in report.problems)
