@@ -1223,10 +1223,10 @@ def markdown(report: dict) -> str:
         "Ceilings: the bare Django view is bench/bare.py on its own gunicorn with the same "
         "workers and threads; "
         + (
-            f"{accelerator.get('version')} runs deploy/varnish/default.vcl (plus keeping the "
-            "static files, bench/varnish.py) in front of each N's server in the cached run, "
-            "which then has ACCELERATOR_URLS set; every response through it is checked to be a "
-            "hit, and wrk keeps its connections to Varnish alive."
+            f"{accelerator.get('version')} runs deploy/varnish/default.vcl (static files "
+            "fetched uncompressed: bench/varnish.py) in front of each N's server in the cached "
+            "run, which then has ACCELERATOR_URLS set; every response through it is checked to "
+            "be a hit, and wrk keeps its connections to Varnish alive."
             if accelerator.get("measured")
             else f"Varnish not measured: {accelerator.get('reason')}."
         ),
