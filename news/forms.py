@@ -30,13 +30,7 @@ class CategoryAdminForm(_ScreenedNameForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The OPD's other categories, never this one or one under it; Category.clean() still
-        # refuses a cycle or a tree too deep.
-        parents = Category.objects.all()
-        if self.instance.pk:
-            below = set().union(*self.instance.descendant_levels())
-            parents = parents.exclude(pk__in={self.instance.pk, *below})
-        self.fields["parent"].queryset = parents
+        self.fields["parent"].queryset = self.instance.possible_parents()
 
 
 class TagAdminForm(_ScreenedNameForm):

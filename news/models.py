@@ -17,6 +17,7 @@ from core.images import make_cover_renditions, picture
 from core.richtext import RichTextField, html_to_text, sanitize_html
 from core.search import SEARCH_CONFIG
 from core.slugs import unique_slug
+from core.trees import ShallowTree
 
 ANNOUNCEMENT_CATEGORY = "pengumuman"
 # A category, its parent and its grandparent at most: the category page gathers its articles
@@ -50,7 +51,7 @@ class CategoryQuerySet(models.QuerySet):
         )
 
 
-class Category(models.Model):
+class Category(ShallowTree, models.Model):
     name = models.CharField(_("nama"), max_length=80)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     parent = models.ForeignKey(
@@ -88,60 +89,20 @@ class Category(models.Model):
     def __str__(self):
         return self.name
 
+    max_depth = MAX_CATEGORY_DEPTH
+    parent_cycle_message = _(
+        "Kategori induk tidak boleh kategori ini sendiri atau salah satu kategori di bawahnya."
+    )
+    parent_depth_message = _(
+        "Susunan kategori paling dalam %(depth)s tingkat; pilih kategori induk yang lebih tinggi."
+    )
+
     def get_absolute_url(self):
         return reverse("news:category", kwargs={"slug": self.slug})
 
     def clean(self):
         super().clean()
-        if self.parent_id is None:
-            return
-        levels = self.descendant_levels()
-        if self.parent_id == self.pk or any(self.parent_id in level for level in levels):
-            raise ValidationError(
-                {
-                    "parent": _(
-                        "Kategori induk tidak boleh kategori ini sendiri atau salah satu "
-                        "kategori di bawahnya."
-                    )
-                }
-            )
-        if len(self.parent.ancestors()) + 2 + len(levels) > MAX_CATEGORY_DEPTH:
-            raise ValidationError(
-                {
-                    "parent": _(
-                        "Susunan kategori paling dalam %(depth)s tingkat; pilih kategori induk "
-                        "yang lebih tinggi."
-                    )
-                    % {"depth": MAX_CATEGORY_DEPTH}
-                }
-            )
-
-    def ancestors(self) -> list["Category"]:
-        """The category's parent, its parent's parent … nearest first (a cycle ends the walk)."""
-        found: list[Category] = []
-        seen = {self.pk}
-        category = self.parent
-        while category is not None and category.pk not in seen:
-            found.append(category)
-            seen.add(category.pk)
-            category = category.parent
-        return found
-
-    def descendant_levels(self) -> list[set[int]]:
-        """The ids of the categories under this one, one set per level (empty for a new one)."""
-        levels: list[set[int]] = []
-        seen = {self.pk}
-        current = {self.pk} if self.pk else set()
-        while current:
-            current = set(
-                Category.objects.filter(parent__in=current)
-                .exclude(pk__in=seen)
-                .values_list("pk", flat=True)
-            )
-            if current:
-                levels.append(current)
-                seen |= current
-        return levels
+        self.clean_parent()
 
 
 class Tag(models.Model):

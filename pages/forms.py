@@ -82,13 +82,7 @@ class PageAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "parent" in self.fields:
-            # The OPD's other pages (the schema is the scope), never the page itself or one
-            # under it; the model's clean() still refuses a cycle or a tree too deep.
-            parents = Page.objects.all()
-            if self.instance.pk:
-                below = set().union(*self.instance.descendant_levels())
-                parents = parents.exclude(pk__in={self.instance.pk, *below})
-            self.fields["parent"].queryset = parents
+            self.fields["parent"].queryset = self.instance.possible_parents()
         placement = registry.menu_placement()
         if placement is None:
             del self.fields["menu_place"]

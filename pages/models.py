@@ -2,7 +2,6 @@ import uuid
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
@@ -13,6 +12,7 @@ from core import storage
 from core.images import make_portrait_rendition
 from core.richtext import RichTextField, html_to_text, sanitize_html
 from core.search import SEARCH_CONFIG
+from core.trees import ShallowTree
 
 PROFILE_SLUG = "profil"
 STRUCTURE_SLUG = "struktur-organisasi"
@@ -29,7 +29,7 @@ class PageQuerySet(models.QuerySet):
         return self.published().filter(show_in_menu=True)
 
 
-class Page(models.Model):
+class Page(ShallowTree, models.Model):
     """One of the OPD's own pages (profil, visi dan misi, ...), written in the editor."""
 
     guard_kind = "page"
@@ -97,64 +97,20 @@ class Page(models.Model):
         self.body_text = html_to_text(self.body)
         super().save(*args, **kwargs)
 
+    max_depth = MAX_PAGE_DEPTH
+    parent_cycle_message = _(
+        "Halaman induk tidak boleh halaman ini sendiri atau salah satu halaman di bawahnya."
+    )
+    parent_depth_message = _(
+        "Susunan halaman paling dalam %(depth)s tingkat; pilih halaman induk yang lebih tinggi."
+    )
+
     def get_absolute_url(self):
         return reverse("pages:detail", kwargs={"slug": self.slug})
 
     def clean(self):
         super().clean()
-        if self.parent_id is None:
-            return
-        levels = self.descendant_levels()
-        if self.parent_id == self.pk or any(self.parent_id in level for level in levels):
-            raise ValidationError(
-                {
-                    "parent": _(
-                        "Halaman induk tidak boleh halaman ini sendiri atau salah satu halaman "
-                        "di bawahnya."
-                    )
-                }
-            )
-        depth = len(self.parent.ancestors()) + 2 + len(levels)
-        if depth > MAX_PAGE_DEPTH:
-            raise ValidationError(
-                {
-                    "parent": _(
-                        "Susunan halaman paling dalam %(depth)s tingkat; pilih halaman induk "
-                        "yang lebih tinggi."
-                    )
-                    % {"depth": MAX_PAGE_DEPTH}
-                }
-            )
-
-    def ancestors(self) -> list["Page"]:
-        """The page's parent, its parent's parent … nearest first (a cycle ends the walk)."""
-        found: list[Page] = []
-        seen = {self.pk}
-        page = self.parent
-        while page is not None and page.pk not in seen:
-            found.append(page)
-            seen.add(page.pk)
-            page = page.parent
-        return found
-
-    def descendant_levels(self) -> list[set[int]]:
-        """The ids of the page's children, grandchildren … one set per level (empty for a new
-        page); one query per level, and the levels are few (MAX_PAGE_DEPTH)."""
-        levels: list[set[int]] = []
-        if self.pk is None:
-            return levels
-        seen = {self.pk}
-        current = {self.pk}
-        while current:
-            current = set(
-                Page.objects.filter(parent__in=current)
-                .exclude(pk__in=seen)
-                .values_list("pk", flat=True)
-            )
-            if current:
-                levels.append(current)
-                seen |= current
-        return levels
+        self.clean_parent()
 
     def breadcrumb(self) -> list["Page"]:
         """The published ancestors to show above the page, the highest first."""
