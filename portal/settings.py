@@ -97,6 +97,8 @@ SHARED_APPS = [
     "banners",
     # The pemda's own identity (name, coat of arms, contacts, statements) every site shows.
     "pemda",
+    # The pemda-level PPID: PPID Utama, the Atasan PPID, the front door at /ppid/ (issue #20).
+    "ppidutama",
     "console",
     "backups",
     "demo",

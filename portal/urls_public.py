@@ -1,7 +1,7 @@
 """URLs of the main domain: the Kominfo portal for citizens and the Kominfo console."""
 
 from django.conf import settings
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
 from agenda import portal as agenda_portal
 from core.sites import console_site
@@ -26,6 +26,7 @@ urlpatterns = [
         name="accessibility_statement",
     ),
     path("lambang-pemda/", pemda_views.coat_of_arms, name="pemda_arms"),
+    path("ppid/", include("ppidutama.urls")),
     path("admin/", console_site.urls),
     # Only so that the editor widget renders here too; uploads need an OPD operator.
     path("editor/unggah-gambar/", library_views.upload_editor_image, name="editor_upload"),

@@ -27,6 +27,7 @@ SHARED_APPS = {
     "workdays",
     "demo",
     "publishing",
+    "ppidutama",
 }
 CONTENT_APPS = {
     "news",

@@ -138,6 +138,8 @@ LAYOUT_MIGRATIONS = {
     # Categories under other categories (the WordPress category_parent): a column of
     # news_category.
     ("news", "0006_category_parent"),
+    # The pemda-level PPID (issue #20): the facts of every OPD's requests and objections.
+    ("ppidutama", "0001_initial"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -156,6 +158,8 @@ NEW_TABLES = {
         "procrastinate_workers",
         "pemda_pemdaidentity",
         "pemda_commonlink",
+        "ppidutama_requestrecord",
+        "ppidutama_objectionrecord",
     },
     None: {
         "core_outgoingattachment",
@@ -583,7 +587,7 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
     assert {app for _pk, app, _model in added} == {
         "procrastinate", "core", "console", "backups", "news", "pages", "ppid", "library",
         "navigation", "pemda", "homepage", "documents", "publicservices", "gallery", "faq",
-        "agenda", "redirects", "wpimport",
+        "agenda", "redirects", "wpimport", "ppidutama",
     }  # fmt: skip
     assert min(pk for pk, _app, _model in added) > max(pk for pk, _app, _model in moved)
     assert moved <= after.content_types["public"]
