@@ -19,6 +19,7 @@ from console.views import activity_dashboard, send_reminder_now
 from core import registry
 from core.admin import ValidatedSelectionSiteMixin
 from core.tasks import failed_job_count
+from ppidutama import atasan
 from tenants.models import Opd
 from wpimport import views as wpimport_views
 
@@ -220,7 +221,20 @@ class KominfoConsoleSite(
             path("aktivitas/", dashboard, name="activity_dashboard"),
             path("aktivitas/<int:opd_id>/pengingat/", remind, name="activity_remind"),
             *self._wordpress_import_urls(),
+            *self._atasan_ppid_urls(),
             *super().get_urls(),
+        ]
+
+    def _atasan_ppid_urls(self):
+        def view(function):
+            return self.admin_view(lambda request, **kwargs: function(request, self, **kwargs))
+
+        one = "keberatan-pemda/<int:pk>/"
+        return [
+            path("keberatan-pemda/", view(atasan.objection_list), name="atasan_objections"),
+            path(one, view(atasan.objection_detail), name="atasan_objection"),
+            path(f"{one}tanggapi/", view(atasan.objection_answer), name="atasan_objection_answer"),
+            path(f"{one}surat/", view(atasan.objection_letter), name="atasan_objection_letter"),
         ]
 
     def _wordpress_import_urls(self):

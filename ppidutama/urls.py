@@ -1,7 +1,15 @@
 """The pemda's PPID front door on the main domain (`/ppid/`)."""
 
-from django.urls import path  # noqa: F401 (the routes follow)
+from django.urls import path
+
+from ppidutama import objection_views
 
 app_name = "ppidutama"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("keberatan/", objection_views.objection_create, name="objection_create"),
+    path(
+        "keberatan/tanda-terima/", objection_views.objection_receipt, name="objection_receipt"
+    ),
+    path("keberatan/lacak/", objection_views.objection_track, name="objection_track"),
+]

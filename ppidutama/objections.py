@@ -1,0 +1,174 @@
+"""Objections to the pemda's Atasan PPID: filing one at the portal within the legal window and
+answering it in writing (UU 14/2008 Pasal 35–37). Both are in the audit log, without the
+objector's reason or the response."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from audit.models import AuditEvent
+from audit.services import changes_between, record, snapshot
+from ppidutama.disposition import next_sequence, registration_number
+from ppidutama.lookup import FoundRequest
+from ppidutama.models import PemdaObjection
+from ppidutama.models.objections import NUMBER_KIND
+from ppidutama.submissions import (
+    OBJECTION_ANSWER_WORKING_DAYS,
+    hash_tracking_code,
+    new_tracking_code,
+)
+from workdays import counting as workdays
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A newly filed objection and the tracking code shown once to the objector."""
+
+    objection: PemdaObjection
+    tracking_code: str
+
+
+class DuplicateSubmission(Exception):  # noqa: N818 (not an error: the form was sent twice)
+    """The same form was submitted again; `objection` is what the first submit filed."""
+
+    def __init__(self, objection: PemdaObjection):
+        super().__init__(objection.number)
+        self.objection = objection
+
+
+def check_objection_window(found: FoundRequest, today: datetime.date) -> datetime.date:
+    """The last day to file an objection against `found`, or a ValidationError when the window
+    has not opened (no decision yet and the deadline has not passed) or has closed: 30 working
+    days after the decision or the missed deadline (UU 14/2008 Pasal 36 ayat (1))."""
+    start = found.objection_window_start(today)
+    if start is None:
+        raise ValidationError(
+            _(
+                "Keberatan atas permohonan %(number)s belum dapat diajukan: permohonan masih "
+                "diproses dan batas waktunya (%(due)s) belum lewat. Keberatan dapat diajukan "
+                "setelah ada keputusan atau setelah batas waktu lewat."
+            )
+            % {"number": found.number, "due": _date(found.due_date)},
+            code="not_yet",
+        )
+    deadline = found.objection_deadline(today)
+    if today > deadline:
+        raise ValidationError(
+            _(
+                "Batas waktu pengajuan keberatan atas permohonan %(number)s (30 hari kerja sejak "
+                "%(start)s) telah lewat pada %(deadline)s."
+            )
+            % {"number": found.number, "start": _date(start), "deadline": _date(deadline)},
+            code="closed",
+        )
+    return deadline
+
+
+def file_objection(
+    *, found: FoundRequest, ground: str, reason: str, submission_token: str
+) -> Submission:
+    """Register a keberatan to the Atasan PPID against a request of the pemda, within 30 working
+    days of its decision or missed deadline; the answer is due 30 working days after filing.
+    Raises DuplicateSubmission when the same form was already submitted."""
+    _raise_if_submitted(submission_token)
+    filed_at = timezone.now()
+    today = timezone.localdate(filed_at)
+    filing_deadline = check_objection_window(found, today)
+    code = new_tracking_code()
+    objection = PemdaObjection(
+        submission_token=submission_token,
+        tracking_code_hash=hash_tracking_code(code),
+        request_number=found.number,
+        opd=found.opd,
+        request_status=found.status,
+        request_status_label=str(found.status_label)[:100],
+        request_received_on=found.received_on,
+        request_due_date=found.due_date,
+        request_decided_on=found.decided_on,
+        filing_deadline=filing_deadline,
+        ground=ground,
+        reason=reason.strip(),
+        filed_at=filed_at,
+        due_date=workdays.add_working_days(today, OBJECTION_ANSWER_WORKING_DAYS),
+    )
+    try:
+        with transaction.atomic():
+            _register(objection)
+            record(AuditEvent.Action.CREATE, instance=objection, changes=_changes(None, objection))
+    except IntegrityError:
+        _raise_if_submitted(submission_token)
+        raise
+    return Submission(objection=objection, tracking_code=code)
+
+
+@transaction.atomic
+def answer_objection(
+    *, objection: PemdaObjection, by: AbstractBaseUser, outcome: str, response: str
+) -> PemdaObjection:
+    """Record the Atasan PPID's written answer (UU 14/2008 Pasal 36 ayat (2)); from then on the
+    objector may take the dispute to the Komisi Informasi within 14 working days (Pasal 37
+    ayat (2)), as the decision letter says."""
+    objection = PemdaObjection.objects.select_for_update().get(pk=objection.pk)
+    before = snapshot(objection)
+    response = response.strip()
+    if not objection.is_open:
+        raise ValidationError(_("Keberatan ini sudah ditanggapi."))
+    errors = {}
+    if outcome not in PemdaObjection.Outcome.values:
+        errors["outcome"] = _("Pilih putusan yang sah.")
+    if not response:
+        errors["response"] = _("Tanggapan tertulis wajib diisi.")
+    if errors:
+        raise ValidationError(errors)
+    objection.outcome = outcome
+    objection.response = response
+    objection.status = PemdaObjection.Status.ANSWERED
+    objection.answered_at = timezone.now()
+    objection.answered_by = by
+    objection.full_clean()
+    objection.save()
+    record(AuditEvent.Action.CHANGE, instance=objection, changes=_changes(before, objection))
+    return objection
+
+
+def _raise_if_submitted(submission_token: str) -> None:
+    existing = PemdaObjection.objects.filter(submission_token=submission_token).first()
+    if existing is not None:
+        raise DuplicateSubmission(existing)
+
+
+def _register(objection: PemdaObjection) -> None:
+    """Give `objection` the next number of its year, then validate and save it.
+
+    The counter row stays locked until the surrounding transaction ends, so two filings never
+    get the same number, and a failed one gives its number back (no gaps)."""
+    year = timezone.localdate(objection.filed_at).year
+    sequence = next_sequence(NUMBER_KIND, year)
+    # Re-checked under the lock: a concurrent double submit, or a concurrent objection against
+    # the same request, has committed by now.
+    _raise_if_submitted(objection.submission_token)
+    pending = PemdaObjection.objects.open().filter(request_number=objection.request_number)
+    if (first := pending.first()) is not None:
+        raise ValidationError(
+            _("Keberatan %(number)s atas permohonan ini masih diproses.")
+            % {"number": first.number},
+            code="pending",
+        )
+    objection.year = year
+    objection.sequence = sequence
+    objection.number = registration_number(NUMBER_KIND, year, sequence)
+    objection.full_clean()
+    objection.save()
+
+
+def _changes(before: dict | None, objection: PemdaObjection) -> dict:
+    return changes_between(before, snapshot(objection))
+
+
+def _date(value: datetime.date) -> str:
+    return formats.date_format(value, "j F Y")
