@@ -140,6 +140,10 @@ LAYOUT_MIGRATIONS = {
     ("news", "0006_category_parent"),
     # The pemda-level PPID (issue #20): the facts of every OPD's requests and objections.
     ("ppidutama", "0001_initial"),
+    # Requests filed with PPID Utama and their hops (public schema), and the OPD's side of a
+    # forwarded request: the pemda's number and the "handed over" status.
+    ("ppidutama", "0002_front_door"),
+    ("ppid", "0006_forwarded_by_ppid_utama"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -160,6 +164,10 @@ NEW_TABLES = {
         "pemda_commonlink",
         "ppidutama_requestrecord",
         "ppidutama_objectionrecord",
+        "ppidutama_registrationcounter",
+        "ppidutama_pemdarequest",
+        "ppidutama_heldapplicant",
+        "ppidutama_hop",
     },
     None: {
         "core_outgoingattachment",
