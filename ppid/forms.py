@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from core import filetypes
 from core.filetypes import validate_upload
 from core.images import validated_image_file
+from core.tenancy import current_opd
 from ppid.models import InformationRequest, Objection, PublicInformation
+from ppidutama import disposition
 from ppidutama.forms import (
     APPLICANT_HELP_TEXTS,
     APPLICANT_WIDGETS,
@@ -166,6 +168,39 @@ class ExtendForm(forms.Form):
     reason = forms.CharField(
         label=_("Alasan perpanjangan"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
     )
+
+
+class HandOverForm(forms.Form):
+    """A request PPID Utama forwarded goes back to it, or on to the OPD that holds the
+    information; the reason is kept in the timeline staff see (never the citizen)."""
+
+    BACK_TO_UTAMA = "ppid-utama"
+
+    to = forms.ChoiceField(label=_("Kepada"))
+    reason = forms.CharField(
+        label=_("Alasan"),
+        help_text=_("Mis. informasi ini dikuasai Dinas Kesehatan, bukan OPD kami."),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = current_opd()
+        self._targets = {
+            opd.slug: opd for opd in disposition.forward_targets().exclude(pk=current.pk)
+        }
+        self.fields["to"].choices = [
+            (self.BACK_TO_UTAMA, _("Kembalikan ke PPID Utama")),
+            *(
+                (slug, _("Alihkan ke %(opd)s") % {"opd": opd.name})
+                for slug, opd in self._targets.items()
+            ),
+        ]
+
+    def clean_to(self):
+        value = self.cleaned_data["to"]
+        return None if value == self.BACK_TO_UTAMA else self._targets[value]
 
 
 # The decision form's fields that only a refusal needs (static/js/ppid_decision.js hides them

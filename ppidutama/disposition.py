@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tenants.utils import schema_context
 
+from audit import services as audit
+from audit.models import AuditEvent
 from core import registry
 from core.links import portal_url
 from core.mail import queue_mail
@@ -31,6 +33,7 @@ from ppidutama.submissions import (
 from tenants.models import Opd
 from workdays import counting as workdays
 
+Action = AuditEvent.Action
 REQUEST_KIND = "permohonan"
 DECISIONS = (
     RequestDecision.GRANTED,
@@ -102,7 +105,7 @@ def submit_to_utama(*, submission_token: str, **applicant) -> Receipt:
             applicant_row = HeldApplicant(request=request, **applicant)
             applicant_row.full_clean()
             applicant_row.save()
-            Hop.objects.create(request=request, kind=Hop.Kind.RECEIVED, at=received_at)
+            _record_hop(request=request, kind=Hop.Kind.RECEIVED, at=received_at)
             _send_receipt(request, applicant_row, code)
     except IntegrityError:
         existing = PemdaRequest.objects.filter(submission_token=submission_token).first()
@@ -128,7 +131,7 @@ def forward(*, request: PemdaRequest, to_opd: Opd, note: str, by) -> PemdaReques
         by_name=_staff_name(by),
     )
     applicant.delete()
-    Hop.objects.create(
+    _record_hop(
         request=request,
         kind=Hop.Kind.FORWARDED,
         to_opd=to_opd,
@@ -168,7 +171,7 @@ def take_back(
         request.opd_request_id = None
         request.save(update_fields=["stage", "opd", "opd_request_id"])
         kind = Hop.Kind.RETURNED
-    Hop.objects.create(
+    _record_hop(
         request=request,
         kind=kind,
         from_opd=from_opd,
@@ -200,7 +203,7 @@ def decide(
     request.decided_at = timezone.now()
     request.full_clean()
     request.save()
-    Hop.objects.create(request=request, kind=Hop.Kind.DECIDED, by=by, by_name=_staff_name(by))
+    _record_hop(request=request, kind=Hop.Kind.DECIDED, by=by, by_name=_staff_name(by))
     applicant = HeldApplicant.objects.filter(request=request).first()
     if applicant is not None:
         _send(
@@ -240,6 +243,18 @@ def _deliver(request: PemdaRequest, *, to_opd: Opd, details: dict, note: str, by
     request.opd = to_opd
     request.opd_request_id = request_id
     request.save(update_fields=["stage", "opd", "opd_request_id"])
+
+
+def _record_hop(*, request: PemdaRequest, kind: str, **fields) -> Hop:
+    """A step of the request's way, in its timeline and in the audit log (facts only: the
+    step and the OPDs, never the note or the applicant)."""
+    hop = Hop.objects.create(request=request, kind=kind, **fields)
+    changes = {"langkah": kind}
+    for name in ("from_opd", "to_opd"):
+        if fields.get(name) is not None:
+            changes[name] = fields[name].slug
+    audit.record(Action.CHANGE, instance=request, changes=changes)
+    return hop
 
 
 def _lock(request: PemdaRequest) -> PemdaRequest:

@@ -82,8 +82,11 @@ class FoundRequest:
         return workdays.add_working_days(start, OBJECTION_FILING_WORKING_DAYS)
 
 
-def find_request(number: str, code: str) -> FoundRequest | None:
+def find_request(number: str, code: str, *, opd: Opd | None = None) -> FoundRequest | None:
+    """`opd`: the OPD known to hold the request (the portal's receipt), else found by number."""
     number = number.strip().upper()
+    if opd is not None:
+        return _find_in(opd, number, code)
     pemda_request = PemdaRequest.objects.select_related("opd").filter(number=number).first()
     if pemda_request is not None:
         if not pemda_request.check_tracking_code(code):
@@ -97,11 +100,15 @@ def find_request(number: str, code: str) -> FoundRequest | None:
     )
     if record is None:
         return None
-    with schema_context(record.opd.schema_name):
+    return _find_in(record.opd, number, code)
+
+
+def _find_in(opd: Opd, number: str, code: str) -> FoundRequest | None:
+    with schema_context(opd.schema_name):
         facts = registry.request_desk().find(number, code)
     if facts is None:
         return None
-    return FoundRequest(number=number, opd=record.opd, facts=facts, timeline=facts.timeline)
+    return FoundRequest(number=number, opd=opd, facts=facts, timeline=facts.timeline)
 
 
 def pemda_request_status(pemda_request: PemdaRequest) -> FoundRequest:

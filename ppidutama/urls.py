@@ -1,7 +1,14 @@
 """The pemda's PPID front door on the main domain (`/ppid/`)."""
 
-from django.urls import path  # noqa: F401 (the routes follow)
+from django.urls import path
+
+from ppidutama import views
 
 app_name = "ppidutama"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("permohonan/", views.request_create, name="request_create"),
+    path("permohonan/terkirim/", views.request_receipt, name="request_receipt"),
+    path("lacak/", views.track, name="track"),
+]
