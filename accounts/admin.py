@@ -24,6 +24,7 @@ from accounts.models import OperatorAccount
 from accounts.two_factor import reset_two_factor
 from core.admin import ViewOnlyAdminMixin
 from core.sites import console_site
+from ppidutama import roles as ppid_roles
 
 
 class InactiveOperatorFilter(admin.SimpleListFilter):
@@ -188,8 +189,12 @@ class KominfoUserAdmin(ConfirmOnlyWhatIsDeletedMixin, IndonesianPermissionsMixin
 
 
 @admin.register(Group, site=console_site)
-class RoleAdmin(IndonesianPermissionsMixin, GroupAdmin):
-    pass
+class RoleAdmin(ConfirmOnlyWhatIsDeletedMixin, IndonesianPermissionsMixin, GroupAdmin):
+    def has_delete_permission(self, request, obj=None):
+        # The pemda-level PPID roles are the platform's: each migration re-creates them.
+        if obj is not None and obj.name in ppid_roles.ROLE_PERMISSIONS:
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 # The OPD admin site (Django's default site here) manages the OPD's own operator accounts. Users

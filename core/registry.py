@@ -124,6 +124,39 @@ def menu_placement() -> MenuPlacement | None:
 
 
 @dataclass(frozen=True)
+class RequestDesk:
+    """How the pemda's PPID (PPID Utama, a shared app) reaches the PPID of an OPD: the content
+    app that keeps an OPD's requests registers one. Every callable runs inside the OPD's schema
+    (the caller sets it) and returns plain data: the caller never holds the OPD's models.
+
+    - `submit(opd, submission_token, **applicant)` registers a request filed for that OPD at the
+      portal and returns (number, tracking code); a double submit returns (number, None).
+    - `receive(opd, pemda_number, received_at, due_date, note, by_name, **applicant)` registers
+      a request forwarded by PPID Utama, with the pemda's clock, and returns its id.
+    - `find(number, code)` returns the request's public facts (RequestFacts) when the tracking
+      code is right, else None; `facts(request_id)` returns them by id.
+    """
+
+    submit: Callable[..., tuple[str, str | None]]
+    receive: Callable[..., int]
+    find: Callable[[str, str], Any]
+    facts: Callable[[int], Any]
+
+
+_request_desk: list[RequestDesk] = []
+
+
+def register_request_desk(desk: RequestDesk) -> None:
+    _request_desk[:] = [desk]
+
+
+def request_desk() -> RequestDesk:
+    if not _request_desk:
+        raise LookupError("No content app registered a request desk.")
+    return _request_desk[0]
+
+
+@dataclass(frozen=True)
 class HomeSection:
     """One section of the OPD's home page, which the operator shows, hides and orders on the
     admin's "Tata letak beranda" screen (homepage app).

@@ -20,6 +20,7 @@ from core import registry
 from core.admin import ValidatedSelectionSiteMixin
 from core.tasks import failed_job_count
 from ppidutama import atasan
+from ppidutama import console as ppidutama_console
 from tenants.models import Opd
 from wpimport import views as wpimport_views
 
@@ -220,9 +221,23 @@ class KominfoConsoleSite(
         return [
             path("aktivitas/", dashboard, name="activity_dashboard"),
             path("aktivitas/<int:opd_id>/pengingat/", remind, name="activity_remind"),
+            *self._ppid_utama_urls(),
             *self._wordpress_import_urls(),
             *self._atasan_ppid_urls(),
             *super().get_urls(),
+        ]
+
+    def _ppid_utama_urls(self):
+        def view(function):
+            return self.admin_view(lambda request, **kwargs: function(request, self, **kwargs))
+
+        return [
+            path("ppid-utama/", view(ppidutama_console.request_list), name="ppidutama_requests"),
+            path(
+                "ppid-utama/<int:pk>/",
+                view(ppidutama_console.request_detail),
+                name="ppidutama_request",
+            ),
         ]
 
     def _atasan_ppid_urls(self):

@@ -16,6 +16,7 @@ from ppid import dashboard, notifications, reports, services
 from ppid.forms import (
     AnswerObjectionForm,
     ExtendForm,
+    HandOverForm,
     ProcessForm,
     PublicInformationAdminForm,
     RespondForm,
@@ -180,6 +181,7 @@ class InformationRequestAdmin(PpidListMixin, ClosedIsReadOnlyMixin, admin.ModelA
             {
                 "fields": (
                     "status",
+                    "pemda_number",
                     "received_at",
                     "due_date",
                     "extension_days",
@@ -199,6 +201,8 @@ class InformationRequestAdmin(PpidListMixin, ClosedIsReadOnlyMixin, admin.ModelA
         decision before there is one, no refusal rows for a decision that refuses nothing."""
         hidden = set()
         if obj is not None:
+            if not obj.pemda_number:
+                hidden.add("pemda_number")
             if not obj.extension_days:
                 hidden |= {"extension_days", "extension_reason"}
             if obj.is_open:
@@ -264,7 +268,7 @@ class InformationRequestAdmin(PpidListMixin, ClosedIsReadOnlyMixin, admin.ModelA
                 name="ppid_informationrequest_annual_report",
             ),
             re_path(
-                r"^(?P<pk>\d+)/(?P<step>proses|perpanjang|tanggapi)/$",
+                r"^(?P<pk>\d+)/(?P<step>proses|perpanjang|tanggapi|alihkan)/$",
                 view(self.step_view),
                 name="ppid_informationrequest_step",
             ),
@@ -288,6 +292,7 @@ class InformationRequestAdmin(PpidListMixin, ClosedIsReadOnlyMixin, admin.ModelA
         "proses": (ProcessForm, _("Proses permohonan")),
         "perpanjang": (ExtendForm, _("Perpanjang batas waktu")),
         "tanggapi": (RespondForm, _("Pemberitahuan tertulis (keputusan)")),
+        "alihkan": (HandOverForm, _("Kembalikan atau alihkan permohonan")),
     }
 
     def step_view(self, request, pk, step):
@@ -331,6 +336,13 @@ class InformationRequestAdmin(PpidListMixin, ClosedIsReadOnlyMixin, admin.ModelA
                 by=request.user,
                 days=data["days"],
                 reason=data["reason"],
+            )
+        elif step == "alihkan":
+            services.hand_over(
+                request=information_request,
+                by=request.user,
+                reason=data["reason"],
+                to_opd=data["to"],
             )
         else:
             services.respond_to_request(

@@ -10,7 +10,7 @@ class PpidConfig(AppConfig):
         from accounts import roles
         from core import registry
         from core.search import SearchSource
-        from ppid import dashboard, demo, home, menu, portal, receivers, summary
+        from ppid import dashboard, demo, desk, home, menu, portal, receivers, summary
         from ppid.models import InformationRequest, Objection, PublicInformation
 
         registry.register(
@@ -41,6 +41,11 @@ class PpidConfig(AppConfig):
                     published=PublicInformation.objects.published,
                     body_field="summary",
                 ),
+            )
+        )
+        registry.register_request_desk(
+            registry.RequestDesk(
+                submit=desk.submit, receive=desk.receive, find=desk.find, facts=desk.facts
             )
         )
         receivers.connect()

@@ -1,5 +1,3 @@
-import re
-import secrets
 from pathlib import PurePath
 
 from django import forms
@@ -12,65 +10,21 @@ from django.utils.translation import gettext_lazy as _
 from core import filetypes
 from core.filetypes import validate_upload
 from core.images import validated_image_file
+from core.tenancy import current_opd
 from ppid.models import InformationRequest, Objection, PublicInformation
+from ppidutama import disposition
+from ppidutama.forms import (
+    APPLICANT_HELP_TEXTS,
+    APPLICANT_WIDGETS,
+    ApplicantFormMixin,
+    PublicFormMixin,
+)
 
-NIK_PATTERN = re.compile(r"^\d{16}$")
-PHONE_PATTERN = re.compile(r"^(?:\+62|62|0)\d{7,13}$")
-LEGAL_ENTITY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./\-]{2,99}$")
-TOKEN_PATTERN = r"^[A-Za-z0-9_\-]{20,64}$"
 # Wide enough to read every line of a KTP or a deed photographed whole.
 ID_SCAN_MAX_WIDTH = 2400
 
 
-def validate_nik(value: str) -> None:
-    """A NIK is 16 digits: province, regency, district, birth date (day + 40 for women), serial."""
-    if not NIK_PATTERN.match(value):
-        raise ValidationError(_("NIK harus terdiri atas 16 angka."), code="nik_format")
-    day, month = int(value[6:8]), int(value[8:10])
-    if int(value[:2]) < 11 or not (1 <= day <= 31 or 41 <= day <= 71) or not 1 <= month <= 12:
-        raise ValidationError(
-            _("NIK tidak valid; periksa kembali nomor pada KTP Anda."), code="nik"
-        )
-
-
-def normalise_phone(value: str) -> str:
-    phone = re.sub(r"[\s\-().]", "", value)
-    if not PHONE_PATTERN.match(phone):
-        raise ValidationError(
-            _("Nomor telepon tidak valid. Contoh: 081234567890 atau +6281234567890."),
-            code="phone",
-        )
-    return phone
-
-
-class PublicFormMixin(forms.Form):
-    """A honeypot field people never see and a one-time token that makes a double submit
-    land on the first submission's receipt."""
-
-    website = forms.CharField(
-        label=_("Jangan isi kolom ini"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-    submission_token = forms.RegexField(regex=TOKEN_PATTERN, widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial.setdefault("submission_token", secrets.token_urlsafe(24))
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if cleaned_data.get("website"):
-            raise ValidationError(_("Isian tidak dapat diproses."), code="spam")
-        if "submission_token" in self.errors:
-            raise ValidationError(
-                _("Formulir kedaluwarsa. Muat ulang halaman lalu kirim kembali."), code="token"
-            )
-        return cleaned_data
-
-
-class InformationRequestForm(PublicFormMixin, forms.ModelForm):
+class InformationRequestForm(ApplicantFormMixin, PublicFormMixin, forms.ModelForm):
     class Meta:
         model = InformationRequest
         fields = (
@@ -88,41 +42,18 @@ class InformationRequestForm(PublicFormMixin, forms.ModelForm):
             "id_scan",
         )
         widgets = {
-            "applicant_name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "identity_type": forms.RadioSelect,
-            "identity_number": forms.TextInput(
-                attrs={"autocomplete": "off", "inputmode": "text", "spellcheck": "false"}
-            ),
-            "address": forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
-            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "occupation": forms.TextInput(attrs={"autocomplete": "organization-title"}),
-            "information_requested": forms.Textarea(attrs={"rows": 5}),
-            "purpose": forms.Textarea(attrs={"rows": 3}),
-            "obtain_method": forms.RadioSelect,
-            "delivery_method": forms.RadioSelect,
+            **APPLICANT_WIDGETS,
             "id_scan": forms.ClearableFileInput(
                 attrs={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"}
             ),
         }
-        help_texts = {
-            "identity_number": _(
-                "16 angka NIK untuk perorangan, atau nomor pengesahan badan hukum."
-            ),
-            "phone": _("Contoh: 081234567890."),
-        }
+        help_texts = APPLICANT_HELP_TEXTS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Radio buttons need no "---------" entry: nothing is chosen until the citizen chooses.
-        for name in ("obtain_method", "delivery_method"):
-            self.fields[name].choices = [c for c in self.fields[name].choices if c[0] != ""]
         self.fields["id_scan"].help_text = _(
             "Opsional. Foto (JPG/PNG) atau PDF KTP/akta, paling besar %(max)d MB."
         ) % {"max": settings.PPID_MAX_ID_SCAN_MB}
-
-    def clean_phone(self):
-        return normalise_phone(self.cleaned_data["phone"])
 
     def clean_id_scan(self):
         scan = self.cleaned_data.get("id_scan")
@@ -137,40 +68,8 @@ class InformationRequestForm(PublicFormMixin, forms.ModelForm):
                 )
         return scan
 
-    def clean(self):
-        cleaned_data = super().clean()
-        number = (cleaned_data.get("identity_number") or "").replace(" ", "")
-        kind = cleaned_data.get("identity_type")
-        if number and kind:
-            try:
-                if kind == InformationRequest.IdentityType.NIK:
-                    validate_nik(number)
-                elif not LEGAL_ENTITY_PATTERN.match(number):
-                    raise ValidationError(_("Nomor badan hukum tidak valid."))
-            except ValidationError as error:
-                self.add_error("identity_number", error)
-            else:
-                cleaned_data["identity_number"] = number
-        return cleaned_data
-
     def submission_fields(self) -> dict:
         return {name: self.cleaned_data.get(name) for name in self.Meta.fields}
-
-
-class TrackingForm(forms.Form):
-    number = forms.CharField(
-        label=_("Nomor pendaftaran"),
-        max_length=60,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-    )
-    code = forms.CharField(
-        label=_("Kode pelacakan"),
-        max_length=30,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-    )
-
-    def clean_number(self):
-        return self.cleaned_data["number"].strip().upper()
 
 
 class ObjectionForm(PublicFormMixin, forms.Form):
@@ -269,6 +168,39 @@ class ExtendForm(forms.Form):
     reason = forms.CharField(
         label=_("Alasan perpanjangan"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
     )
+
+
+class HandOverForm(forms.Form):
+    """A request PPID Utama forwarded goes back to it, or on to the OPD that holds the
+    information; the reason is kept in the timeline staff see (never the citizen)."""
+
+    BACK_TO_UTAMA = "ppid-utama"
+
+    to = forms.ChoiceField(label=_("Kepada"))
+    reason = forms.CharField(
+        label=_("Alasan"),
+        help_text=_("Mis. informasi ini dikuasai Dinas Kesehatan, bukan OPD kami."),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = current_opd()
+        self._targets = {
+            opd.slug: opd for opd in disposition.forward_targets().exclude(pk=current.pk)
+        }
+        self.fields["to"].choices = [
+            (self.BACK_TO_UTAMA, _("Kembalikan ke PPID Utama")),
+            *(
+                (slug, _("Alihkan ke %(opd)s") % {"opd": opd.name})
+                for slug, opd in self._targets.items()
+            ),
+        ]
+
+    def clean_to(self):
+        value = self.cleaned_data["to"]
+        return None if value == self.BACK_TO_UTAMA else self._targets[value]
 
 
 # The decision form's fields that only a refusal needs (static/js/ppid_decision.js hides them

@@ -1,6 +1,4 @@
 import datetime
-import hashlib
-import secrets
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -20,47 +18,21 @@ from ppid.storage import (
     notice_upload_to,
     private_storage,
 )
+from ppidutama.submissions import (  # noqa: F401 (the constants are part of this module's API)
+    DECISION_WORKING_DAYS,
+    MAX_EXTENSION_WORKING_DAYS,
+    OBJECTION_ANSWER_WORKING_DAYS,
+    OBJECTION_FILING_WORKING_DAYS,
+    ApplicantDetails,
+    RefusalGround,
+    RequestDecision,
+    TrackedSubmission,
+    hash_tracking_code,
+    new_tracking_code,
+)
 from workdays import counting as workdays
 
-DECISION_WORKING_DAYS = 10  # UU 14/2008 Pasal 22 ayat (7)
-MAX_EXTENSION_WORKING_DAYS = 7  # UU 14/2008 Pasal 22 ayat (8)
-OBJECTION_FILING_WORKING_DAYS = 30  # UU 14/2008 Pasal 36 ayat (1)
-OBJECTION_ANSWER_WORKING_DAYS = 30  # UU 14/2008 Pasal 36 ayat (2)
 STALE_AFTER = datetime.timedelta(days=183)  # Informasi Berkala is renewed at least every 6 months
-
-TRACKING_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-TRACKING_CODE_LENGTH = 12
-
-
-def new_tracking_code() -> str:
-    """A random code shown once to the requester, e.g. `K7QM-2XHD-9RTA`."""
-    raw = "".join(secrets.choice(TRACKING_CODE_ALPHABET) for _ in range(TRACKING_CODE_LENGTH))
-    return "-".join(raw[i : i + 4] for i in range(0, TRACKING_CODE_LENGTH, 4))
-
-
-def hash_tracking_code(code: str) -> str:
-    normalised = "".join(ch for ch in code.upper() if ch.isalnum())
-    return hashlib.sha256(normalised.encode()).hexdigest()
-
-
-class TrackedSubmission(models.Model):
-    """What requests and objections share: a registration number and a hashed tracking code."""
-
-    number = models.CharField(_("nomor pendaftaran"), max_length=60, unique=True)
-    year = models.PositiveSmallIntegerField(_("tahun"))
-    sequence = models.PositiveIntegerField(_("nomor urut"))
-    tracking_code_hash = models.CharField(max_length=64, editable=False)
-    # The hidden one-time token of the form that created it: a double submit finds this row.
-    submission_token = models.CharField(max_length=64, unique=True, editable=False)
-
-    class Meta:
-        abstract = True
-
-    def __str__(self):
-        return self.number
-
-    def check_tracking_code(self, code: str) -> bool:
-        return secrets.compare_digest(self.tracking_code_hash, hash_tracking_code(code))
 
 
 class RegistrationCounter(models.Model):
@@ -286,35 +258,11 @@ class InformationRequestQuerySet(models.QuerySet):
         ).order_by("closed", "due_date", "received_at")
 
 
-class InformationRequest(TrackedSubmission):
+class InformationRequest(TrackedSubmission, ApplicantDetails):
     """A permohonan informasi publik and its legal clock (10 working days, +7 once)."""
 
-    class Status(models.TextChoices):
-        RECEIVED = "diterima", _("Diterima")
-        PROCESSING = "diproses", _("Diproses")
-        EXTENDED = "diperpanjang", _("Diperpanjang")
-        GRANTED = "dikabulkan_seluruhnya", _("Dikabulkan seluruhnya")
-        PARTIALLY_GRANTED = "dikabulkan_sebagian", _("Dikabulkan sebagian")
-        REFUSED = "ditolak", _("Ditolak")
-        NOT_HELD = "tidak_dikuasai", _("Informasi tidak dikuasai")
-
-    class IdentityType(models.TextChoices):
-        NIK = "nik", _("Perorangan (NIK)")
-        LEGAL_ENTITY = "badan_hukum", _("Badan hukum (nomor pengesahan)")
-
-    class ObtainMethod(models.TextChoices):
-        VIEW = "melihat", _("Melihat/membaca/mendengarkan/mencatat")
-        COPY = "salinan", _("Mendapatkan salinan (softcopy/hardcopy)")
-
-    class DeliveryMethod(models.TextChoices):
-        COLLECT = "ambil", _("Mengambil langsung")
-        POST = "pos", _("Pos/kurir")
-        EMAIL = "email", _("E-mail")
-
-    class RefusalGround(models.TextChoices):
-        EXCLUDED = "pasal_17", _("Informasi yang dikecualikan (Pasal 17 UU 14/2008)")
-        NOT_DISCLOSABLE = "pasal_6", _("Informasi yang tidak dapat diberikan (Pasal 6 ayat (3))")
-        INCOMPLETE = "tidak_lengkap", _("Permohonan tidak memenuhi syarat (Perki 1/2021)")
+    Status = RequestDecision
+    RefusalGround = RefusalGround
 
     OPEN_STATUSES = (Status.RECEIVED, Status.PROCESSING, Status.EXTENDED)
     DECISION_STATUSES = (
@@ -324,25 +272,6 @@ class InformationRequest(TrackedSubmission):
         Status.NOT_HELD,
     )
 
-    applicant_name = models.CharField(_("nama pemohon"), max_length=150)
-    identity_type = models.CharField(
-        _("jenis identitas"), max_length=20, choices=IdentityType.choices, default=IdentityType.NIK
-    )
-    identity_number = models.CharField(_("NIK / nomor badan hukum"), max_length=100)
-    address = models.TextField(_("alamat"), max_length=500)
-    phone = models.CharField(_("nomor telepon"), max_length=20)
-    email = models.EmailField(_("e-mail"), max_length=254)
-    occupation = models.CharField(_("pekerjaan"), max_length=100)
-    information_requested = models.TextField(
-        _("rincian informasi yang dibutuhkan"), max_length=4000
-    )
-    purpose = models.TextField(_("tujuan penggunaan informasi"), max_length=2000)
-    obtain_method = models.CharField(
-        _("cara memperoleh informasi"), max_length=10, choices=ObtainMethod.choices
-    )
-    delivery_method = models.CharField(
-        _("cara mendapatkan salinan"), max_length=10, choices=DeliveryMethod.choices
-    )
     id_scan = models.FileField(
         _("pindaian identitas"), upload_to=id_scan_upload_to, storage=private_storage, blank=True
     )
@@ -367,6 +296,11 @@ class InformationRequest(TrackedSubmission):
     refusal_basis = models.TextField(
         _("dasar hukum dan uji konsekuensi penolakan"), max_length=4000, blank=True
     )
+    # Set when PPID Utama forwarded the request (ppidutama): the pemda's registration number,
+    # which the citizen tracks on the portal.
+    pemda_number = models.CharField(
+        _("nomor pendaftaran PPID Utama"), max_length=60, blank=True, editable=False
+    )
 
     objects = InformationRequestQuerySet.as_manager()
 
@@ -383,6 +317,7 @@ class InformationRequest(TrackedSubmission):
         "extension_days",
         "decided_at",
         "refusal_ground",
+        "pemda_number",
     )
 
     class Meta:

@@ -3,6 +3,7 @@ legal clock, and telling the requester by e-mail (queued in the same transaction
 task worker once it commits)."""
 
 import re
+import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from core.mail import queue_mail
+from core.tenancy import current_opd
 from ppid import notifications
 from ppid.models import (
     DECISION_WORKING_DAYS,
@@ -28,6 +30,7 @@ from ppid.models import (
     hash_tracking_code,
     new_tracking_code,
 )
+from ppidutama import disposition
 from tenants.models import Opd
 from workdays import counting as workdays
 
@@ -115,6 +118,89 @@ def submit_request(
             _raise_if_submitted(InformationRequest, submission_token)
         raise
     return Submission(record=information_request, tracking_code=code)
+
+
+def receive_forwarded(
+    *,
+    opd: Opd,
+    pemda_number: str,
+    tracking_code_hash: str,
+    received_at,
+    due_date,
+    note: str,
+    by_name: str,
+    **applicant,
+) -> InformationRequest:
+    """Register a request PPID Utama forwarded (ppidutama.disposition): the OPD's own number,
+    the pemda's clock (counted from when the badan publik received it) and tracking code."""
+    request = InformationRequest(
+        submission_token=f"pemda-{pemda_number}-{secrets.token_hex(8)}",
+        tracking_code_hash=tracking_code_hash,
+        pemda_number=pemda_number,
+        received_at=received_at,
+        due_date=due_date,
+        **applicant,
+    )
+    with transaction.atomic():
+        _register(request, opd=opd, kind=RegistrationCounter.Kind.REQUEST)
+        event = RequestEvent(
+            request=request,
+            by_name=by_name or _("PPID Utama"),
+            from_status="",
+            to_status=InformationRequest.Status.RECEIVED,
+            note=_("Diteruskan oleh PPID Utama (%(number)s). %(note)s")
+            % {"number": pemda_number, "note": note},
+        )
+        event.full_clean(exclude=["request"])
+        event.save()
+        notifications.notify_new_request(opd, request)
+    return request
+
+
+# What of the applicant an OPD keeps after returning or passing on a forwarded request:
+# nothing that names or reaches them (the details went on with the request).
+SCRUBBED_ON_HAND_OVER = (
+    "applicant_name",
+    "identity_number",
+    "address",
+    "phone",
+    "email",
+    "occupation",
+    "information_requested",
+    "purpose",
+)
+
+
+@transaction.atomic
+def hand_over(
+    *, request: InformationRequest, by: AbstractBaseUser, reason: str, to_opd: Opd | None = None
+) -> InformationRequest:
+    """Return a request PPID Utama forwarded (`to_opd` None) or pass it on to another OPD,
+    with a reason; the applicant's details leave this OPD's schema in the same transaction."""
+    request = _lock(request)
+    if not request.pemda_number:
+        raise ValidationError(
+            _("Hanya permohonan yang diteruskan PPID Utama yang dapat dikembalikan atau dialihkan.")
+        )
+    if not request.is_open:
+        raise ValidationError(_("Permohonan yang sudah diputuskan tidak dapat dialihkan."))
+    if not reason.strip():
+        raise ValidationError(_("Tuliskan alasannya."))
+    disposition.take_back(
+        pemda_number=request.pemda_number,
+        from_opd=current_opd(),
+        details=request.applicant_details(),
+        reason=reason,
+        by_name=by.get_full_name() or by.get_username(),
+        to_opd=to_opd,
+    )
+    _change_status(request, by=by, to_status=InformationRequest.Status.HANDED_OVER, note=reason)
+    request.save()
+    InformationRequest.objects.filter(pk=request.pk).update(
+        **dict.fromkeys(SCRUBBED_ON_HAND_OVER, "")
+    )
+    _delete_stored_file(request.id_scan)
+    return request
 
 
 @transaction.atomic

@@ -16,10 +16,10 @@ from ppid.forms import (
     DipFilterForm,
     InformationRequestForm,
     ObjectionForm,
-    TrackingForm,
     YearForm,
 )
 from ppid.models import InformationRequest, Objection, PublicInformation
+from ppidutama.forms import TrackingForm
 
 RECEIPT_SESSION_KEY = "ppid_receipt"
 # Wrong tracking codes per client IP per hour, counted together wherever a code is checked

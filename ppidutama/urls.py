@@ -2,11 +2,15 @@
 
 from django.urls import path
 
-from ppidutama import objection_views
+from ppidutama import objection_views, views
 
 app_name = "ppidutama"
 
-urlpatterns: list = [
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("permohonan/", views.request_create, name="request_create"),
+    path("permohonan/terkirim/", views.request_receipt, name="request_receipt"),
+    path("lacak/", views.track, name="track"),
     path("keberatan/", objection_views.objection_create, name="objection_create"),
     path(
         "keberatan/tanda-terima/", objection_views.objection_receipt, name="objection_receipt"

@@ -1,5 +1,13 @@
 """PPID Utama's tables (public schema): each module holds one part of the pemda-level PPID."""
 
+from ppidutama.models.frontdoor import HeldApplicant, Hop, PemdaRequest, RegistrationCounter
 from ppidutama.models.records import ObjectionRecord, RequestRecord
 
-__all__ = ["ObjectionRecord", "RequestRecord"]
+__all__ = [
+    "HeldApplicant",
+    "Hop",
+    "ObjectionRecord",
+    "PemdaRequest",
+    "RegistrationCounter",
+    "RequestRecord",
+]

@@ -66,9 +66,7 @@ class ObjectionRecord(models.Model):
         default_permissions = ("view",)
         ordering = ["due_date", "filed_at"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["opd", "source_id"], name="ppidutama_objection_source"
-            ),
+            models.UniqueConstraint(fields=["opd", "source_id"], name="ppidutama_objection_source"),
         ]
         indexes = [models.Index(fields=["year", "opd"], name="ppidutama_objection_year_opd")]
 

@@ -114,7 +114,7 @@ def test_the_portal_home_is_a_short_front_door(e2e, new_page, screenshots):
     page.goto(e2e.url(None, "/"))
     expect(page.get_by_role("search")).to_be_visible()
     expect(page.get_by_role("heading", name="Perangkat daerah")).to_be_visible()
-    expect(page.get_by_role("link", name="Pilih PPID perangkat daerah")).to_be_visible()
+    expect(page.get_by_role("link", name="Buka layanan PPID")).to_be_visible()
     height = page.evaluate("document.documentElement.scrollHeight")
     # Six phone screens at most, whatever the number of OPDs: the emergency banners, the search,
     # five news, the OPDs by kind, the PPID card, and the agenda and services of every OPD (three

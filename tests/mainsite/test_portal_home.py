@@ -30,7 +30,7 @@ def test_the_home_has_search_news_directory_by_kind_and_ppid(portal_client, opd_
     assert "Tanpa gambar terbaru" in more and "Kabar lama 9" not in html
     assert 'href="/berita/"' in html
     assert 'href="/opd/?jenis=dinas"' in html
-    assert "PPID" in html and 'href="/opd/#ppid"' in html
+    assert "PPID" in html and 'href="/ppid/"' in html
 
 
 def test_without_news_the_news_section_disappears(portal_client, opd_a):

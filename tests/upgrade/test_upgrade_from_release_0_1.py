@@ -140,12 +140,18 @@ LAYOUT_MIGRATIONS = {
     ("news", "0006_category_parent"),
     # The pemda-level PPID (issue #20): the facts of every OPD's requests and objections.
     ("ppidutama", "0001_initial"),
+    # Requests filed with PPID Utama and their hops (public schema), and the OPD's side of a
+    # forwarded request: the pemda's number and the "handed over" status.
+    ("ppidutama", "0002_front_door"),
+    ("ppid", "0006_forwarded_by_ppid_utama"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
         for path in Path(procrastinate_migrations.__file__).parent.glob("0*.py")
     ),
 }
+# Roles of the public schema that later features add (ppidutama.roles, issue #20).
+NEW_PUBLIC_ROLES = ("PPID Utama", "Atasan PPID")
 # Tables that later features add on upgrade, per schema (None: every OPD schema).
 NEW_TABLES = {
     "public": {
@@ -160,6 +166,10 @@ NEW_TABLES = {
         "pemda_commonlink",
         "ppidutama_requestrecord",
         "ppidutama_objectionrecord",
+        "ppidutama_registrationcounter",
+        "ppidutama_pemdarequest",
+        "ppidutama_heldapplicant",
+        "ppidutama_hop",
     },
     None: {
         "core_outgoingattachment",
@@ -217,6 +227,8 @@ NEW_STRUCTURE = {
         ("tenants_publisheditem", "ends_at"),
     },
     None: {
+        # The pemda's number on a request PPID Utama forwarded (issue #20).
+        ("ppid_informationrequest", "pemda_number"),
         ("news_article", "unpublish_at"),
         ("news_article", "news_article_unpublish_at"),
         ("news_article", "review_note"),
@@ -541,7 +553,11 @@ def test_migrating_keeps_every_row(upgrade):
             # The roles' new permissions, recorded by the audit log: one event per role and OPD.
             events = upgrade.checked["public"]["role_permission_events"]
             assert events == len(OPD_SCHEMAS) * ROLES_GAINING_PERMISSIONS
+            # ...and the pemda-level PPID roles the upgrade creates: each created, each granted
+            # its permissions.
+            events += 2 * len(NEW_PUBLIC_ROLES)
             assert after.pop("tenants_auditevent") == before.pop("tenants_auditevent") + events
+            assert after.pop("auth_group") == before.pop("auth_group") + len(NEW_PUBLIC_ROLES)
         assert after == before, schema
 
 
@@ -652,8 +668,12 @@ def test_shared_records_are_read_through_their_new_apps(upgrade):
     by_action = dict(public["audit_events_by_action"])
     expected_by_action = dict(EXPECTED["public"]["audit_events_by_action"])
     grants = by_action.pop("permission", 0) - expected_by_action.pop("permission", 0)
+    # ...and the creation of the pemda-level PPID roles (issue #20).
+    expected_by_action["create"] += len(NEW_PUBLIC_ROLES)
     assert by_action == expected_by_action and grants >= 0
-    assert public["audit_events"] == EXPECTED["public"]["audit_events"] + grants
+    assert public["audit_events"] == EXPECTED["public"]["audit_events"] + grants + len(
+        NEW_PUBLIC_ROLES
+    )
     assert (
         EXPECTED["public"]["audit_events"]
         == EXPECTED["table_row_counts"]["public"]["tenants_auditevent"]
