@@ -56,7 +56,9 @@ def objection_list(request, admin_site):
 def objection_detail(request, admin_site, pk):
     if not may_view(request.user):
         raise PermissionDenied
-    objection = get_object_or_404(PemdaObjection.objects.select_related("opd", "answered_by"), pk=pk)
+    objection = get_object_or_404(
+        PemdaObjection.objects.select_related("opd", "answered_by"), pk=pk
+    )
     today = timezone.localdate()
     context = {
         **admin_site.each_context(request),

@@ -10,16 +10,17 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from core import throttle
 from ppidutama import objections
-from ppidutama.objection_forms import UNKNOWN_REQUEST, ObjectionForm, ObjectionTrackingForm
 from ppidutama.models import PemdaObjection
+from ppidutama.objection_forms import UNKNOWN_REQUEST, ObjectionForm, ObjectionTrackingForm
+
+# Wrong tracking codes are counted together wherever the portal checks one (request tracking,
+# objection tracking, the objection form's request number and code).
+from ppidutama.views import CODE_CHECK_SCOPE, TRACKING_FAILURES_PER_HOUR
 
 RECEIPT_SESSION_KEY = "ppidutama_objection_receipt"
-# The scopes the OPD sites' PPID forms use (and portal.settings.REQUEST_BODY_LIMITS charges an
-# oversized body to): each schema counts its own clients, so the portal has its own counts.
+# The scope of the OPD sites' objection forms, which portal.settings.REQUEST_BODY_LIMITS charges
+# an oversized body to (`/ppid/keberatan/`): each schema counts its own clients.
 OBJECTION_SCOPE = "ppid-keberatan"
-CODE_CHECK_SCOPE = "ppid-kode"
-# Wrong tracking codes per client IP per hour, wherever a code is checked.
-TRACKING_FAILURES_PER_HOUR = 30
 FORM_TEMPLATE = "ppidutama/objection_form.html"
 
 

@@ -22,8 +22,13 @@ ROLE_PERMISSIONS: dict[str, set[tuple[str, str]]] = {
         ("ppidutama", "forward_pemdarequest"),
         ("ppidutama", "view_requestrecord"),
         ("ppidutama", "view_objectionrecord"),
+        # Follows the objections to the Atasan PPID (ppidutama.atasan), answers none.
+        ("ppidutama", "view_pemdaobjection"),
     },
     ATASAN_PPID: {
+        # Answers the objections (UU 14/2008 Pasal 36 ayat (2)).
+        ("ppidutama", "view_pemdaobjection"),
+        ("ppidutama", "change_pemdaobjection"),
         ("ppidutama", "view_pemdarequest"),
         ("ppidutama", "view_requestrecord"),
         ("ppidutama", "view_objectionrecord"),

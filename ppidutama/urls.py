@@ -12,8 +12,6 @@ urlpatterns = [
     path("permohonan/terkirim/", views.request_receipt, name="request_receipt"),
     path("lacak/", views.track, name="track"),
     path("keberatan/", objection_views.objection_create, name="objection_create"),
-    path(
-        "keberatan/tanda-terima/", objection_views.objection_receipt, name="objection_receipt"
-    ),
+    path("keberatan/tanda-terima/", objection_views.objection_receipt, name="objection_receipt"),
     path("keberatan/lacak/", objection_views.objection_track, name="objection_track"),
 ]

@@ -1,12 +1,14 @@
 """PPID Utama's tables (public schema): each module holds one part of the pemda-level PPID."""
 
 from ppidutama.models.frontdoor import HeldApplicant, Hop, PemdaRequest, RegistrationCounter
+from ppidutama.models.objections import PemdaObjection
 from ppidutama.models.records import ObjectionRecord, RequestRecord
 
 __all__ = [
     "HeldApplicant",
     "Hop",
     "ObjectionRecord",
+    "PemdaObjection",
     "PemdaRequest",
     "RegistrationCounter",
     "RequestRecord",

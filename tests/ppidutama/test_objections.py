@@ -37,14 +37,6 @@ CONSOLE_LIST = "/admin/keberatan-pemda/"
 NO_MATCH = "Nomor pendaftaran atau kode pelacakan tidak cocok dengan permohonan."
 
 
-@pytest.fixture(autouse=True)
-def fresh_local_holidays():
-    """Local holidays are cached per process; tests roll their rows back, so forget them."""
-    workdays.clear_local_holidays_cache()
-    yield
-    workdays.clear_local_holidays_cache()
-
-
 # --- Helpers --------------------------------------------------------------------------------
 
 
@@ -122,7 +114,7 @@ def long_date(day: datetime.date) -> str:
     return formats.date_format(day, "l, j F Y")
 
 
-def console_user(username, *, role=None, permissions=()):
+def kominfo_user(username, *, role=None, permissions=()):
     """A Kominfo console user (public schema) with one of the PPID roles or loose permissions."""
     user = get_user_model().objects.create_user(username, password="x", is_staff=True)
     if role is not None:
@@ -134,14 +126,14 @@ def console_user(username, *, role=None, permissions=()):
 
 
 @pytest.fixture
-def atasan(portal_client, public_tenant):
-    return login_console(portal_client, console_user("sekda", role=roles.ATASAN_PPID))
+def atasan_console(portal_client, public_tenant):
+    return login_console(portal_client, kominfo_user("sekda", role=roles.ATASAN_PPID))
 
 
 @pytest.fixture
-def utama(public_tenant):
+def utama_console(public_tenant):
     return login_console(
-        Client(HTTP_HOST="localhost"), console_user("kominfo-ppid", role=roles.PPID_UTAMA)
+        Client(HTTP_HOST="localhost"), kominfo_user("kominfo-ppid", role=roles.PPID_UTAMA)
     )
 
 
@@ -149,7 +141,7 @@ def utama(public_tenant):
 def bystander(public_tenant):
     """A console user with other work (the activity dashboard's OPD records), not PPID."""
     return login_console(
-        Client(HTTP_HOST="localhost"), console_user("redaksi", permissions=("view_opd",))
+        Client(HTTP_HOST="localhost"), kominfo_user("redaksi", permissions=("view_opd",))
     )
 
 
@@ -163,7 +155,7 @@ def file_directly(number, code, **overrides):
 
 
 def test_an_objection_goes_from_the_portal_to_the_atasan_ppid_and_back_as_a_letter(
-    opd_a, in_opd, portal_client, atasan
+    opd_a, in_opd, portal_client, atasan_console
 ):
     make_identity()
     today = timezone.localdate()
@@ -201,14 +193,14 @@ def test_an_objection_goes_from_the_portal_to_the_atasan_ppid_and_back_as_a_lett
     assert "Diterima" in text and "belum memberikan tanggapan" in text
     assert "Komisi Informasi" not in text
 
-    listing = atasan.get(CONSOLE_LIST)
+    listing = atasan_console.get(CONSOLE_LIST)
     assert listing.status_code == 200 and objection.number in listing.content.decode()
-    detail = atasan.get(f"{CONSOLE_LIST}{objection.pk}/").content.decode()
+    detail = atasan_console.get(f"{CONSOLE_LIST}{objection.pk}/").content.decode()
     assert number in detail and opd_a.name in detail and "Ditolak" in detail
     assert "Data &lt;b&gt;anggaran&lt;/b&gt;." in detail
     answer_url = f"{CONSOLE_LIST}{objection.pk}/tanggapi/"
-    assert atasan.get(answer_url).status_code == 200
-    answered = atasan.post(
+    assert atasan_console.get(answer_url).status_code == 200
+    answered = atasan_console.post(
         answer_url, {"outcome": "diterima", "response": "PPID Alpha memberikan salinannya."}
     )
     assert answered.status_code == 302
@@ -217,13 +209,14 @@ def test_an_objection_goes_from_the_portal_to_the_atasan_ppid_and_back_as_a_lett
     assert objection.status == "ditanggapi" and objection.outcome == "diterima"
     assert objection.answered_by.username == "sekda"
 
-    letter = atasan.get(answered["Location"])
+    letter = atasan_console.get(answered["Location"])
     assert letter.status_code == 200
     deadline = workdays.add_working_days(timezone.localdate(objection.answered_at), 14)
     assert objection.dispute_deadline() == deadline
-    for shown in (letter.content.decode(), citizen.post(
-        TRACK, {"number": objection.number, "code": objection_code}
-    ).content.decode()):
+    for shown in (
+        letter.content.decode(),
+        citizen.post(TRACK, {"number": objection.number, "code": objection_code}).content.decode(),
+    ):
         assert "PEMERINTAH KOTA UJI" in shown and "Jl. Balai Kota No. 1" in shown
         assert "/lambang-pemda/" in shown
         assert objection.number in shown and number in shown
@@ -236,11 +229,11 @@ def test_an_objection_goes_from_the_portal_to_the_atasan_ppid_and_back_as_a_lett
 
 
 def test_the_answer_is_in_the_audit_log_without_the_reason_or_the_response(
-    opd_a, in_opd, atasan
+    opd_a, in_opd, atasan_console
 ):
     number, code = opd_request(opd_a, in_opd, decided_on=timezone.localdate())
     objection = file_directly(number, code, reason="Alasan rahasia pengaju").objection
-    atasan.post(
+    atasan_console.post(
         f"{CONSOLE_LIST}{objection.pk}/tanggapi/",
         {"outcome": "ditolak", "response": "Tanggapan panjang atasan"},
     )
@@ -257,8 +250,10 @@ def test_the_answer_is_in_the_audit_log_without_the_reason_or_the_response(
     assert "tracking_code_hash" not in logged and "submission_token" not in logged
 
 
-def test_an_objection_to_a_request_ppid_utama_decided_itself(portal_client, public_tenant, atasan):
-    applicant = {key: value for key, value in VALID_REQUEST.items()}
+def test_an_objection_to_a_request_ppid_utama_decided_itself(
+    portal_client, public_tenant, atasan_console
+):
+    applicant = dict(VALID_REQUEST)
     receipt = disposition.submit_to_utama(submission_token=token(), **applicant)
     request = disposition.PemdaRequest.objects.get(number=receipt.number)
     early = Client(HTTP_HOST="localhost")
@@ -274,7 +269,7 @@ def test_an_objection_to_a_request_ppid_utama_decided_itself(portal_client, publ
     assert response.status_code == 302
     objection = PemdaObjection.objects.get()
     assert objection.opd is None and objection.request_number == receipt.number
-    assert "PPID Utama" in atasan.get(f"{CONSOLE_LIST}{objection.pk}/").content.decode()
+    assert "PPID Utama" in atasan_console.get(f"{CONSOLE_LIST}{objection.pk}/").content.decode()
 
 
 # --- Double submits and numbers -------------------------------------------------------------
@@ -371,9 +366,11 @@ def test_concurrent_filings_get_gapless_unique_numbers(opd_a, opd_b, in_opd):
     last_event = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     try:
         results, errors = at_once(
-            lambda pair: objections.file_objection(
-                found=pair[0], ground="e", reason="Tidak dipenuhi.", submission_token=pair[1]
-            ).objection.number,
+            lambda pair: (
+                objections.file_objection(
+                    found=pair[0], ground="e", reason="Tidak dipenuhi.", submission_token=pair[1]
+                ).objection.number
+            ),
             list(zip(found, tokens, strict=True)),
         )
         assert not errors
@@ -397,9 +394,11 @@ def test_a_concurrent_double_submit_files_once(opd_a, in_opd):
     last_event = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     try:
         results, errors = at_once(
-            lambda _: objections.file_objection(
-                found=found, ground="e", reason="Tidak dipenuhi.", submission_token=same
-            ).objection.number,
+            lambda _: (
+                objections.file_objection(
+                    found=found, ground="e", reason="Tidak dipenuhi.", submission_token=same
+                ).objection.number
+            ),
             [1, 2],
         )
         assert len(results) == 1
@@ -425,9 +424,7 @@ def last_working_day_before(day: datetime.date) -> datetime.date:
 def working_days_back(day: datetime.date, count: int) -> datetime.date:
     """The working day from which `count` working days end on `day`."""
     start = day
-    while workdays.working_days_between(start, day) < count or not workdays.is_working_day(
-        start
-    ):
+    while workdays.working_days_between(start, day) < count or not workdays.is_working_day(start):
         start -= datetime.timedelta(days=1)
     return start
 
@@ -478,9 +475,7 @@ def test_the_thirtieth_working_day_is_still_inside(opd_a, in_opd, portal_client)
     assert objections.check_objection_window(found, today) == today
 
 
-def test_a_local_holiday_keeps_the_window_open_one_working_day_longer(
-    opd_a, in_opd, portal_client
-):
+def test_a_local_holiday_keeps_the_window_open_one_working_day_longer(opd_a, in_opd, portal_client):
     today = timezone.localdate()
     last = last_working_day_before(today)
     decided_on = working_days_back(last, 30)
@@ -594,14 +589,14 @@ def answer_url(objection):
     return f"{CONSOLE_LIST}{objection.pk}/tanggapi/"
 
 
-def test_ppid_utama_follows_objections_but_cannot_answer(opd_a, in_opd, utama):
+def test_ppid_utama_follows_objections_but_cannot_answer(opd_a, in_opd, utama_console):
     objection = file_directly(*opd_request(opd_a, in_opd, decided_on=timezone.localdate()))
     objection = objection.objection
-    assert utama.get(CONSOLE_LIST).status_code == 200
-    detail = utama.get(f"{CONSOLE_LIST}{objection.pk}/")
+    assert utama_console.get(CONSOLE_LIST).status_code == 200
+    detail = utama_console.get(f"{CONSOLE_LIST}{objection.pk}/")
     assert detail.status_code == 200 and "Beri tanggapan" not in detail.content.decode()
-    assert utama.get(answer_url(objection)).status_code == 403
-    refused = utama.post(answer_url(objection), {"outcome": "diterima", "response": "Ya."})
+    assert utama_console.get(answer_url(objection)).status_code == 403
+    refused = utama_console.post(answer_url(objection), {"outcome": "diterima", "response": "Ya."})
     assert refused.status_code == 403
     objection.refresh_from_db()
     assert objection.is_open
@@ -614,7 +609,9 @@ def test_other_console_users_and_visitors_are_kept_out(opd_a, in_opd, bystander,
         assert bystander.get(url).status_code == 403
         anonymous = portal_client.get(url)
         assert anonymous.status_code == 302 and "/admin/login/" in anonymous["Location"]
-    assert bystander.post(f"{CONSOLE_LIST}{pk}/tanggapi/", {"outcome": "diterima"}).status_code == 403
+    assert (
+        bystander.post(f"{CONSOLE_LIST}{pk}/tanggapi/", {"outcome": "diterima"}).status_code == 403
+    )
 
 
 def test_an_opd_operator_reaches_none_of_it(opd_a, in_opd, client_a, client_b):
@@ -630,7 +627,7 @@ def test_an_opd_operator_reaches_none_of_it(opd_a, in_opd, client_a, client_b):
     assert main.get(CONSOLE_LIST).status_code == 302
 
 
-def test_the_answer_needs_an_outcome_and_a_response(opd_a, in_opd, atasan):
+def test_the_answer_needs_an_outcome_and_a_response(opd_a, in_opd, atasan_console):
     objection = file_directly(*opd_request(opd_a, in_opd, decided_on=timezone.localdate()))
     objection = objection.objection
     for data in (
@@ -641,7 +638,7 @@ def test_the_answer_needs_an_outcome_and_a_response(opd_a, in_opd, atasan):
         {"outcome": "diterima", "response": "   "},
         {"outcome": "diterima", "response": "x" * 10001},
     ):
-        response = atasan.post(answer_url(objection), data)
+        response = atasan_console.post(answer_url(objection), data)
         assert response.status_code == 200, data
         assert "Periksa kembali isian" in response.content.decode()
     objection.refresh_from_db()
@@ -651,11 +648,13 @@ def test_the_answer_needs_an_outcome_and_a_response(opd_a, in_opd, atasan):
     ).exists()
 
 
-def test_an_answered_objection_cannot_be_answered_again(opd_a, in_opd, atasan):
+def test_an_answered_objection_cannot_be_answered_again(opd_a, in_opd, atasan_console):
     objection = file_directly(*opd_request(opd_a, in_opd, decided_on=timezone.localdate()))
     objection = objection.objection
-    atasan.post(answer_url(objection), {"outcome": "ditolak", "response": "Pertama."})
-    again = atasan.post(answer_url(objection), {"outcome": "diterima", "response": "Kedua."})
+    atasan_console.post(answer_url(objection), {"outcome": "ditolak", "response": "Pertama."})
+    again = atasan_console.post(
+        answer_url(objection), {"outcome": "diterima", "response": "Kedua."}
+    )
     assert again.status_code == 302 and again["Location"].endswith("/surat/")
     objection.refresh_from_db()
     assert (objection.outcome, objection.response) == ("ditolak", "Pertama.")
@@ -673,21 +672,21 @@ def test_an_answered_objection_cannot_be_answered_again(opd_a, in_opd, atasan):
         "-1/",
     ],
 )
-def test_bad_ids_on_the_console_are_not_found(atasan, path):
-    assert atasan.get(f"{CONSOLE_LIST}{path}").status_code == 404
+def test_bad_ids_on_the_console_are_not_found(atasan_console, path):
+    assert atasan_console.get(f"{CONSOLE_LIST}{path}").status_code == 404
 
 
-def test_the_letter_of_an_open_objection_leads_back_to_it(opd_a, in_opd, atasan):
+def test_the_letter_of_an_open_objection_leads_back_to_it(opd_a, in_opd, atasan_console):
     objection = file_directly(*opd_request(opd_a, in_opd, decided_on=timezone.localdate()))
     pk = objection.objection.pk
-    response = atasan.get(f"{CONSOLE_LIST}{pk}/surat/")
+    response = atasan_console.get(f"{CONSOLE_LIST}{pk}/surat/")
     assert response.status_code == 302 and response["Location"] == f"{CONSOLE_LIST}{pk}/"
 
 
 # --- The list: most urgent first ------------------------------------------------------------
 
 
-def test_open_objections_come_first_the_overdue_at_the_top(opd_a, opd_b, in_opd, atasan):
+def test_open_objections_come_first_the_overdue_at_the_top(opd_a, opd_b, in_opd, atasan_console):
     today = timezone.localdate()
     made = [
         file_directly(*opd_request(opd, in_opd, decided_on=today)).objection
@@ -701,7 +700,7 @@ def test_open_objections_come_first_the_overdue_at_the_top(opd_a, opd_b, in_opd,
         response="Ditolak.",
     )
     PemdaObjection.objects.filter(pk=overdue.pk).update(due_date=today - datetime.timedelta(10))
-    text = atasan.get(CONSOLE_LIST).content.decode()
+    text = atasan_console.get(CONSOLE_LIST).content.decode()
     positions = [text.index(objection.number) for objection in (overdue, later, answered)]
     assert positions == sorted(positions)
     assert "terlambat" in text
@@ -709,11 +708,11 @@ def test_open_objections_come_first_the_overdue_at_the_top(opd_a, opd_b, in_opd,
 
 
 def test_the_console_pages_cost_a_fixed_number_of_queries(
-    opd_a, opd_b, in_opd, atasan, django_assert_max_num_queries
+    opd_a, opd_b, in_opd, atasan_console, django_assert_max_num_queries
 ):
     def pages():
-        atasan.get(CONSOLE_LIST)
-        return atasan.get(f"{CONSOLE_LIST}{PemdaObjection.objects.first().pk}/")
+        atasan_console.get(CONSOLE_LIST)
+        return atasan_console.get(f"{CONSOLE_LIST}{PemdaObjection.objects.first().pk}/")
 
     file_directly(*opd_request(opd_a, in_opd, decided_on=timezone.localdate()))
     with django_assert_max_num_queries(40) as few:
@@ -742,22 +741,25 @@ def test_the_portal_pages_cost_a_fixed_number_of_queries(
         assert portal_client.post(FORM, objection_data(other, other_code)).status_code == 302
 
 
-def test_the_pages_read_in_indonesian(opd_a, in_opd, atasan, portal_client):
+def test_the_pages_read_in_indonesian(opd_a, in_opd, atasan_console, portal_client):
     objection = file_directly(*opd_request(opd_a, in_opd, decided_on=timezone.localdate()))
     pk = objection.objection.pk
     pages = [CONSOLE_LIST, f"{CONSOLE_LIST}{pk}/", f"{CONSOLE_LIST}{pk}/tanggapi/"]
     found = {}
     for url in pages:
         parser = VisibleText()
-        parser.feed(atasan.get(url).content.decode())
+        parser.feed(atasan_console.get(url).content.decode())
         found[url] = english_on(" ".join(parser.parts))
-    atasan.post(f"{CONSOLE_LIST}{pk}/tanggapi/", {"outcome": "diterima", "response": "Ya."})
+    atasan_console.post(f"{CONSOLE_LIST}{pk}/tanggapi/", {"outcome": "diterima", "response": "Ya."})
     for url, response in (
-        (f"{CONSOLE_LIST}{pk}/surat/", atasan.get(f"{CONSOLE_LIST}{pk}/surat/")),
+        (f"{CONSOLE_LIST}{pk}/surat/", atasan_console.get(f"{CONSOLE_LIST}{pk}/surat/")),
         (FORM, portal_client.get(FORM)),
-        (TRACK, portal_client.post(TRACK, {
-            "number": objection.objection.number, "code": objection.tracking_code
-        })),  # fmt: skip
+        (
+            TRACK,
+            portal_client.post(
+                TRACK, {"number": objection.objection.number, "code": objection.tracking_code}
+            ),
+        ),  # fmt: skip
     ):
         parser = VisibleText()
         parser.feed(response.content.decode())

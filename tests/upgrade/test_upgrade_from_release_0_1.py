@@ -144,6 +144,8 @@ LAYOUT_MIGRATIONS = {
     # forwarded request: the pemda's number and the "handed over" status.
     ("ppidutama", "0002_front_door"),
     ("ppid", "0006_forwarded_by_ppid_utama"),
+    # Objections to the pemda's Atasan PPID, filed at the portal (public schema).
+    ("ppidutama", "0003_objections"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -170,6 +172,7 @@ NEW_TABLES = {
         "ppidutama_pemdarequest",
         "ppidutama_heldapplicant",
         "ppidutama_hop",
+        "ppidutama_pemdaobjection",
     },
     None: {
         "core_outgoingattachment",
