@@ -765,3 +765,11 @@ def test_the_pages_read_in_indonesian(opd_a, in_opd, atasan_console, portal_clie
         parser.feed(response.content.decode())
         found[url] = english_on(" ".join(parser.parts))
     assert {url: words for url, words in found.items() if words} == {}
+
+
+def test_the_console_home_leads_the_ppid_roles_to_the_objections(
+    atasan_console, utama_console, bystander
+):
+    for client in (atasan_console, utama_console):
+        assert CONSOLE_LIST in client.get("/admin/").content.decode()
+    assert CONSOLE_LIST not in bystander.get("/admin/").content.decode()
