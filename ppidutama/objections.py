@@ -5,18 +5,25 @@ objector's reason or the response."""
 import datetime
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser, Permission
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import changes_between, record, snapshot
+from core.links import portal_url
+from core.mail import queue_mail
 from ppidutama.disposition import next_sequence, registration_number
 from ppidutama.lookup import FoundRequest
 from ppidutama.models import PemdaObjection
 from ppidutama.models.objections import NUMBER_KIND
+from ppidutama.roles import ATASAN_PPID
 from ppidutama.submissions import (
     OBJECTION_ANSWER_WORKING_DAYS,
     hash_tracking_code,
@@ -100,6 +107,7 @@ def file_objection(
         with transaction.atomic():
             _register(objection)
             record(AuditEvent.Action.CREATE, instance=objection, changes=_changes(None, objection))
+            _notify_atasan(objection)
     except IntegrityError:
         _raise_if_submitted(submission_token)
         raise
@@ -164,6 +172,33 @@ def _register(objection: PemdaObjection) -> None:
     objection.number = registration_number(NUMBER_KIND, year, sequence)
     objection.full_clean()
     objection.save()
+
+
+def atasan_recipients() -> list[str]:
+    """The e-mail of every active console user who answers objections: the Atasan PPID role, or
+    the permission given otherwise; superusers only when nobody else has it."""
+    answer = Permission.objects.filter(
+        content_type__app_label="ppidutama", codename="change_pemdaobjection"
+    ).first()
+    answerers = Q(groups__name=ATASAN_PPID)
+    if answer is not None:
+        answerers |= Q(user_permissions=answer) | Q(groups__permissions=answer)
+    active = get_user_model().objects.filter(is_active=True).exclude(email="")
+    emails = sorted(set(active.filter(answerers).values_list("email", flat=True)))
+    return emails or sorted(set(active.filter(is_superuser=True).values_list("email", flat=True)))
+
+
+def _notify_atasan(objection: PemdaObjection) -> None:
+    """Tell the Atasan PPID a new objection's 30 working days have started; queued in the
+    filing's transaction, with the numbers and dates only, never the reason."""
+    path = reverse(
+        "console:atasan_objection", args=[objection.pk], urlconf=settings.PUBLIC_SCHEMA_URLCONF
+    )
+    queue_mail(
+        template="ppidutama/email/objection_new",
+        context={"objection": objection, "url": portal_url(path)},
+        to=atasan_recipients(),
+    )
 
 
 def _changes(before: dict | None, objection: PemdaObjection) -> dict:

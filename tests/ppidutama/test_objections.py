@@ -116,7 +116,9 @@ def long_date(day: datetime.date) -> str:
 
 def kominfo_user(username, *, role=None, permissions=()):
     """A Kominfo console user (public schema) with one of the PPID roles or loose permissions."""
-    user = get_user_model().objects.create_user(username, password="x", is_staff=True)
+    user = get_user_model().objects.create_user(
+        username, f"{username}@kominfo.example.org", "x", is_staff=True
+    )
     if role is not None:
         roles.sync_roles()
         user.groups.add(Group.objects.get(name=role))
@@ -272,6 +274,24 @@ def test_an_objection_to_a_request_ppid_utama_decided_itself(
     assert "PPID Utama" in atasan_console.get(f"{CONSOLE_LIST}{objection.pk}/").content.decode()
 
 
+def test_the_atasan_ppid_is_told_of_a_new_objection_without_its_reason(
+    opd_a, in_opd, atasan_console, utama_console, portal_client
+):
+    from core.models import OutgoingMail
+
+    number, code = opd_request(opd_a, in_opd, decided_on=timezone.localdate())
+    file_at_portal(portal_client, number, code, reason="Alasan pribadi pengaju")
+    objection = PemdaObjection.objects.get()
+    mail = OutgoingMail.objects.get(template="ppidutama/email/objection_new")
+    assert mail.to == ["sekda@kominfo.example.org"]
+    assert objection.number in mail.subject and number in mail.body
+    assert f"http://localhost/admin/keberatan-pemda/{objection.pk}/" in mail.body.replace(
+        ":8000", ""
+    )
+    assert formats.date_format(objection.due_date, "j F Y") in mail.body
+    assert "Alasan pribadi" not in mail.body and "Budi" not in mail.body
+
+
 # --- Double submits and numbers -------------------------------------------------------------
 
 
@@ -347,7 +367,10 @@ def at_once(work, arguments):
 
 
 def cleanup_committed(tokens, last_event):
+    from core.models import OutgoingMail
+
     def work():
+        OutgoingMail.objects.filter(template="ppidutama/email/objection_new").delete()
         PemdaObjection.objects.filter(submission_token__in=tokens).delete()
         RegistrationCounter.objects.filter(kind="keberatan").delete()
         AuditEvent.objects.filter(pk__gt=last_event).delete()
@@ -735,9 +758,10 @@ def test_the_portal_pages_cost_a_fixed_number_of_queries(
             TRACK, {"number": objection.objection.number, "code": objection.tracking_code}
         )
     other, other_code = opd_request(opd_a, in_opd, decided_on=timezone.localdate())
-    # A filing: the request found in its OPD's schema, the number, the row, the audit event
-    # and the session, about 25 statements, each with its own SET search_path.
-    with django_assert_max_num_queries(55):
+    # A filing: the request found in its OPD's schema, the number, the row, the audit event,
+    # the Atasan PPID's e-mail and the session: about 30 statements, most with their own SET
+    # search_path.
+    with django_assert_max_num_queries(62):
         assert portal_client.post(FORM, objection_data(other, other_code)).status_code == 302
 
 
