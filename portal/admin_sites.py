@@ -19,6 +19,7 @@ from console.views import activity_dashboard, send_reminder_now
 from core import registry
 from core.admin import ValidatedSelectionSiteMixin
 from core.tasks import failed_job_count
+from ppidutama import views as ppidutama_views
 from tenants.models import Opd
 from wpimport import views as wpimport_views
 
@@ -208,7 +209,11 @@ class KominfoConsoleSite(
     index_template = "admin/console_index.html"
 
     def index(self, request, extra_context=None):
-        extra_context = {**(extra_context or {}), "failed_jobs": failed_job_count()}
+        extra_context = {
+            **(extra_context or {}),
+            "failed_jobs": failed_job_count(),
+            "may_view_ppid": ppidutama_views.may_view(request.user),
+        }
         return super().index(request, extra_context)
 
     def get_urls(self):
@@ -220,7 +225,26 @@ class KominfoConsoleSite(
             path("aktivitas/", dashboard, name="activity_dashboard"),
             path("aktivitas/<int:opd_id>/pengingat/", remind, name="activity_remind"),
             *self._wordpress_import_urls(),
+            *self._ppid_utama_urls(),
             *super().get_urls(),
+        ]
+
+    def _ppid_utama_urls(self):
+        def view(function):
+            return self.admin_view(lambda request: function(request, self))
+
+        pages = ppidutama_views
+        return [
+            path(
+                "ppid/permohonan-berjalan/",
+                view(pages.open_requests_dashboard),
+                name="ppidutama_open_requests",
+            ),
+            path(
+                "ppid/laporan-tahunan/",
+                view(pages.annual_report_view),
+                name="ppidutama_annual_report",
+            ),
         ]
 
     def _wordpress_import_urls(self):

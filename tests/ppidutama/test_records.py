@@ -123,3 +123,15 @@ def test_the_rebuild_restores_missing_stale_and_removed_rows(opd_a, opd_b):
     assert not RequestRecord.objects.get(opd=opd_a, number="ALPHA/PPID/2025/0002").is_open
     assert ObjectionRecord.objects.get().source_id == objection.pk
     assert RequestRecord.objects.filter(opd=opd_b).count() == 1
+
+
+def test_ppidutama_names_the_statuses_as_the_register_does():
+    from ppid.models import Objection
+    from ppidutama import statuses
+
+    assert dict(InformationRequest.Status.choices) == statuses.REQUEST_STATUS_LABELS
+    assert dict(InformationRequest.RefusalGround.choices) == statuses.REFUSAL_GROUND_LABELS
+    assert statuses.OBJECTION_ANSWERED == Objection.Status.ANSWERED
+    assert (statuses.OBJECTION_UPHELD, statuses.OBJECTION_REJECTED) == (
+        Objection.Outcome.UPHELD, Objection.Outcome.REJECTED,
+    )  # fmt: skip
