@@ -3,7 +3,7 @@
 
 import io
 
-from django.utils.formats import date_format
+from django.utils.formats import date_format, localize
 from django.utils.translation import gettext as _
 
 from ppidutama import reports
@@ -88,4 +88,4 @@ def _table(document, header, rows) -> None:
     for row in rows:
         cells = table.add_row().cells
         for cell, value in zip(cells, row, strict=True):
-            cell.text = "–" if value == "" else str(value)
+            cell.text = "–" if value == "" else str(localize(value))

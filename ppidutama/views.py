@@ -52,14 +52,13 @@ def annual_report_view(request, admin_site):
     opds = list(Opd.objects.sites().order_by("name"))
     selected = _selected_opd(request.GET.get("opd", ""), opds)
     report = reports.annual_report(year, opd=selected)
-    pemda_name = current_pemda()["name"] or _("Pemerintah Daerah")
     if request.GET.get("format") == "docx":
-        return docx_response(report, pemda_name)
+        return docx_response(report)
     context = {
         **admin_site.each_context(request),
         "title": _("Laporan layanan informasi publik"),
         "report": report,
-        "pemda_name": pemda_name,
+        "pemda_name": pemda_name(),
         "years": reports.report_years(opd=selected, including=year),
         "opds": opds,
         "selected_opd": selected,
@@ -72,9 +71,14 @@ def annual_report_view(request, admin_site):
     return TemplateResponse(request, "admin/ppidutama/annual_report.html", context)
 
 
-def docx_response(report: reports.AnnualReport, pemda_name: str) -> HttpResponse:
+def pemda_name() -> str:
+    return current_pemda()["name"] or _("Pemerintah Daerah")
+
+
+def docx_response(report: reports.AnnualReport) -> HttpResponse:
     """The report as a Word file; also what an OPD downloads from its own admin."""
-    response = HttpResponse(docx.annual_report_docx(report, pemda_name), content_type=DOCX_TYPE)
+    content = docx.annual_report_docx(report, pemda_name())
+    response = HttpResponse(content, content_type=DOCX_TYPE)
     who = "pemda" if report.opd is None else report.opd.slug
     response["Content-Disposition"] = (
         f'attachment; filename="laporan-layanan-informasi-{who}-{report.year}.docx"'
