@@ -135,3 +135,40 @@ def test_ppidutama_names_the_statuses_as_the_register_does():
     assert (statuses.OBJECTION_UPHELD, statuses.OBJECTION_REJECTED) == (
         Objection.Outcome.UPHELD, Objection.Outcome.REJECTED,
     )  # fmt: skip
+
+
+def test_the_upgrade_migration_records_what_an_opd_had(opd_a, opd_b):
+    """ppid 0006 in one OPD schema: the requests and objections registered before the records
+    existed get theirs; a re-run adds nothing; the other OPD's rows are untouched."""
+    import importlib
+
+    from django.apps import apps
+    from django.db import connection
+
+    migration = importlib.import_module("ppid.migrations.0006_ppidutama_records")
+    day = datetime.date(2025, 5, 5)
+    request = seed_request(opd_a, 1, received=day, due=day, status="ditolak", decided=day,
+                           ground="pasal_6")  # fmt: skip
+    seed_objection(opd_a, request, 1, filed=day, due=day, outcome="ditolak")
+    seed_request(opd_b, 1, received=day, due=day)
+    RequestRecord.objects.filter(opd=opd_a).delete()
+    ObjectionRecord.objects.filter(opd=opd_a).delete()
+
+    class SchemaEditor:
+        pass
+
+    editor = SchemaEditor()
+    editor.connection = connection
+    for _run in range(2):
+        with tenant_context(opd_a):
+            migration.record_existing(apps, editor)
+    record = RequestRecord.objects.get(opd=opd_a)
+    assert (record.source_id, record.status, record.is_open, record.refusal_ground) == (
+        request.pk, "ditolak", False, "pasal_6",
+    )  # fmt: skip
+    objection = ObjectionRecord.objects.get(opd=opd_a)
+    assert (objection.request_source_id, objection.outcome) == (request.pk, "ditolak")
+    assert RequestRecord.objects.filter(opd=opd_b).count() == 1
+    # In the public schema (no OPD) it does nothing.
+    migration.record_existing(apps, editor)
+    assert RequestRecord.objects.count() == 2
