@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ppidutama import statuses
-from ppidutama.models import ObjectionRecord, RequestRecord
+from ppidutama.models import AnnualReportNarrative, ObjectionRecord, RequestRecord
 from tenants.models import Opd
 from workdays import counting as workdays
 
@@ -134,7 +134,7 @@ def report_years(*, opd: Opd | None = None, including: int | None = None) -> lis
 
 def annual_report(year: int, *, opd: Opd | None = None) -> AnnualReport:
     """The report of `year` for the pemda (every OPD with records that year, and every active
-    one) or for one OPD. Three queries."""
+    one) or for one OPD, with the PPID's narrative if written. Four queries."""
     if opd is None:
         opds = list(
             Opd.objects.sites()
@@ -168,7 +168,14 @@ def annual_report(year: int, *, opd: Opd | None = None) -> AnnualReport:
         for figures in (per_opd[opd_id].figures, total):
             for item in (figures[semester], figures[2]):
                 _count_objection(item, status, outcome)
-    return AnnualReport(year=year, opd=opd, figures=total, per_opd=list(per_opd.values()))
+    narrative = AnnualReportNarrative.objects.filter(opd=opd, year=year).first()
+    return AnnualReport(
+        year=year,
+        opd=opd,
+        figures=total,
+        per_opd=list(per_opd.values()),
+        narratives={} if narrative is None else narrative.texts(),
+    )
 
 
 def _empty_figures() -> list[ServiceFigures]:

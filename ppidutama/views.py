@@ -1,16 +1,21 @@
 """PPID Utama's pages on the Kominfo console: every OPD's open requests and the Pasal 56 annual
 report. Both read the records only (ppidutama.models.records), never an OPD schema."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from pemda.services import current_pemda
-from ppidutama import dashboard, docx, reports
+from ppidutama import dashboard, docx, reports, services
+from ppidutama.forms import NarrativeForm
 from tenants.models import Opd
 
 VIEW_PERMISSION = "ppidutama.view_requestrecord"
+NARRATIVE_PERMISSION = "ppidutama.change_annualreportnarrative"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -46,14 +51,30 @@ def open_requests_dashboard(request, admin_site):
 
 
 def annual_report_view(request, admin_site):
-    """The pemda's report, or one OPD's with `?opd=<id>`; `?format=docx` downloads it."""
+    """The pemda's report, or one OPD's with `?opd=<id>`; `?format=docx` downloads it; a POST
+    stores its narrative parts (holders of NARRATIVE_PERMISSION)."""
     _require_view(request)
     year = reports.parse_report_year(request.GET.get("tahun", ""))
     opds = list(Opd.objects.sites().order_by("name"))
     selected = _selected_opd(request.GET.get("opd", ""), opds)
+    may_edit = request.user.has_perm(NARRATIVE_PERMISSION)
+    form = None
+    if request.method == "POST":
+        if not may_edit:
+            raise PermissionDenied
+        form = NarrativeForm(request.POST)
+        if form.is_valid():
+            services.save_narrative(
+                opd=selected, year=year, texts=form.cleaned_data, by=request.user
+            )
+            messages.success(request, _("Uraian laporan tersimpan."))
+            query = {"tahun": year, **({"opd": selected.pk} if selected else {})}
+            return redirect(f"{request.path}?{urlencode(query)}")
     report = reports.annual_report(year, opd=selected)
     if request.GET.get("format") == "docx":
         return docx_response(report)
+    if may_edit and form is None:
+        form = NarrativeForm(initial=report.narratives)
     context = {
         **admin_site.each_context(request),
         "title": _("Laporan layanan informasi publik"),
@@ -67,6 +88,7 @@ def annual_report_view(request, admin_site):
         "to_be_filled": reports.TO_BE_FILLED,
         "opd_header": reports.opd_table_header(),
         "opd_rows": [reports.opd_table_row(item) for item in report.per_opd],
+        "narrative_form": form,
     }
     return TemplateResponse(request, "admin/ppidutama/annual_report.html", context)
 

@@ -1,5 +1,6 @@
 """PPID Utama's tables (public schema): each module holds one part of the pemda-level PPID."""
 
 from ppidutama.models.records import ObjectionRecord, RequestRecord
+from ppidutama.models.reports import AnnualReportNarrative
 
-__all__ = ["ObjectionRecord", "RequestRecord"]
+__all__ = ["AnnualReportNarrative", "ObjectionRecord", "RequestRecord"]

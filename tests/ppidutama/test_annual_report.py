@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from ppidutama import reports
-from ppidutama.models import RequestRecord
+from ppidutama.models import AnnualReportNarrative, RequestRecord
 from tests.factories import login_console
 from tests.mainsite.helpers import bare_opd
 from tests.ppidutama.conftest import moment, seed_objection, seed_request
@@ -166,3 +166,65 @@ def test_the_query_count_does_not_grow_with_opds(ppid_utama, seeded):
         response = ppid_utama.get(URL, {"tahun": 2025})
     assert response.context["report"].figures[2].received == 35
     assert len(many) == len(few)
+
+
+@pytest.fixture
+def editor(portal_client, console_user_with):
+    user = console_user_with(
+        "ppidutama.view_requestrecord",
+        "ppidutama.change_annualreportnarrative",
+        username="penyusun",
+    )
+    return login_console(portal_client, user)
+
+
+NARRATIVE = {
+    "policy": "Perwali Nomor 12 Tahun 2024 tentang Pengelolaan Informasi.",
+    "implementation": "Dua petugas di setiap OPD.",
+    "disputes": "Satu sengketa di Komisi Informasi, selesai dengan mediasi.",
+    "obstacles": "Jaringan di kecamatan.",
+    "recommendations": "Pelatihan petugas PPID Pelaksana.",
+}
+
+
+def test_the_narrative_is_written_once_and_shown_on_the_page_and_the_docx(editor, seeded, opd_a):
+    assert 'id="ubah-uraian"' in editor.get(URL, {"tahun": 2025}).content.decode()
+    response = editor.post(f"{URL}?tahun=2025", NARRATIVE)
+    assert response.status_code == 302
+    assert response["Location"] == f"{URL}?tahun=2025"
+    page = editor.get(URL, {"tahun": 2025}).content.decode()
+    for text in NARRATIVE.values():
+        assert text in page
+    assert "Diisi oleh PPID" not in page.split('id="ubah-uraian"')[0]
+    text = docx_text(editor.get(URL, {"tahun": 2025, "format": "docx"}).content)
+    assert NARRATIVE["policy"] in text and NARRATIVE["recommendations"] in text
+    assert "[Diisi oleh PPID:" not in text
+    # Another year's and an OPD's report have their own (still empty) narrative.
+    assert NARRATIVE["policy"] not in editor.get(URL, {"tahun": 2024}).content.decode()
+    opd_page = editor.get(URL, {"tahun": 2025, "opd": opd_a.pk}).content.decode()
+    assert NARRATIVE["policy"] not in opd_page
+    editor.post(f"{URL}?tahun=2025&opd={opd_a.pk}", {**NARRATIVE, "policy": "Kebijakan Alpha"})
+    assert "Kebijakan Alpha" in editor.get(URL, {"tahun": 2025, "opd": opd_a.pk}).content.decode()
+    assert "Kebijakan Alpha" not in editor.get(URL, {"tahun": 2025}).content.decode()
+    assert AnnualReportNarrative.objects.count() == 2
+
+
+def test_the_opd_docx_carries_its_narrative_and_no_other(editor, seeded, opd_a, opd_b, admin_a):
+    editor.post(f"{URL}?tahun=2025&opd={opd_a.pk}", {**NARRATIVE, "policy": "Kebijakan Alpha"})
+    editor.post(f"{URL}?tahun=2025&opd={opd_b.pk}", {**NARRATIVE, "policy": "Kebijakan Beta"})
+    text = docx_text(admin_a.get(OPD_URL, {"tahun": 2025, "format": "docx"}).content)
+    assert "Kebijakan Alpha" in text
+    assert "Kebijakan Beta" not in text
+
+
+def test_a_bad_narrative_saves_nothing(editor, seeded):
+    response = editor.post(f"{URL}?tahun=2025", {**NARRATIVE, "obstacles": "x" * 10001})
+    assert response.status_code == 200
+    assert response.context["narrative_form"].errors["obstacles"]
+    assert not AnnualReportNarrative.objects.exists()
+
+
+def test_viewers_without_the_permission_cannot_write_the_narrative(ppid_utama, seeded):
+    assert 'id="ubah-uraian"' not in ppid_utama.get(URL, {"tahun": 2025}).content.decode()
+    assert ppid_utama.post(f"{URL}?tahun=2025", NARRATIVE).status_code == 403
+    assert not AnnualReportNarrative.objects.exists()

@@ -143,6 +143,8 @@ LAYOUT_MIGRATIONS = {
     # ... and, in every OPD schema, the records of the requests and objections it had (a data
     # migration writing to the public tables above).
     ("ppid", "0006_ppidutama_records"),
+    # The PPID's own words of the Pasal 56 annual report, per report and year.
+    ("ppidutama", "0002_records_report_narrative"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -163,6 +165,7 @@ NEW_TABLES = {
         "pemda_commonlink",
         "ppidutama_requestrecord",
         "ppidutama_objectionrecord",
+        "ppidutama_annualreportnarrative",
     },
     None: {
         "core_outgoingattachment",
