@@ -111,6 +111,8 @@ def test_only_holders_of_the_permission_see_it(
     superuser = console_user_with(username="root", superuser=True)
     login_console(portal_client, superuser)
     assert portal_client.get(URL).status_code == 200
-    assert "permohonan-berjalan" in portal_client.get("/admin/").content.decode()
+    index = portal_client.get("/admin/").content.decode()
+    assert "/admin/ppid/permohonan-berjalan/" in index
+    assert "/admin/ppid/laporan-tahunan/" in index
     # Not on an OPD's host, not even for its Admin OPD.
     assert admin_a.get(URL).status_code == 404
