@@ -23,7 +23,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ppidutama import statuses
-from ppidutama.models import AnnualReportNarrative, ObjectionRecord, RequestRecord
+from ppidutama.models import (
+    AnnualReportNarrative,
+    ObjectionRecord,
+    PemdaRequest,
+    RequestRecord,
+)
+from ppidutama.submissions import RequestDecision
 from tenants.models import Opd
 from workdays import counting as workdays
 
@@ -134,7 +140,8 @@ def report_years(*, opd: Opd | None = None, including: int | None = None) -> lis
 
 def annual_report(year: int, *, opd: Opd | None = None) -> AnnualReport:
     """The report of `year` for the pemda (every OPD with records that year, and every active
-    one) or for one OPD, with the PPID's narrative if written. Four queries."""
+    one, and PPID Utama's own requests) or for one OPD, with the PPID's narrative if
+    written. Five queries."""
     if opd is None:
         opds = list(
             Opd.objects.sites()
@@ -150,14 +157,30 @@ def annual_report(year: int, *, opd: Opd | None = None) -> AnnualReport:
         opds = [opd]
     per_opd = {item.pk: OpdFigures(opd=item, figures=_empty_figures()) for item in opds}
     total = _empty_figures()
-    requests = RequestRecord.objects.filter(year=year, opd__in=[item.pk for item in opds])
-    for opd_id, received_at, status, ground, due_date, decided_at in requests.values_list(
-        "opd_id", "received_at", "status", "refusal_ground", "due_date", "decided_at"
-    ):
+    # A request an OPD returned or passed on is counted where it ended, once.
+    requests = RequestRecord.objects.filter(year=year, opd__in=[item.pk for item in opds]).exclude(
+        status=RequestDecision.HANDED_OVER
+    )
+    facts = list(
+        requests.values_list(
+            "opd_id", "received_at", "status", "refusal_ground", "due_date", "decided_at"
+        )
+    )
+    if opd is None:
+        # ...and the pemda's own: those PPID Utama still holds or answered itself.
+        held = PemdaRequest.objects.filter(year=year).exclude(stage=PemdaRequest.Stage.FORWARDED)
+        facts += [
+            (None, received_at, decision or RequestDecision.RECEIVED, ground, due_date, decided_at)
+            for received_at, decision, ground, due_date, decided_at in held.values_list(
+                "received_at", "decision", "refusal_ground", "due_date", "decided_at"
+            )
+        ]
+    for opd_id, received_at, status, ground, due_date, decided_at in facts:
         received_on = timezone.localdate(received_at)
         decided_on = None if decided_at is None else timezone.localdate(decided_at)
         semester = received_on.month > 6
-        for figures in (per_opd[opd_id].figures, total):
+        counted = (total,) if opd_id is None else (per_opd[opd_id].figures, total)
+        for figures in counted:
             for item in (figures[semester], figures[2]):
                 _count_request(item, status, ground, received_on, due_date, decided_on)
     objections = ObjectionRecord.objects.filter(year=year, opd__in=[item.pk for item in opds])

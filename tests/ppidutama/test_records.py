@@ -138,14 +138,14 @@ def test_ppidutama_names_the_statuses_as_the_register_does():
 
 
 def test_the_upgrade_migration_records_what_an_opd_had(opd_a, opd_b):
-    """ppid 0006 in one OPD schema: the requests and objections registered before the records
+    """ppid 0007 in one OPD schema: the requests and objections registered before the records
     existed get theirs; a re-run adds nothing; the other OPD's rows are untouched."""
     import importlib
 
     from django.apps import apps
     from django.db import connection
 
-    migration = importlib.import_module("ppid.migrations.0006_ppidutama_records")
+    migration = importlib.import_module("ppid.migrations.0007_ppidutama_records")
     day = datetime.date(2025, 5, 5)
     request = seed_request(opd_a, 1, received=day, due=day, status="ditolak", decided=day,
                            ground="pasal_6")  # fmt: skip

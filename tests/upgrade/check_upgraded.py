@@ -201,7 +201,7 @@ def opd_facts(opd: Opd) -> dict:
             "request_events": RequestEvent.objects.count(),
             "objections": objections.count(),
             "objection_numbers": dict(objections.values_list("number", "status")),
-            # The pemda's records of them (ppid 0006, a data migration).
+            # The pemda's records of them (ppid 0007, a data migration).
             "request_records": dict(
                 RequestRecord.objects.filter(opd=opd).values_list("number", "status")
             ),

@@ -736,7 +736,7 @@ def test_covers_uploaded_before_the_media_library_still_show(upgrade):
 
 
 def test_the_pemda_has_the_records_of_every_opds_requests_and_objections(upgrade):
-    """ppid 0006: what PPID Utama's dashboard and annual report read, for the old requests."""
+    """ppid 0007: what PPID Utama's dashboard and annual report read, for the old requests."""
     for schema, opd in upgrade.checked["opds"].items():
         assert opd["request_records"] == opd["information_request_numbers"], schema
         assert opd["objection_records"] == opd["objection_numbers"], schema
