@@ -214,7 +214,8 @@ class ContentApp:
     checklist_items: tuple[ChecklistItem, ...] = ()
     checklist: Callable[[], dict[str, bool]] | None = None
     checklist_models: tuple[type[models.Model], ...] = ()
-    # Records, inside the OPD's schema, other figures the console shows (PPID due dates).
+    # Records, inside the OPD's schema, other figures the console shows (PPID due dates) and
+    # the pemda's records PPID Utama reads (ppidutama), anew: `rebuild_portal_index` runs it.
     record_summary: Callable[[], None] | None = None
     # A core.search.SearchSource: the app's share of the OPD's site search.
     search: Any = None

@@ -21,6 +21,7 @@ from core.admin import ValidatedSelectionSiteMixin
 from core.tasks import failed_job_count
 from ppidutama import atasan
 from ppidutama import console as ppidutama_console
+from ppidutama import report_pages as ppidutama_reports
 from tenants.models import Opd
 from wpimport import views as wpimport_views
 
@@ -210,7 +211,11 @@ class KominfoConsoleSite(
     index_template = "admin/console_index.html"
 
     def index(self, request, extra_context=None):
-        extra_context = {**(extra_context or {}), "failed_jobs": failed_job_count()}
+        extra_context = {
+            **(extra_context or {}),
+            "failed_jobs": failed_job_count(),
+            "may_view_ppid": ppidutama_reports.may_view(request.user),
+        }
         return super().index(request, extra_context)
 
     def get_urls(self):
@@ -232,11 +237,21 @@ class KominfoConsoleSite(
             return self.admin_view(lambda request, **kwargs: function(request, self, **kwargs))
 
         return [
-            path("ppid-utama/", view(ppidutama_console.request_list), name="ppidutama_requests"),
+            path("ppid/utama/", view(ppidutama_console.request_list), name="ppidutama_requests"),
             path(
-                "ppid-utama/<int:pk>/",
+                "ppid/utama/<int:pk>/",
                 view(ppidutama_console.request_detail),
                 name="ppidutama_request",
+            ),
+            path(
+                "ppid/permohonan-berjalan/",
+                view(ppidutama_reports.open_requests_dashboard),
+                name="ppidutama_open_requests",
+            ),
+            path(
+                "ppid/laporan-tahunan/",
+                view(ppidutama_reports.annual_report_view),
+                name="ppidutama_annual_report",
             ),
         ]
 

@@ -23,6 +23,8 @@ from ppid.forms import (
     YearForm,
 )
 from ppid.models import InformationRequest, Objection, PublicInformation
+from ppidutama import reports as pemda_reports
+from ppidutama.report_pages import docx_response
 from publishing.admin import PublishingAdminMixin
 
 
@@ -392,6 +394,10 @@ class InformationRequestAdmin(PpidListMixin, ClosedIsReadOnlyMixin, admin.ModelA
         table = reports.figures_table(figures)
         if request.GET.get("format") == "csv":
             return _report_csv(request, year, figures, table)
+        if request.GET.get("format") == "docx":
+            # The same report as PPID Utama's for this OPD, from the records the register writes.
+            report = pemda_reports.annual_report(year, opd=request.tenant)
+            return docx_response(report)
         context = {
             "year": year,
             "figures": figures,

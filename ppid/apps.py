@@ -30,7 +30,7 @@ class PpidConfig(AppConfig):
                 checklist_items=summary.CHECKLIST_ITEMS,
                 checklist=summary.checklist_facts,
                 checklist_models=(PublicInformation,),
-                record_summary=summary.record_open_due_dates,
+                record_summary=summary.record_summary,
                 dashboard_items=dashboard.dashboard_items,
                 menu_targets=menu.menu_targets,
                 menu_shortcuts=menu.menu_shortcuts,

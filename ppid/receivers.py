@@ -1,9 +1,10 @@
-"""Cache invalidation and the console's summary for the OPD's PPID."""
+"""Cache invalidation, the console's summary and the pemda's records of the OPD's PPID."""
 
 from django.db.models.signals import post_delete, post_save
 
 from core import pagecache
-from ppid.models import InformationRequest, PublicInformation
+from ppid import records
+from ppid.models import InformationRequest, Objection, PublicInformation
 from ppid.summary import record_open_due_dates
 
 
@@ -19,3 +20,11 @@ def connect() -> None:
         signal.connect(
             record_open_due_dates, sender=InformationRequest, dispatch_uid=f"ppid-summary-{uid}"
         )
+    post_save.connect(records.request_saved, sender=InformationRequest, dispatch_uid="ppid-rec-req")
+    post_delete.connect(
+        records.request_deleted, sender=InformationRequest, dispatch_uid="ppid-rec-req-del"
+    )
+    post_save.connect(records.objection_saved, sender=Objection, dispatch_uid="ppid-rec-obj")
+    post_delete.connect(
+        records.objection_deleted, sender=Objection, dispatch_uid="ppid-rec-obj-del"
+    )

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core.registry import ChecklistItem
 from core.tenancy import current_opd
 from ppid.models import InformationRequest, PublicInformation
+from ppid.records import rebuild_records
 from tenants.models import Opd
 
 CHECKLIST_ITEMS = (
@@ -35,3 +36,10 @@ def record_open_due_dates(**kwargs) -> None:
             .values_list("due_date", flat=True)
         )
         Opd.objects.filter(pk=opd.pk).update(ppid_open_due_dates=due_dates)
+
+
+def record_summary() -> None:
+    """Everything of the OPD's PPID the public schema holds, recorded anew (core.registry's
+    `record_summary`): the console's open due dates and the pemda's request records."""
+    record_open_due_dates()
+    rebuild_records()

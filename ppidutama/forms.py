@@ -7,7 +7,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from ppidutama.models import HeldApplicant
+from ppidutama import reports
+from ppidutama.models import AnnualReportNarrative, HeldApplicant
 from ppidutama.submissions import ApplicantDetails, RefusalGround, RequestDecision
 from tenants.models import Opd
 
@@ -228,3 +229,18 @@ class DecisionForm(forms.Form):
         ):
             self.add_error("refusal_ground", _("Wajib dipilih bila permohonan ditolak."))
         return cleaned_data
+
+
+class NarrativeForm(forms.ModelForm):
+    """The narrative parts of the Pasal 56 report, labelled as the report's headings."""
+
+    class Meta:
+        model = AnnualReportNarrative
+        fields = AnnualReportNarrative.TEXT_FIELDS
+        widgets = {name: forms.Textarea(attrs={"rows": 5}) for name in fields}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, (heading, hint) in reports.NARRATIVE_PARTS.items():
+            self.fields[name].label = heading
+            self.fields[name].help_text = hint

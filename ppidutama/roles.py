@@ -22,6 +22,9 @@ ROLE_PERMISSIONS: dict[str, set[tuple[str, str]]] = {
         ("ppidutama", "forward_pemdarequest"),
         ("ppidutama", "view_requestrecord"),
         ("ppidutama", "view_objectionrecord"),
+        # The narrative parts of the Pasal 56 annual report.
+        ("ppidutama", "view_annualreportnarrative"),
+        ("ppidutama", "change_annualreportnarrative"),
         # Follows the objections to the Atasan PPID (ppidutama.atasan), answers none.
         ("ppidutama", "view_pemdaobjection"),
     },

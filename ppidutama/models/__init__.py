@@ -3,8 +3,10 @@
 from ppidutama.models.frontdoor import HeldApplicant, Hop, PemdaRequest, RegistrationCounter
 from ppidutama.models.objections import PemdaObjection
 from ppidutama.models.records import ObjectionRecord, RequestRecord
+from ppidutama.models.reports import AnnualReportNarrative
 
 __all__ = [
+    "AnnualReportNarrative",
     "HeldApplicant",
     "Hop",
     "ObjectionRecord",

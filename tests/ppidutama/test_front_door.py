@@ -104,11 +104,11 @@ def test_ppid_utama_forwards_with_the_applicant_and_the_clock(utama, opd_a, opd_
     client, user = utama
     receipt = file_with_utama()
     pemda_request = PemdaRequest.objects.get(number=receipt.number)
-    page = client.get(f"/admin/ppid-utama/{pemda_request.pk}/").content.decode()
+    page = client.get(f"/admin/ppid/utama/{pemda_request.pk}/").content.decode()
     assert VALID_REQUEST["identity_number"] in page
 
     response = client.post(
-        f"/admin/ppid-utama/{pemda_request.pk}/",
+        f"/admin/ppid/utama/{pemda_request.pk}/",
         {"action": "forward", "to_opd": opd_a.pk, "note": NOTE},
     )
     assert response.status_code == 302
@@ -123,7 +123,7 @@ def test_ppid_utama_forwards_with_the_applicant_and_the_clock(utama, opd_a, opd_
     assert not HeldApplicant.objects.exists()
     assert opd_requests(opd_b) == []
     # PPID Utama's page no longer shows it either.
-    page = client.get(f"/admin/ppid-utama/{pemda_request.pk}/").content.decode()
+    page = client.get(f"/admin/ppid/utama/{pemda_request.pk}/").content.decode()
     assert VALID_REQUEST["identity_number"] not in page
     # Every hop is in the audit log, without the note.
     events = AuditEvent.objects.filter(object_type="ppidutama.PemdaRequest")
@@ -143,7 +143,7 @@ def test_forwarding_to_a_deactivated_opd_is_refused_and_moves_nothing(utama, opd
     opd_a.is_active = False
     opd_a.save()
     response = client.post(
-        f"/admin/ppid-utama/{pemda_request.pk}/", {"action": "forward", "to_opd": opd_a.pk}
+        f"/admin/ppid/utama/{pemda_request.pk}/", {"action": "forward", "to_opd": opd_a.pk}
     )
     assert response.status_code == 200
     with pytest.raises(ValidationError):
@@ -222,7 +222,7 @@ def test_the_opd_returns_it_to_ppid_utama(utama, opd_a, client_a):
     pemda_request.refresh_from_db()
     assert pemda_request.is_with_utama and pemda_request.opd is None
     assert HeldApplicant.objects.get(request=pemda_request).email == VALID_REQUEST["email"]
-    page = client.get(f"/admin/ppid-utama/{pemda_request.pk}/").content.decode()
+    page = client.get(f"/admin/ppid/utama/{pemda_request.pk}/").content.decode()
     assert "Bukan informasi kami" in page and VALID_REQUEST["identity_number"] in page
 
 
@@ -244,7 +244,7 @@ def test_ppid_utama_answers_itself_and_the_citizen_sees_the_decision(utama, port
     client, _user = utama
     receipt = file_with_utama()
     pemda_request = PemdaRequest.objects.get(number=receipt.number)
-    url = f"/admin/ppid-utama/{pemda_request.pk}/"
+    url = f"/admin/ppid/utama/{pemda_request.pk}/"
     # A refusal needs its ground.
     response = client.post(url, {"action": "decide", "decision": "ditolak", "notice": "Tidak"})
     assert response.status_code == 200
@@ -284,30 +284,30 @@ def test_the_desk_is_only_for_ppid_utama(public_tenant, atasan, opd_a):
     pk = PemdaRequest.objects.get(number=receipt.number).pk
     client, _user = atasan
     # The Atasan PPID may read, not forward.
-    assert client.get(f"/admin/ppid-utama/{pk}/").status_code == 200
-    response = client.post(f"/admin/ppid-utama/{pk}/", {"action": "forward", "to_opd": opd_a.pk})
+    assert client.get(f"/admin/ppid/utama/{pk}/").status_code == 200
+    response = client.post(f"/admin/ppid/utama/{pk}/", {"action": "forward", "to_opd": opd_a.pk})
     assert response.status_code == 403
     from django.test import Client
 
     from tests.factories import login_console
 
     other = login_console(Client(HTTP_HOST="localhost"), console_user("humas", None))
-    assert other.get("/admin/ppid-utama/").status_code == 403
-    assert other.get(f"/admin/ppid-utama/{pk}/").status_code == 403
+    assert other.get("/admin/ppid/utama/").status_code == 403
+    assert other.get(f"/admin/ppid/utama/{pk}/").status_code == 403
     assert opd_requests(opd_a) == []
 
 
 def test_an_opd_host_has_no_ppid_utama_desk(client_a, opd_a):
     receipt = file_with_utama()
     pk = PemdaRequest.objects.get(number=receipt.number).pk
-    assert client_a.get(f"/admin/ppid-utama/{pk}/").status_code in (302, 404)
+    assert client_a.get(f"/admin/ppid/utama/{pk}/").status_code in (302, 404)
 
 
 def test_the_desk_list_runs_a_fixed_number_of_queries(utama, django_assert_max_num_queries):
     client, _user = utama
     for _ in range(3):
         file_with_utama()
-    client.get("/admin/ppid-utama/")
+    client.get("/admin/ppid/utama/")
     with django_assert_max_num_queries(14):
-        response = client.get("/admin/ppid-utama/")
+        response = client.get("/admin/ppid/utama/")
     assert response.content.decode().count("PEMDA/PPID/") == 3

@@ -47,6 +47,7 @@ from ppid.models import (  # noqa: E402
     PublicInformation,
     RequestEvent,
 )
+from ppidutama.models import ObjectionRecord, RequestRecord  # noqa: E402
 from tenants.models import Domain, Opd  # noqa: E402
 from tests.upgrade.layout import MOVED_MODELS as MOVED  # noqa: E402
 from workdays.models import LocalHoliday  # noqa: E402
@@ -200,6 +201,13 @@ def opd_facts(opd: Opd) -> dict:
             "request_events": RequestEvent.objects.count(),
             "objections": objections.count(),
             "objection_numbers": dict(objections.values_list("number", "status")),
+            # The pemda's records of them (ppid 0007, a data migration).
+            "request_records": dict(
+                RequestRecord.objects.filter(opd=opd).values_list("number", "status")
+            ),
+            "objection_records": dict(
+                ObjectionRecord.objects.filter(opd=opd).values_list("number", "status")
+            ),
             "status_labels": {
                 record.number: str(record.get_status_display())
                 for record in [*requests, *objections]

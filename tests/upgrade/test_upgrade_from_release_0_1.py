@@ -144,8 +144,13 @@ LAYOUT_MIGRATIONS = {
     # forwarded request: the pemda's number and the "handed over" status.
     ("ppidutama", "0002_front_door"),
     ("ppid", "0006_forwarded_by_ppid_utama"),
+    # ... and, in every OPD schema, the records of the requests and objections it had (a data
+    # migration writing to the public tables above).
+    ("ppid", "0007_ppidutama_records"),
+    # The PPID's own words of the Pasal 56 annual report, per report and year.
+    ("ppidutama", "0003_records_report_narrative"),
     # Objections to the pemda's Atasan PPID, filed at the portal (public schema).
-    ("ppidutama", "0003_objections"),
+    ("ppidutama", "0004_objections"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -172,6 +177,7 @@ NEW_TABLES = {
         "ppidutama_pemdarequest",
         "ppidutama_heldapplicant",
         "ppidutama_hop",
+        "ppidutama_annualreportnarrative",
         "ppidutama_pemdaobjection",
     },
     None: {
@@ -206,9 +212,14 @@ NEW_TABLES = {
         "wpimport_importrun",
     },
 }
-# New tables the upgrade fills (the others start empty): the default menu of every OPD and
-# its default document categories.
-SEEDED_TABLES = {"navigation_menuitem", "documents_documentcategory"}
+# New tables the upgrade fills (the others start empty): the default menu of every OPD, its
+# default document categories, and the pemda's records of every OPD's requests and objections.
+SEEDED_TABLES = {
+    "navigation_menuitem",
+    "documents_documentcategory",
+    "ppidutama_requestrecord",
+    "ppidutama_objectionrecord",
+}
 # Columns (and their indexes and constraints) that later features add to existing tables, per
 # schema as above: (table, name prefix) of the structure rows that may be new.
 NEW_STRUCTURE = {
@@ -725,6 +736,14 @@ def test_covers_uploaded_before_the_media_library_still_show(upgrade):
     covers = {schema: upgrade.checked["served"][schema]["covers"] for schema in OPD_SCHEMAS}
     assert sum(len(shown) for shown in covers.values()) >= 2, covers
     assert all(all(shown.values()) for shown in covers.values()), covers
+
+
+def test_the_pemda_has_the_records_of_every_opds_requests_and_objections(upgrade):
+    """ppid 0007: what PPID Utama's dashboard and annual report read, for the old requests."""
+    for schema, opd in upgrade.checked["opds"].items():
+        assert opd["request_records"] == opd["information_request_numbers"], schema
+        assert opd["objection_records"] == opd["objection_numbers"], schema
+    assert any(opd["request_records"] for opd in upgrade.checked["opds"].values())
 
 
 def test_ppid_requests_and_objections_can_still_be_tracked(upgrade):
