@@ -26,6 +26,7 @@ from ppidutama import statuses
 from ppidutama.models import (
     AnnualReportNarrative,
     ObjectionRecord,
+    PemdaObjection,
     PemdaRequest,
     RequestRecord,
 )
@@ -140,8 +141,8 @@ def report_years(*, opd: Opd | None = None, including: int | None = None) -> lis
 
 def annual_report(year: int, *, opd: Opd | None = None) -> AnnualReport:
     """The report of `year` for the pemda (every OPD with records that year, and every active
-    one, and PPID Utama's own requests) or for one OPD, with the PPID's narrative if
-    written. Five queries."""
+    one, PPID Utama's own requests and the objections to the pemda's Atasan PPID) or for one
+    OPD, with the PPID's narrative if written. Six queries."""
     if opd is None:
         opds = list(
             Opd.objects.sites()
@@ -190,6 +191,14 @@ def annual_report(year: int, *, opd: Opd | None = None) -> AnnualReport:
         semester = timezone.localdate(filed_at).month > 6
         for figures in (per_opd[opd_id].figures, total):
             for item in (figures[semester], figures[2]):
+                _count_objection(item, status, outcome)
+    if opd is None:
+        # ...and those filed with the pemda's own Atasan PPID at the portal (ppidutama.objections).
+        for filed_at, status, outcome in PemdaObjection.objects.filter(year=year).values_list(
+            "filed_at", "status", "outcome"
+        ):
+            semester = timezone.localdate(filed_at).month > 6
+            for item in (total[semester], total[2]):
                 _count_objection(item, status, outcome)
     narrative = AnnualReportNarrative.objects.filter(opd=opd, year=year).first()
     return AnnualReport(

@@ -292,6 +292,23 @@ def test_the_atasan_ppid_is_told_of_a_new_objection_without_its_reason(
     assert "Alasan pribadi" not in mail.body and "Budi" not in mail.body
 
 
+def test_the_pemda_annual_report_counts_the_objections_to_its_atasan_ppid(
+    opd_a, in_opd, atasan_console
+):
+    from ppidutama.reports import annual_report
+
+    today = timezone.localdate()
+    upheld = file_directly(*opd_request(opd_a, in_opd, decided_on=today)).objection
+    file_directly(*opd_request(opd_a, in_opd, decided_on=today))
+    atasan_console.post(answer_url(upheld), {"outcome": "diterima", "response": "Diterima."})
+    year = upheld.filed_at.year
+    pemda = annual_report(year).figures[2]
+    assert (pemda.objections_received, pemda.objections_answered) == (2, 1)
+    assert (pemda.objections_upheld, pemda.objections_rejected) == (1, 0)
+    # The OPD's own report counts the objections to its own atasan only.
+    assert annual_report(year, opd=opd_a).figures[2].objections_received == 0
+
+
 # --- Double submits and numbers -------------------------------------------------------------
 
 
