@@ -21,6 +21,12 @@ ANSWER_PERMISSION = "ppidutama.change_pemdaobjection"
 PER_PAGE = 50
 
 
+def _page_context(request, admin_site) -> dict:
+    # The sidebar lists registered models only; for a PPID role it would say "no permission
+    # to view anything" beside the very page it is working on.
+    return {**admin_site.each_context(request), "is_nav_sidebar_enabled": False}
+
+
 def may_view(user) -> bool:
     return user.has_perm(VIEW_PERMISSION) or user.has_perm(ANSWER_PERMISSION)
 
@@ -43,7 +49,7 @@ def objection_list(request, admin_site):
         objection.days_left_today = objection.days_left(today)
         objection.overdue_by = max(0, -(objection.days_left_today or 0))
     context = {
-        **admin_site.each_context(request),
+        **_page_context(request, admin_site),
         "title": _("Keberatan kepada atasan PPID"),
         "page": page,
         "open_count": PemdaObjection.objects.open().count(),
@@ -61,7 +67,7 @@ def objection_detail(request, admin_site, pk):
     )
     today = timezone.localdate()
     context = {
-        **admin_site.each_context(request),
+        **_page_context(request, admin_site),
         "title": _("Keberatan %(number)s") % {"number": objection.number},
         "objection": objection,
         "days_left": objection.days_left(today),
@@ -96,7 +102,7 @@ def objection_answer(request, admin_site, pk):
             messages.success(request, _("Tanggapan tersimpan; surat tanggapan siap dicetak."))
             return redirect(f"{admin_site.name}:atasan_objection_letter", objection.pk)
     context = {
-        **admin_site.each_context(request),
+        **_page_context(request, admin_site),
         "title": _("Tanggapan atasan PPID: %(number)s") % {"number": objection.number},
         "objection": objection,
         "form": form,
