@@ -31,6 +31,9 @@ from ppidutama.submissions import (
 )
 from workdays import counting as workdays
 
+# The Atasan PPID is reminded this many working days before an answer is due.
+REMINDER_WORKING_DAYS = 3
+
 
 @dataclass(frozen=True)
 class Submission:
@@ -144,6 +147,45 @@ def answer_objection(
     return objection
 
 
+@transaction.atomic
+def send_deadline_reminders(*, today: datetime.date | None = None) -> int:
+    """Remind the Atasan PPID of every open objection whose answer is due within three working
+    days (UU 14/2008 Pasal 36 ayat (2)), once per objection; on working days only. Returns the
+    number of reminders queued."""
+    today = today or timezone.localdate()
+    if not workdays.is_working_day(today):
+        return 0
+    recipients = atasan_recipients()
+    if not recipients:
+        return 0
+    due_soon = (
+        PemdaObjection.objects.open()
+        .filter(
+            reminded_at__isnull=True,
+            due_date__gte=today,
+            due_date__lte=workdays.add_working_days(today, REMINDER_WORKING_DAYS),
+        )
+        # Locked, so that two runs of the job at once cannot both find one unreminded.
+        .select_for_update()
+        .order_by("due_date", "pk")
+    )
+    sent = 0
+    for objection in due_soon:
+        objection.reminded_at = timezone.now()
+        objection.save(update_fields=["reminded_at"])
+        queue_mail(
+            template="ppidutama/email/objection_deadline",
+            context={
+                "objection": objection,
+                "days_left": objection.days_left(today),
+                "url": _console_url(objection),
+            },
+            to=recipients,
+        )
+        sent += 1
+    return sent
+
+
 def _raise_if_submitted(submission_token: str) -> None:
     existing = PemdaObjection.objects.filter(submission_token=submission_token).first()
     if existing is not None:
@@ -191,14 +233,18 @@ def atasan_recipients() -> list[str]:
 def _notify_atasan(objection: PemdaObjection) -> None:
     """Tell the Atasan PPID a new objection's 30 working days have started; queued in the
     filing's transaction, with the numbers and dates only, never the reason."""
+    queue_mail(
+        template="ppidutama/email/objection_new",
+        context={"objection": objection, "url": _console_url(objection)},
+        to=atasan_recipients(),
+    )
+
+
+def _console_url(objection: PemdaObjection) -> str:
     path = reverse(
         "console:atasan_objection", args=[objection.pk], urlconf=settings.PUBLIC_SCHEMA_URLCONF
     )
-    queue_mail(
-        template="ppidutama/email/objection_new",
-        context={"objection": objection, "url": portal_url(path)},
-        to=atasan_recipients(),
-    )
+    return portal_url(path)
 
 
 def _changes(before: dict | None, objection: PemdaObjection) -> dict:

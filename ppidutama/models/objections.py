@@ -87,6 +87,8 @@ class PemdaObjection(TrackedSubmission):
     outcome = models.CharField(_("putusan"), max_length=20, choices=Outcome.choices, blank=True)
     response = models.TextField(_("tanggapan atasan PPID"), max_length=10000, blank=True)
     answered_at = models.DateTimeField(_("ditanggapi"), null=True, blank=True)
+    # When the Atasan PPID was reminded that the answer is due (once; the due date never moves).
+    reminded_at = models.DateTimeField(_("diingatkan"), null=True, blank=True, editable=False)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -309,6 +309,43 @@ def test_the_pemda_annual_report_counts_the_objections_to_its_atasan_ppid(
     assert annual_report(year, opd=opd_a).figures[2].objections_received == 0
 
 
+def next_working_day(day: datetime.date) -> datetime.date:
+    while not workdays.is_working_day(day):
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def test_the_atasan_ppid_is_reminded_once_three_working_days_before_the_answer_is_due(
+    opd_a, opd_b, in_opd, atasan_console, run_tasks
+):
+    from core.models import OutgoingMail
+    from ppidutama.tasks import remind_atasan_ppid_deadlines
+
+    today = timezone.localdate()
+    soon, later, answered = (
+        file_directly(*opd_request(opd, in_opd, decided_on=today)).objection
+        for opd in (opd_a, opd_b, opd_a)
+    )
+    day = next_working_day(today)
+    PemdaObjection.objects.filter(pk__in=[soon.pk, answered.pk]).update(
+        due_date=workdays.add_working_days(day, 3)
+    )
+    PemdaObjection.objects.filter(pk=later.pk).update(due_date=workdays.add_working_days(day, 4))
+    atasan_console.post(answer_url(answered), {"outcome": "ditolak", "response": "Ditolak."})
+    weekend = day + datetime.timedelta(days=(5 - day.weekday()) % 7)
+    assert objections.send_deadline_reminders(today=weekend) == 0
+
+    assert objections.send_deadline_reminders(today=day) == 1
+    assert objections.send_deadline_reminders(today=day) == 0
+    mail = OutgoingMail.objects.get(template="ppidutama/email/objection_deadline")
+    assert soon.number in mail.subject and mail.to == ["sekda@kominfo.example.org"]
+    assert "sisa 3 hari kerja" in mail.body and "Tidak ditanggapi" not in mail.body
+    # The daily job runs the same service in the public schema: nobody is reminded twice.
+    remind_atasan_ppid_deadlines.defer(schema="public")
+    assert run_tasks().get("failed", 0) == 0
+    assert OutgoingMail.objects.filter(template="ppidutama/email/objection_deadline").count() == 1
+
+
 # --- Double submits and numbers -------------------------------------------------------------
 
 
