@@ -38,6 +38,8 @@ def test_every_scheduled_job_is_declared_in_code():
         "core.tasks.remove_old_jobs": "15 19 * * *",
         # 08:00 WIB: the PPID staff's deadline reminders, one job per OPD.
         "ppid.tasks.remind_all_ppid_deadlines": "0 1 * * *",
+        # 08:00 WIB too: the Atasan PPID's reminders of objections to answer (public schema).
+        "ppidutama.tasks.remind_atasan_ppid_deadlines": "0 1 * * *",
         # Hourly: expired articles leave the portal's index.
         "news.tasks.retire_expired_articles_everywhere": "5 * * * *",
         # 00:05 WIB when a semester starts: every OPD's SKM figures and checklist afresh.
