@@ -38,10 +38,10 @@ def main() -> None:
     from news.models import Article, Category
     from pages.demo import seed_demo_content as seed_demo_pages
     from ppid.demo import seed_demo_content as seed_demo_ppid
+    from ppidutama import roles as ppid_roles
     from publicservices.demo import seed_demo_content as seed_demo_services
     from publicservices.survey.demo import seed_demo_responses
     from publishing.services import publish_content
-    from ppidutama import roles as ppid_roles
     from tenants.models import Opd
     from tenants.services import create_opd
     from tests.e2e import stack
