@@ -140,6 +140,8 @@ LAYOUT_MIGRATIONS = {
     ("news", "0006_category_parent"),
     # The pemda-level PPID (issue #20): the facts of every OPD's requests and objections.
     ("ppidutama", "0001_initial"),
+    # The Skor Keterbukaan (issue #20): the PPID's answers, evidence and each OPD's last score.
+    ("openness", "0001_initial"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -160,6 +162,9 @@ NEW_TABLES = {
         "pemda_commonlink",
         "ppidutama_requestrecord",
         "ppidutama_objectionrecord",
+        "openness_answer",
+        "openness_evidence",
+        "openness_scoresnapshot",
     },
     None: {
         "core_outgoingattachment",
@@ -587,7 +592,7 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
     assert {app for _pk, app, _model in added} == {
         "procrastinate", "core", "console", "backups", "news", "pages", "ppid", "library",
         "navigation", "pemda", "homepage", "documents", "publicservices", "gallery", "faq",
-        "agenda", "redirects", "wpimport", "ppidutama",
+        "agenda", "redirects", "wpimport", "ppidutama", "openness",
     }  # fmt: skip
     assert min(pk for pk, _app, _model in added) > max(pk for pk, _app, _model in moved)
     assert moved <= after.content_types["public"]
