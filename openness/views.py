@@ -83,7 +83,10 @@ def opd_answer(request, admin_site, key):
     if not form.is_valid():
         messages.error(
             request,
-            _("Jawaban “%(indicator)s” belum tersimpan. Periksa isian yang ditandai.")
+            _(
+                "Jawaban “%(indicator)s” belum tersimpan. Periksa isian yang ditandai; "
+                "berkas bukti perlu dipilih ulang."
+            )
             % {"indicator": BY_KEY[key].wording},
         )
         return opd_score(request, admin_site, forms={key: form}, status=400)
