@@ -12,6 +12,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit import services as audit
+from audit.models import AuditEvent
 from core import registry
 from core.registry import OpennessFact
 from core.storage import remove, removed_on_error
@@ -103,13 +105,22 @@ def save_answer(*, opd, indicator: str, value: str, note: str, upload, username:
     """Store the PPID's answer and, if given, one evidence document: all of it or nothing
     (the file is removed again when the row cannot be written)."""
     with transaction.atomic(), removed_on_error():
-        answer, _created = Answer.objects.update_or_create(
+        before = Answer.objects.filter(opd=opd, indicator=indicator).values("value", "note").first()
+        answer, created = Answer.objects.update_or_create(
             opd=opd,
             indicator=indicator,
             defaults={"value": value, "note": note, "answered_by": username},
         )
+        changes = audit.changes_between(before, {"value": value, "note": note})
+        if changes:
+            audit.record(
+                AuditEvent.Action.CREATE if created else AuditEvent.Action.CHANGE,
+                instance=answer,
+                changes=changes,
+                opd_id=opd.pk,
+            )
         if upload is not None:
-            Evidence.objects.create(
+            document = Evidence.objects.create(
                 opd=opd,
                 indicator=indicator,
                 file=upload.file,
@@ -118,6 +129,7 @@ def save_answer(*, opd, indicator: str, value: str, note: str, upload, username:
                 size=upload.file.size,
                 uploaded_by=username,
             )
+            audit.record(AuditEvent.Action.CREATE, instance=document, opd_id=opd.pk)
     return answer
 
 
@@ -128,6 +140,7 @@ def evidence_count(opd, indicator: str) -> int:
 def delete_evidence(document: Evidence) -> None:
     name, storage_ = document.file.name, document.file.storage
     with transaction.atomic():
+        audit.record(AuditEvent.Action.DELETE, instance=document, opd_id=document.opd_id)
         document.delete()
         transaction.on_commit(lambda: remove([(storage_, name)]))
 

@@ -98,6 +98,7 @@ def opd_answer(request, admin_site, key):
         upload=form.cleaned_data["evidence"],
         username=request.user.get_username(),
     )
+    services.record_current_score(opd)
     messages.success(request, _("Jawaban tersimpan dan skor dihitung ulang."))
     return redirect(reverse(f"{admin_site.name}:openness_score") + f"#indikator-{key}")
 
@@ -120,6 +121,7 @@ def opd_evidence_delete(request, admin_site, pk):
     document = _evidence(request, pk)
     key = document.indicator
     services.delete_evidence(document)
+    services.record_current_score(request.tenant)
     messages.success(request, _("Dokumen bukti dihapus."))
     return redirect(reverse(f"{admin_site.name}:openness_score") + f"#indikator-{key}")
 

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.messages import get_messages
 
 from accounts import roles
+from audit.models import AuditEvent
 from openness.models import Answer, Evidence, ScoreSnapshot
 from tests.factories import make_operator
 from tests.openness.conftest import EXE_BYTES, PDF_BYTES, pdf
@@ -79,6 +80,12 @@ def test_answer_with_evidence_counts_and_is_stored_privately(opd_a, ppid_a, priv
     after = ppid_a.get(PAGE).context["assessment"].score
     assert after - before == 3  # the indicator's full weight
     assert ScoreSnapshot.objects.get(opd=opd_a).score == after
+    # The audit log of the OPD records the answer and the upload.
+    events = AuditEvent.objects.filter(opd=opd_a, object_type__startswith="openness.")
+    assert {(e.action, e.object_type) for e in events} == {
+        ("create", "openness.Answer"),
+        ("create", "openness.Evidence"),
+    }
     download = ppid_a.get(f"/admin/keterbukaan/bukti/{document.pk}/")
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == PDF_BYTES
@@ -179,12 +186,16 @@ def test_one_opd_never_reaches_another_opds_answers_or_evidence(
     assert ppid_a.get(PAGE).status_code in (302, 403)
 
 
-def test_owner_deletes_evidence_and_its_file(opd_a, ppid_a, private_media_root):
+def test_owner_deletes_evidence_and_its_file(
+    opd_a, ppid_a, private_media_root, django_capture_on_commit_callbacks
+):
     answer(ppid_a, upload=pdf())
     document = Evidence.objects.get(opd=opd_a)
-    with pytest.MonkeyPatch.context():
+    with django_capture_on_commit_callbacks(execute=True):
         response = ppid_a.post(f"/admin/keterbukaan/bukti/{document.pk}/hapus/")
     assert response.status_code == 302
     assert not Evidence.objects.exists()
     messages = [str(m) for m in get_messages(response.wsgi_request)]
     assert "Dokumen bukti dihapus." in messages
+    assert stored_files(private_media_root) == []
+    assert AuditEvent.objects.filter(opd=opd_a, action="delete", object_type="openness.Evidence")
