@@ -25,8 +25,15 @@ ZERO = ScoreSnapshot(score=0)
 
 
 def may_assess(user) -> bool:
-    """The OPD's PPID (Petugas PPID) and its Admin OPD answer for the OPD."""
-    return user.is_active and (user.is_superuser or user.groups.filter(name__in=ROLES).exists())
+    """The OPD's PPID (Petugas PPID) and its Admin OPD answer for the OPD. Asked by the page
+    and by the admin's menu on every screen: one query per request, kept on the user."""
+    if not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    if not hasattr(user, "_openness_may_assess"):
+        user._openness_may_assess = user.groups.filter(name__in=ROLES).exists()
+    return user._openness_may_assess
 
 
 def _check(request):
