@@ -48,6 +48,7 @@ run: migrate
 	@echo "  Portal & Kominfo console: http://localhost:$(PORT)/  and  http://localhost:$(PORT)/admin/  (kominfo / portal-demo-2026)"
 	@echo "  An OPD site and its admin: http://bpbd.localhost:$(PORT)/  and  http://bpbd.localhost:$(PORT)/admin/  (admin / portal-demo-2026)"
 	@echo "  Every demo OPD has the same admin log-in; BPBD also has 'berita' and 'ppid' operators."
+	@echo "  The pemda's PPID on the console: 'ppidutama' (PPID Utama) and 'sekda' (Atasan PPID)."
 	@echo ""
 	@echo "  The task worker (e-mail, schedules) runs beside the server and stops with it."
 	@echo ""

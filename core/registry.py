@@ -54,6 +54,22 @@ class ChecklistItem:
 
 
 @dataclass(frozen=True)
+class OpennessFact:
+    """One measured fact of the Skor Keterbukaan (the openness app), about the current OPD.
+
+    `share` is how much of the indicator is met, from 0 to 1 (2 of the 3 DIP categories: 0.67);
+    `detail` says in Indonesian what was counted ("12 dari 14 permohonan dijawab tepat waktu");
+    `admin_url` (a path, may be lazy) is where on the OPD admin it is improved, shown to
+    operators who hold `permission`.
+    """
+
+    share: float
+    detail: str
+    admin_url: Any = ""
+    permission: str = ""
+
+
+@dataclass(frozen=True)
 class DashboardItem:
     """One line of the OPD admin's first screen: something an operator should do today."""
 
@@ -236,6 +252,9 @@ class ContentApp:
     # Links shown beside the phone menu button on every page, one tap away whatever the
     # operators do with the menu (PPID, a legal duty): MenuTargets computed without a query.
     menu_shortcuts: Callable[[], list[MenuTarget]] | None = None
+    # The app's measured facts of the Skor Keterbukaan (OpennessFact by key, e.g. "dip_kategori"),
+    # read inside the current OPD's schema when the OPD's score is computed.
+    openness_facts: Callable[[], dict[str, "OpennessFact"]] | None = None
 
 
 _apps: dict[str, ContentApp] = {}
@@ -332,3 +351,12 @@ def menu_shortcuts() -> list[MenuTarget]:
 
 def menu_target_models() -> list[type[models.Model]]:
     return [model for app in _apps.values() for model in app.menu_target_models]
+
+
+def openness_facts() -> dict[str, OpennessFact]:
+    """Every content app's measured Skor Keterbukaan facts about the current OPD."""
+    facts: dict[str, OpennessFact] = {}
+    for app in _apps.values():
+        if app.openness_facts is not None:
+            facts.update(app.openness_facts())
+    return facts

@@ -10,7 +10,7 @@ class PagesConfig(AppConfig):
         from accounts import roles
         from core import registry
         from core.search import SearchSource
-        from pages import checklist, defaults, demo, menu, receivers
+        from pages import checklist, defaults, demo, menu, openness, receivers
         from pages.models import Official, OrgUnit, Page
 
         registry.register(
@@ -33,6 +33,7 @@ class PagesConfig(AppConfig):
                 ),
                 editor_permissions=("pages.add_page", "pages.change_page"),
                 menu_targets=menu.menu_targets,
+                openness_facts=openness.openness_facts,
                 menu_target_models=(Page,),
             )
         )

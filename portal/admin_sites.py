@@ -19,6 +19,7 @@ from console.views import activity_dashboard, send_reminder_now
 from core import registry
 from core.admin import ValidatedSelectionSiteMixin
 from core.tasks import failed_job_count
+from openness import views as openness_views
 from ppidutama import atasan
 from ppidutama import console as ppidutama_console
 from ppidutama import report_pages as ppidutama_reports
@@ -110,7 +111,25 @@ class OpdAdminSite(
             path("siaran/", broadcast, name="broadcast"),
             path("log-audit/", audit_list, name="audit_log"),
             path("log-audit/<int:pk>/", audit_detail, name="audit_event"),
+            *self._openness_urls(),
             *super().get_urls(),
+        ]
+
+    def _openness_urls(self):
+        def view(function):
+            return self.admin_view(lambda request, **kwargs: function(request, self, **kwargs))
+
+        pages = openness_views
+        return [
+            path("keterbukaan/", view(pages.opd_score), name="openness_score"),
+            path("keterbukaan/jawab/<slug:key>/", view(pages.opd_answer), name="openness_answer"),
+            path("keterbukaan/bukti/<int:pk>/", view(pages.opd_evidence), name="openness_evidence"),
+            path(
+                "keterbukaan/bukti/<int:pk>/hapus/",
+                view(pages.opd_evidence_delete),
+                name="openness_evidence_delete",
+            ),
+            path("keterbukaan/paket-bukti/", view(pages.opd_pack), name="openness_pack"),
         ]
 
     def index(self, request, extra_context=None):
@@ -157,7 +176,30 @@ class OpdAdminSite(
                 ],
             }
             app_list.insert(0, identity)
+        if app_label is None and openness_views.may_assess(request.user):
+            app_list.append(_openness_entry())
         return app_list
+
+
+def _openness_entry() -> dict:
+    url = reverse("admin:openness_score")
+    return {
+        "name": _("Skor Keterbukaan"),
+        # A shared app: django-tenants' app list template links it on an OPD's host.
+        "app_label": "openness",
+        "app_url": url,
+        "has_module_perms": True,
+        "models": [
+            {
+                "name": _("Penilaian mandiri sebelum monev Komisi Informasi"),
+                "object_name": "OpennessScore",
+                "perms": {"change": True, "view": True},
+                "admin_url": url,
+                "add_url": None,
+                "view_only": False,
+            }
+        ],
+    }
 
 
 IDENTITY_PERMISSION = "pages.change_identity"
@@ -223,8 +265,10 @@ class KominfoConsoleSite(
         remind = self.admin_view(
             lambda request, opd_id: send_reminder_now(request, self, opd_id=opd_id)
         )
+        openness = self.admin_view(lambda request: openness_views.console_scores(request, self))
         return [
             path("aktivitas/", dashboard, name="activity_dashboard"),
+            path("keterbukaan/", openness, name="openness_scores"),
             path("aktivitas/<int:opd_id>/pengingat/", remind, name="activity_remind"),
             *self._ppid_utama_urls(),
             *self._wordpress_import_urls(),

@@ -99,6 +99,8 @@ SHARED_APPS = [
     "pemda",
     # The pemda-level PPID: PPID Utama, the Atasan PPID, the front door at /ppid/ (issue #20).
     "ppidutama",
+    # The Skor Keterbukaan: an OPD's self-assessment before the Komisi Informasi's monev.
+    "openness",
     "console",
     "backups",
     "demo",
@@ -360,6 +362,8 @@ BACKUP_DEV_KEY_FILE = Path(env("BACKUP_DEV_KEY_FILE", str(VAR_DIR / "backup-dev.
 BACKUP_KEEP = int(env("BACKUP_KEEP", "7"))
 PG_BIN_DIR = env("PG_BIN_DIR", "")
 PPID_MAX_UPLOAD_MB = int(env("PPID_MAX_UPLOAD_MB", "20"))
+# Evidence documents of the Skor Keterbukaan (openness app): scans and photos.
+OPENNESS_EVIDENCE_MAX_MB = int(env("OPENNESS_EVIDENCE_MAX_MB", "10"))
 PPID_MAX_ID_SCAN_MB = int(env("PPID_MAX_ID_SCAN_MB", "5"))
 # Public PPID forms accepted per client IP per hour (requests and objections each).
 PPID_SUBMISSIONS_PER_HOUR = int(env("PPID_SUBMISSIONS_PER_HOUR", "10"))

@@ -10,7 +10,7 @@ class PpidConfig(AppConfig):
         from accounts import roles
         from core import registry
         from core.search import SearchSource
-        from ppid import dashboard, demo, desk, home, menu, portal, receivers, summary
+        from ppid import dashboard, demo, desk, home, menu, openness, portal, receivers, summary
         from ppid.models import InformationRequest, Objection, PublicInformation
 
         registry.register(
@@ -31,6 +31,7 @@ class PpidConfig(AppConfig):
                 checklist=summary.checklist_facts,
                 checklist_models=(PublicInformation,),
                 record_summary=summary.record_summary,
+                openness_facts=openness.openness_facts,
                 dashboard_items=dashboard.dashboard_items,
                 menu_targets=menu.menu_targets,
                 menu_shortcuts=menu.menu_shortcuts,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from ppidutama.models import RequestRecord
+from ppidutama.models import PemdaRequest, RequestRecord
 from ppidutama.statuses import request_status_label
 from tenants.models import Opd
 from workdays import counting as workdays
@@ -21,8 +21,17 @@ class OpenRequest:
     days_left: int
 
     @property
-    def opd(self) -> Opd:
+    def opd(self) -> Opd | None:
+        """None for a request PPID Utama holds itself."""
         return self.record.opd
+
+    @property
+    def opd_name(self) -> str:
+        return self.record.opd.name if self.record.opd else ""
+
+    @property
+    def held_by_utama(self) -> bool:
+        return isinstance(self.record, PemdaRequest)
 
     @property
     def is_overdue(self) -> bool:
@@ -60,8 +69,8 @@ def active_opds():
 
 
 def open_requests(*, opd: Opd | None = None, today: datetime.date | None = None) -> OpenRequests:
-    """Every open request of every active OPD (or of `opd`), overdue first, then the fewest
-    working days left. One query, whatever the number of OPDs."""
+    """Every open request of every active OPD and of PPID Utama (or of `opd`), overdue first,
+    then the fewest working days left. Two queries, whatever the number of OPDs."""
     today = today or timezone.localdate()
     records = RequestRecord.objects.filter(is_open=True, opd__in=active_opds()).select_related(
         "opd"
@@ -72,5 +81,12 @@ def open_requests(*, opd: Opd | None = None, today: datetime.date | None = None)
         OpenRequest(record=record, days_left=workdays.working_days_between(today, record.due_date))
         for record in records
     ]
-    rows.sort(key=lambda row: (row.days_left, row.record.received_at, row.opd.name))
+    if opd is None:
+        # ...and those PPID Utama holds itself (the disposisi desk), on the same clock.
+        held = PemdaRequest.objects.filter(stage=PemdaRequest.Stage.WITH_UTAMA)
+        rows += [
+            OpenRequest(record=item, days_left=workdays.working_days_between(today, item.due_date))
+            for item in held
+        ]
+    rows.sort(key=lambda row: (row.days_left, row.record.received_at, row.opd_name))
     return OpenRequests(rows=rows)

@@ -11,7 +11,7 @@ class PublicServicesConfig(AppConfig):
         from accounts import roles
         from core import registry
         from core.search import SearchSource
-        from publicservices import checklist, demo, home, menu, portal, receivers
+        from publicservices import checklist, demo, home, menu, openness, portal, receivers
         from publicservices.models import Service, ServiceMaklumat, ServiceStep, SurveyResponse
         from publicservices.survey import demo as survey_demo  # SKM
         from publicservices.survey import menu as survey_menu  # SKM
@@ -36,6 +36,7 @@ class PublicServicesConfig(AppConfig):
                 checklist=survey_summary.with_survey_facts(checklist.facts),
                 checklist_models=(Service, ServiceMaklumat, SurveyResponse),
                 record_summary=survey_summary.record_ikm,
+                openness_facts=openness.openness_facts,
                 search=SearchSource(
                     kind=Service.guard_kind,
                     label=_("Layanan"),

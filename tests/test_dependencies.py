@@ -28,6 +28,7 @@ SHARED_APPS = {
     "demo",
     "publishing",
     "ppidutama",
+    "openness",
 }
 CONTENT_APPS = {
     "news",

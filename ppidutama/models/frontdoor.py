@@ -97,6 +97,13 @@ class PemdaRequest(TrackedSubmission):
             ),
         ]
 
+    # What PPID Utama's dashboard reads of every open request (as of a RequestRecord).
+    extension_days = 0
+
+    @property
+    def status(self) -> str:
+        return self.decision or RequestDecision.RECEIVED
+
     @property
     def is_with_utama(self) -> bool:
         return self.stage == self.Stage.WITH_UTAMA

@@ -44,6 +44,8 @@ def test_every_scheduled_job_is_declared_in_code():
         "news.tasks.retire_expired_articles_everywhere": "5 * * * *",
         # 00:05 WIB when a semester starts: every OPD's SKM figures and checklist afresh.
         "publicservices.survey.tasks.record_all_skm_summaries": "5 17 30,31 6,12 *",
+        # 02:30 WIB: every OPD's Skor Keterbukaan, for the console's list.
+        "openness.tasks.record_all_openness_scores": "30 19 * * *",
     }
 
 

@@ -38,6 +38,13 @@ def test_seed_demo_is_idempotent_and_gives_working_log_ins(monkeypatch, in_opd):
     snapshot = _snapshot(in_opd)
     call_command("seed_demo")
     assert _snapshot(in_opd) == snapshot
+    # The pemda-level PPID's two demo requests: one with PPID Utama, one forwarded to BPBD.
+    from ppidutama.models import PemdaRequest
+
+    assert sorted(PemdaRequest.objects.values_list("stage", flat=True)) == [
+        "diteruskan",
+        "ppid_utama",
+    ]
 
     bpbd = Opd.objects.get(slug="bpbd")
     assert bpbd.name == "Badan Penanggulangan Bencana Daerah Kota Serang"
@@ -50,6 +57,8 @@ def test_seed_demo_is_idempotent_and_gives_working_log_ins(monkeypatch, in_opd):
         ("bpbd.localhost", "ppid"),
         ("kec-kasemen.localhost", "admin"),
         ("localhost", "kominfo"),
+        ("localhost", "ppidutama"),
+        ("localhost", "sekda"),
     ):
         response = Client(HTTP_HOST=host).post(
             "/admin/login/", {"username": username, "password": DEMO_PASSWORD, "next": "/admin/"}

@@ -19,6 +19,7 @@ def main() -> None:
     django.setup()
 
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
     from django.core.management import call_command
     from django_tenants.utils import tenant_context
 
@@ -37,6 +38,7 @@ def main() -> None:
     from news.models import Article, Category
     from pages.demo import seed_demo_content as seed_demo_pages
     from ppid.demo import seed_demo_content as seed_demo_ppid
+    from ppidutama import roles as ppid_roles
     from publicservices.demo import seed_demo_content as seed_demo_services
     from publicservices.survey.demo import seed_demo_responses
     from publishing.services import publish_content
@@ -49,6 +51,15 @@ def main() -> None:
     get_user_model().objects.create_superuser(
         stack.KOMINFO_USERNAME, "kominfo@example.org", stack.PASSWORD
     )
+    # The pemda-level PPID's people (issue #20): console users with their roles only.
+    for username, role in (
+        (stack.PPID_UTAMA_USERNAME, ppid_roles.PPID_UTAMA),
+        (stack.ATASAN_PPID_USERNAME, ppid_roles.ATASAN_PPID),
+    ):
+        user = get_user_model().objects.create_user(
+            username, f"{username}@example.org", stack.PASSWORD, is_staff=True
+        )
+        user.groups.add(Group.objects.get(name=role))
     opds = (
         DemoOpd(
             stack.OPD_SLUG,

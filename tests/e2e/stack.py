@@ -52,6 +52,9 @@ _NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 # What tests/e2e/provision.py creates (see there).
 PASSWORD = "uji-e2e-Portal-2026"
 KOMINFO_USERNAME = "kominfo"
+# The pemda-level PPID (console users with their role only).
+PPID_UTAMA_USERNAME = "ppidutama"
+ATASAN_PPID_USERNAME = "sekda"
 OPD_SLUG = "dinkes"
 OTHER_OPD_SLUG = "bpbd"
 # An OPD just provisioned: nothing filled in (its home page shows its empty state).

@@ -96,9 +96,9 @@ def test_the_query_count_does_not_grow_with_opds(ppid_utama, seeded):
         response = ppid_utama.get(URL)
     assert len(rows_of(response)) == 34
     assert len(many) == len(few)
-    # Session, user, second step, two permission look-ups, the OPDs, the records: each after
-    # django-tenants' SET search_path.
-    assert len(many) <= 14
+    # Session, user, second step, two permission look-ups, the OPDs, the records, PPID Utama's
+    # own: each after django-tenants' SET search_path.
+    assert len(many) <= 16
 
 
 def test_only_holders_of_the_permission_see_it(
@@ -116,3 +116,11 @@ def test_only_holders_of_the_permission_see_it(
     assert "/admin/ppid/laporan-tahunan/" in index
     # Not on an OPD's host, not even for its Admin OPD.
     assert admin_a.get(URL).status_code == 404
+
+
+def test_the_requests_ppid_utama_holds_are_listed_too(ppid_utama, seeded):
+    from tests.ppidutama.conftest import file_with_utama
+
+    receipt = file_with_utama()
+    page = ppid_utama.get(URL).content.decode()
+    assert receipt.number in page and "PPID Utama" in page

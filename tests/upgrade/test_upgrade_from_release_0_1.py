@@ -149,6 +149,8 @@ LAYOUT_MIGRATIONS = {
     ("ppid", "0007_ppidutama_records"),
     # The PPID's own words of the Pasal 56 annual report, per report and year.
     ("ppidutama", "0003_records_report_narrative"),
+    # The Skor Keterbukaan (issue #20): the PPID's answers, evidence and each OPD's last score.
+    ("openness", "0001_initial"),
     # Objections to the pemda's Atasan PPID, filed at the portal (public schema).
     ("ppidutama", "0004_objections"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
@@ -178,6 +180,9 @@ NEW_TABLES = {
         "ppidutama_heldapplicant",
         "ppidutama_hop",
         "ppidutama_annualreportnarrative",
+        "openness_answer",
+        "openness_evidence",
+        "openness_scoresnapshot",
         "ppidutama_pemdaobjection",
     },
     None: {
@@ -617,7 +622,7 @@ def test_content_types_and_permissions_move_with_their_models(upgrade):
     assert {app for _pk, app, _model in added} == {
         "procrastinate", "core", "console", "backups", "news", "pages", "ppid", "library",
         "navigation", "pemda", "homepage", "documents", "publicservices", "gallery", "faq",
-        "agenda", "redirects", "wpimport", "ppidutama",
+        "agenda", "redirects", "wpimport", "ppidutama", "openness",
     }  # fmt: skip
     assert min(pk for pk, _app, _model in added) > max(pk for pk, _app, _model in moved)
     assert moved <= after.content_types["public"]

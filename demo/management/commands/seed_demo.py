@@ -14,6 +14,7 @@ from demo.catalogue import (
 )
 from demo.identity import fill_identity
 from pemda.demo import seed_demo_identity
+from ppidutama.demo import seed_demo_ppid
 from tenants.models import Opd
 from tenants.services import create_opd, create_public_tenant
 
@@ -39,6 +40,7 @@ class Command(BaseCommand):
                 for app in registry.content_apps():
                     if app.seed_demo is not None:
                         app.seed_demo(demo)
+        seed_demo_ppid(DEMO_PASSWORD)
         self.stdout.write(
             f"{created} OPD created, {len(DEMO_OPDS) - created} already there. "
             f"Portal: {public.site_url()} · Kominfo console: {public.site_url('/admin/')}"
