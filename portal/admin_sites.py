@@ -257,6 +257,7 @@ class KominfoConsoleSite(
             **(extra_context or {}),
             "failed_jobs": failed_job_count(),
             "may_view_ppid": ppidutama_reports.may_view(request.user),
+            "ppid_waiting": ppidutama_console.waiting_count(request.user),
         }
         return super().index(request, extra_context)
 

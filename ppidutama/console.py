@@ -16,6 +16,13 @@ FORWARD_PERMISSION = "ppidutama.forward_pemdarequest"
 RECENT_HANDLED = 50
 
 
+def waiting_count(user) -> int | None:
+    """How many requests wait at PPID Utama's desk; None for who may not see it."""
+    if not user.has_perm(VIEW_PERMISSION):
+        return None
+    return PemdaRequest.objects.filter(stage=PemdaRequest.Stage.WITH_UTAMA).count()
+
+
 def request_list(request, admin_site):
     if not request.user.has_perm(VIEW_PERMISSION):
         raise PermissionDenied

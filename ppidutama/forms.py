@@ -176,7 +176,7 @@ class ForwardForm(forms.Form):
     """Disposisi: to which PPID Pelaksana, and what PPID Utama tells it."""
 
     to_opd = forms.ModelChoiceField(
-        label=_("Teruskan ke PPID Pelaksana"),
+        label=_("OPD tujuan"),
         queryset=Opd.objects.none(),
         empty_label=_("— Pilih OPD —"),
     )

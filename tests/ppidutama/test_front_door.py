@@ -311,3 +311,11 @@ def test_the_desk_list_runs_a_fixed_number_of_queries(utama, django_assert_max_n
     with django_assert_max_num_queries(14):
         response = client.get("/admin/ppid/utama/")
     assert response.content.decode().count("PEMDA/PPID/") == 3
+
+
+def test_the_console_home_says_how_many_requests_wait(utama):
+    client, _user = utama
+    file_with_utama()
+    file_with_utama()
+    page = client.get("/admin/").content.decode()
+    assert "Permohonan kepada PPID Utama (disposisi)" in page and "2 menunggu" in page
