@@ -258,6 +258,7 @@ class KominfoConsoleSite(
             "failed_jobs": failed_job_count(),
             "may_view_ppid": ppidutama_reports.may_view(request.user),
             "ppid_waiting": ppidutama_console.waiting_count(request.user),
+            "objections_waiting": atasan.waiting_count(request.user),
         }
         return super().index(request, extra_context)
 

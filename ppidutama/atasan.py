@@ -21,6 +21,13 @@ ANSWER_PERMISSION = "ppidutama.change_pemdaobjection"
 PER_PAGE = 50
 
 
+def waiting_count(user) -> int | None:
+    """How many objections wait for the Atasan PPID's answer; None for who may not see them."""
+    if not may_view(user):
+        return None
+    return PemdaObjection.objects.open().count()
+
+
 def _page_context(request, admin_site) -> dict:
     # The sidebar lists registered models only; for a PPID role it would say "no permission
     # to view anything" beside the very page it is working on.

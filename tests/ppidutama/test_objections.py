@@ -846,8 +846,10 @@ def test_the_pages_read_in_indonesian(opd_a, in_opd, atasan_console, portal_clie
 
 
 def test_the_console_home_leads_the_ppid_roles_to_the_objections(
-    atasan_console, utama_console, bystander
+    opd_a, in_opd, atasan_console, utama_console, bystander
 ):
+    file_directly(*opd_request(opd_a, in_opd, decided_on=timezone.localdate()))
     for client in (atasan_console, utama_console):
-        assert CONSOLE_LIST in client.get("/admin/").content.decode()
+        home = client.get("/admin/").content.decode()
+        assert CONSOLE_LIST in home and "1 menunggu tanggapan" in home
     assert CONSOLE_LIST not in bystander.get("/admin/").content.decode()
