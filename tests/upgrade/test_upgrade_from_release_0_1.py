@@ -151,6 +151,9 @@ LAYOUT_MIGRATIONS = {
     ("ppidutama", "0003_records_report_narrative"),
     # The Skor Keterbukaan (issue #20): the PPID's answers, evidence and each OPD's last score.
     ("openness", "0001_initial"),
+    # The pemda's DIP across OPDs (issue #20): its public-schema table, filled by publishing
+    # and by rebuild_portal_index.
+    ("ppidutama", "0004_dip_entries"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -181,6 +184,7 @@ NEW_TABLES = {
         "openness_answer",
         "openness_evidence",
         "openness_scoresnapshot",
+        "ppidutama_dipentry",
     },
     None: {
         "core_outgoingattachment",
