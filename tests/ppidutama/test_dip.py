@@ -3,9 +3,12 @@ published DIP entries, read from the public schema only (ppidutama.DipEntry)."""
 
 import csv
 import datetime
+import importlib
 import io
+from types import SimpleNamespace
 
 import pytest
+from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
@@ -383,3 +386,46 @@ def test_query_count_is_fixed_whatever_the_number_of_opds(opd_a, in_opd, portal_
     assert sum('"ppidutama_dipentry"' in sql for sql in paged) == 4
     # The CSV: the OPD choices, the years and the rows.
     assert sum('"ppidutama_dipentry"' in sql for sql in queries(CSV)) == 3
+
+
+def test_the_upgrade_copies_the_published_entries_an_opd_had(opd_a, opd_b, in_opd):
+    migration = importlib.import_module("ppid.migrations.0008_pemda_dip_of_existing_entries")
+    with in_opd(opd_a):
+        fields = {
+            "summary": "s", "holder": "h", "responsible_person": "r", "produced_when": "w",
+            "produced_where": "p", "retention_period": "5", "year": 2025,
+        }  # fmt: skip
+        linked = PublicInformation.objects.create(
+            number="1",
+            title="Bertautan",
+            category="berkala",
+            link="https://contoh.go.id/",
+            **fields,
+        )
+        PublicInformation.objects.create(
+            number="2", title="Dikecualikan", category="dikecualikan",
+            exclusion_legal_basis="Pasal 17 huruf h", exclusion_consequence="Data pribadi",
+            exclusion_tested_on=datetime.date(2026, 1, 5), available_format="keduanya", **fields,
+        )  # fmt: skip
+        PublicInformation.objects.create(
+            number="3", title="Draf", category="berkala", is_published=False, **fields
+        )
+        migration.copy_published_entries(apps, SimpleNamespace(connection=connection))
+    with in_opd(opd_b):
+        # An OPD without DIP entries: nothing to copy.
+        migration.copy_published_entries(apps, SimpleNamespace(connection=connection))
+    # In the public schema (no DIP there) the migration does not run at all (the router).
+    rows = {entry.title: entry for entry in DipEntry.objects.all()}
+    assert set(rows) == {"Bertautan", "Dikecualikan"}
+    assert rows["Bertautan"].document_url == f"http://alpha.localhost/ppid/dokumen/{linked.pk}/"
+    assert rows["Bertautan"].url == f"http://alpha.localhost/ppid/#informasi-{linked.pk}"
+    assert not rows["Bertautan"].has_file
+    excluded = rows["Dikecualikan"]
+    assert excluded.document_url == "" and excluded.exclusion_legal_basis == "Pasal 17 huruf h"
+    assert excluded.available_format == "Softcopy dan hardcopy"
+    # What publishing writes is the same row.
+    with in_opd(opd_a):
+        publish_content(PublicInformation.objects.get(number="2"))
+    after = DipEntry.objects.get(title="Dikecualikan")
+    columns = [f.name for f in DipEntry._meta.concrete_fields if f.name not in ("id", "updated_at")]
+    assert [getattr(after, c) for c in columns] == [getattr(excluded, c) for c in columns]
