@@ -14,7 +14,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from core import pagecache
 from core.pagecache import cache_anonymous_page
+from mainsite.views import per_content_version
 from ppidutama.models import DipEntry
 from tenants.models import Opd
 
@@ -116,7 +118,12 @@ def _entries():
 @cache_anonymous_page
 def dip(request, as_csv=False):
     """The Daftar Informasi Publik of every OPD, filtered by OPD, category, year and text."""
-    form = PemdaDipFilterForm(request.GET or None, opds=dip_opds(), years=dip_years())
+    # The filter's choices scan the whole table: read once per content version of the portal
+    # (renewed whenever an entry or an OPD changes), not for every combination of filters.
+    version = pagecache.content_version()
+    opds = per_content_version("pemda-dip-opds", dip_opds, version)
+    years = per_content_version("pemda-dip-years", dip_years, version)
+    form = PemdaDipFilterForm(request.GET or None, opds=opds, years=years)
     entries = form.filter(_entries())
     if as_csv or request.GET.get("format") == "csv":
         return _dip_csv(entries)

@@ -15,6 +15,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from core import pagecache
+from guard.models import ContentHold
+from guard.services import release_hold
 from ppid.models import PublicInformation
 from ppidutama.dip import DipRow, record_entry
 from ppidutama.models import DipEntry
@@ -386,6 +388,10 @@ def test_query_count_is_fixed_whatever_the_number_of_opds(opd_a, in_opd, portal_
     assert sum('"ppidutama_dipentry"' in sql for sql in paged) == 4
     # The CSV: the OPD choices, the years and the rows.
     assert sum('"ppidutama_dipentry"' in sql for sql in queries(CSV)) == 3
+    # Another combination of filters under the same content version: the choices are kept.
+    with CaptureQueriesContext(connection) as captured:
+        assert portal_client.get(PAGE, {"q": "informasi 3-"}).status_code == 200
+    assert sum('"ppidutama_dipentry"' in q["sql"] for q in captured.captured_queries) == 2
 
 
 def test_the_upgrade_copies_the_published_entries_an_opd_had(opd_a, opd_b, in_opd):
@@ -429,3 +435,19 @@ def test_the_upgrade_copies_the_published_entries_an_opd_had(opd_a, opd_b, in_op
     after = DipEntry.objects.get(title="Dikecualikan")
     columns = [f.name for f in DipEntry._meta.concrete_fields if f.name not in ("id", "updated_at")]
     assert [getattr(after, c) for c in columns] == [getattr(excluded, c) for c in columns]
+
+
+def test_an_entry_the_content_guard_holds_leaves_the_pemda_dip_until_released(
+    opd_a, in_opd, portal_client
+):
+    with in_opd(opd_a):
+        entry = publish_entry(title="Laporan bersih")
+    assert "Laporan bersih" in portal_client.get(PAGE).content.decode()
+    with in_opd(opd_a):
+        entry.link = "https://slot-resmi.example/laporan.pdf"
+        assert publish_content(entry).held
+    assert not DipEntry.objects.exists()
+    assert "Laporan bersih" not in portal_client.get(PAGE).content.decode()
+    release_hold(hold=ContentHold.objects.get(object_id=entry.pk), by="kominfo")
+    assert DipEntry.objects.get().title == "Laporan bersih"
+    assert "Laporan bersih" in portal_client.get(PAGE).content.decode()
