@@ -15,6 +15,24 @@ from django.db import models
 
 
 @dataclass(frozen=True)
+class PublicIndex:
+    """A public-schema table besides the portal index that the main domain reads for one kind of
+    content (the pemda's DIP across OPDs, ppidutama.DipEntry). Written from the OPD's schema:
+    by publishing on every save and delete, and anew by `rebuild_portal_index` (after a restore
+    or an upgrade)."""
+
+    # What `rebuild_portal_index` reports its row count under ("dip-pemda").
+    key: str
+    # After every save through publishing.publish_content(): write the item's row, or remove it
+    # when the item is not (or no longer) published.
+    saved: Callable[[Any], None]
+    # After publishing.delete_content(), with the deleted item's primary key.
+    deleted: Callable[[int], None]
+    # Every row of the current OPD anew, from its own data; returns the number of rows.
+    rebuild: Callable[[], int]
+
+
+@dataclass(frozen=True)
 class Publishable:
     """A kind of content citizens see once it is published (an article, a page, a DIP entry).
 
@@ -32,6 +50,8 @@ class Publishable:
     # Items of this kind are the OPD's news: the portal's news page lists them and the console
     # counts them to tell how active an OPD is.
     is_news: bool = False
+    # Other public-schema tables that hold this kind for the main domain (PublicIndex).
+    public_indexes: tuple[PublicIndex, ...] = ()
 
     @property
     def kind(self) -> str:

@@ -13,14 +13,18 @@ from tenants.models import Opd
 
 
 def rebuild_index_of(opd: Opd) -> dict[str, int]:
-    """Rebuild one OPD's rows of the portal index and its console figures from its own data;
-    the number of rows per kind."""
+    """Rebuild one OPD's rows of the portal index, of the other public indexes of its content
+    (core.registry.PublicIndex) and its console figures from its own data; the number of rows
+    per kind."""
     with tenant_context(opd):
         counts = {
             publishable.kind: replace_opd_index(opd, publishable.kind, publishable.index_entries())
             for publishable in registry.publishables()
             if publishable.index_entries is not None
         }
+        for publishable in registry.publishables():
+            for public_index in publishable.public_indexes:
+                counts[public_index.key] = public_index.rebuild()
         record_summaries()
     return counts
 

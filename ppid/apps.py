@@ -23,6 +23,7 @@ class PpidConfig(AppConfig):
                         label=_("Informasi publik (DIP)"),
                         index_entry=portal.information_entry,
                         index_entries=portal.index_entries,
+                        public_indexes=(portal.PEMDA_DIP,),
                     ),
                 ),
                 audited_models=(InformationRequest, Objection),

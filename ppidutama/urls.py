@@ -2,12 +2,14 @@
 
 from django.urls import path
 
-from ppidutama import objection_views, views
+from ppidutama import dip_views, objection_views, views
 
 app_name = "ppidutama"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("informasi/", dip_views.dip, name="dip"),
+    path("informasi.csv", dip_views.dip, {"as_csv": True}, name="dip_csv"),
     path("permohonan/", views.request_create, name="request_create"),
     path("permohonan/terkirim/", views.request_receipt, name="request_receipt"),
     path("lacak/", views.track, name="track"),

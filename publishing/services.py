@@ -56,6 +56,8 @@ def publish_content(instance: models.Model, *, screened: bool = True) -> Outcome
             index_item(entry)
         else:
             unindex_item(kind=publishable.kind, source_id=instance.pk)
+    for public_index in publishable.public_indexes:
+        public_index.saved(instance)
 
     # The content apps' receivers retire the cached pages on any save too (a save from a shell or
     # a script must not leave stale pages); doing it here keeps this function's order whole.
@@ -85,6 +87,8 @@ def delete_content(instance: models.Model) -> None:
     instance.delete()
     if publishable.index_entry is not None:
         unindex_item(kind=publishable.kind, source_id=pk)
+    for public_index in publishable.public_indexes:
+        public_index.deleted(pk)
     pagecache.invalidate()
 
 

@@ -1,5 +1,6 @@
 """PPID Utama's tables (public schema): each module holds one part of the pemda-level PPID."""
 
+from ppidutama.models.dip import DipEntry
 from ppidutama.models.frontdoor import HeldApplicant, Hop, PemdaRequest, RegistrationCounter
 from ppidutama.models.objections import PemdaObjection
 from ppidutama.models.records import ObjectionRecord, RequestRecord
@@ -7,6 +8,7 @@ from ppidutama.models.reports import AnnualReportNarrative
 
 __all__ = [
     "AnnualReportNarrative",
+    "DipEntry",
     "HeldApplicant",
     "Hop",
     "ObjectionRecord",

@@ -9,7 +9,9 @@ It fails (exit status 1, traceback) on any exception, a 500 included, and otherw
 JSON document to stdout; the test compares it with EXPECTED.json.
 """
 
+import csv
 import html
+import io
 import json
 import os
 import sys
@@ -47,7 +49,7 @@ from ppid.models import (  # noqa: E402
     PublicInformation,
     RequestEvent,
 )
-from ppidutama.models import ObjectionRecord, RequestRecord  # noqa: E402
+from ppidutama.models import DipEntry, ObjectionRecord, RequestRecord  # noqa: E402
 from tenants.models import Domain, Opd  # noqa: E402
 from tests.upgrade.layout import MOVED_MODELS as MOVED  # noqa: E402
 from workdays.models import LocalHoliday  # noqa: E402
@@ -196,6 +198,13 @@ def opd_facts(opd: Opd) -> dict:
             "page_slugs": list(Page.objects.order_by("pk").values_list("slug", flat=True)),
             "officials": Official.objects.count(),
             "ppid_public_information": PublicInformation.objects.count(),
+            # What the pemda's DIP holds of them after the upgrade (ppid 0008).
+            "ppid_published_titles": sorted(
+                PublicInformation.objects.published().values_list("title", flat=True)
+            ),
+            "pemda_dip_titles": sorted(
+                DipEntry.objects.filter(opd=opd).values_list("title", flat=True)
+            ),
             "information_requests": requests.count(),
             "information_request_numbers": dict(requests.values_list("number", "status")),
             "request_events": RequestEvent.objects.count(),
@@ -286,6 +295,12 @@ def main() -> None:
         "status": portal.status_code,
         "shows_banners": [shows(portal, text) for text in result["public"]["emergency_banners"]],
         "shows_latest_item": shows(portal, result["public"]["latest_portal_item"]),
+    }
+    pemda_dip = Client(HTTP_HOST="localhost").get("/ppid/informasi.csv")
+    _header, *dip_rows = csv.reader(io.StringIO(pemda_dip.content.decode("utf-8-sig")))
+    result["served"]["pemda_dip"] = {
+        "status": pemda_dip.status_code,
+        "titles": sorted(row[2] for row in dip_rows),
     }
     for opd in Opd.objects.sites().order_by("slug"):
         facts = opd_facts(opd)

@@ -151,8 +151,13 @@ LAYOUT_MIGRATIONS = {
     ("ppidutama", "0003_records_report_narrative"),
     # The Skor Keterbukaan (issue #20): the PPID's answers, evidence and each OPD's last score.
     ("openness", "0001_initial"),
+    # The pemda's DIP across OPDs (issue #20): its public-schema table, filled by publishing
+    # and by rebuild_portal_index...
+    ("ppidutama", "0004_dip_entries"),
+    # ... and, from every OPD schema, the published DIP entries the OPD had (a data migration).
+    ("ppid", "0008_pemda_dip_of_existing_entries"),
     # Objections to the pemda's Atasan PPID, filed at the portal (public schema).
-    ("ppidutama", "0004_objections"),
+    ("ppidutama", "0005_objections"),
     # procrastinate's own migrations (the queue's tables; run in the public schema only).
     *(
         ("procrastinate", path.stem)
@@ -183,6 +188,7 @@ NEW_TABLES = {
         "openness_answer",
         "openness_evidence",
         "openness_scoresnapshot",
+        "ppidutama_dipentry",
         "ppidutama_pemdaobjection",
     },
     None: {
@@ -218,12 +224,14 @@ NEW_TABLES = {
     },
 }
 # New tables the upgrade fills (the others start empty): the default menu of every OPD, its
-# default document categories, and the pemda's records of every OPD's requests and objections.
+# default document categories, the pemda's records of every OPD's requests and objections, and
+# the pemda's DIP (the OPDs' published DIP entries).
 SEEDED_TABLES = {
     "navigation_menuitem",
     "documents_documentcategory",
     "ppidutama_requestrecord",
     "ppidutama_objectionrecord",
+    "ppidutama_dipentry",
 }
 # Columns (and their indexes and constraints) that later features add to existing tables, per
 # schema as above: (table, name prefix) of the structure rows that may be new.
@@ -697,6 +705,16 @@ def test_shared_records_are_read_through_their_new_apps(upgrade):
         EXPECTED["public"]["audit_events"]
         == EXPECTED["table_row_counts"]["public"]["tenants_auditevent"]
     )
+
+
+def test_the_pemda_dip_holds_every_published_entry_the_opds_had(upgrade):
+    everything = []
+    for schema in OPD_SCHEMAS:
+        facts = upgrade.checked["opds"][schema]
+        assert facts["pemda_dip_titles"] == facts["ppid_published_titles"], schema
+        everything += facts["ppid_published_titles"]
+    assert everything
+    assert upgrade.checked["served"]["pemda_dip"] == {"status": 200, "titles": sorted(everything)}
 
 
 def test_broadcasts_left_on_for_good_end_within_the_cap_but_still_show(upgrade):

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ppidutama', '0003_records_report_narrative'),
+        ('ppidutama', '0004_dip_entries'),
         ('tenants', '0010_opd_skm_summary'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
