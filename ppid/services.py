@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from core.links import portal_url
 from core.mail import queue_mail
 from core.tenancy import current_opd
 from ppid import notifications
@@ -487,11 +488,18 @@ def _send_extension_notice(opd: Opd, request: InformationRequest) -> None:
 
 
 def _send_decision(opd: Opd, request: InformationRequest) -> None:
+    # A request PPID Utama forwarded is the pemda's: the citizen knows its pemda number, and
+    # objects to the pemda's Atasan PPID at the portal.
+    objection_url = (
+        portal_url(reverse("ppidutama:objection_create", urlconf=settings.PUBLIC_SCHEMA_URLCONF))
+        if request.pemda_number
+        else _url(opd, "ppid:objection_create")
+    )
     _send(
         opd,
         "decision",
         to=request.email,
-        context={"request": request, "objection_url": _url(opd, "ppid:objection_create")},
+        context={"request": request, "objection_url": objection_url},
         attachment=request.notice_attachment or None,
     )
 

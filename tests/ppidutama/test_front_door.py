@@ -319,3 +319,42 @@ def test_the_console_home_says_how_many_requests_wait(utama):
     file_with_utama()
     page = client.get("/admin/").content.decode()
     assert "Permohonan kepada PPID Utama (disposisi)" in page and "2 menunggu" in page
+
+
+def test_the_opd_decides_a_forwarded_request_and_the_citizen_objects_at_the_portal(
+    utama, opd_a, client_a, portal_client, mailoutbox, run_tasks
+):
+    from ppid import services
+
+    _client, user = utama
+    receipt = file_with_utama()
+    forward(PemdaRequest.objects.get(number=receipt.number), opd_a, user)
+    (request_a,) = opd_requests(opd_a)
+    with tenant_context(opd_a):
+        officer = petugas()
+        services.respond_to_request(
+            opd=opd_a,
+            request=InformationRequest.objects.get(pk=request_a.pk),
+            by=officer,
+            decision="dikabulkan_seluruhnya",
+            notice="Data terlampir",
+            refusal_ground="",
+            refusal_basis="",
+            attachment=None,
+        )
+    run_tasks()
+    (decision,) = [m for m in mailoutbox if "Pemberitahuan tertulis" in m.subject]
+    assert receipt.number in decision.subject and receipt.number in decision.body
+    assert "http://localhost/ppid/keberatan/" in decision.body
+    tracked = track(portal_client, receipt.number, receipt.tracking_code).content.decode()
+    assert "Dikabulkan seluruhnya" in tracked and "Data terlampir" in tracked
+    # The citizen objects at the portal with the pemda's number and code.
+    from ppidutama.models import PemdaObjection
+    from tests.ppidutama.test_objections import objection_data
+
+    response = portal_client.post(
+        "/ppid/keberatan/", objection_data(receipt.number, receipt.tracking_code)
+    )
+    assert response.status_code == 302
+    objection = PemdaObjection.objects.get()
+    assert objection.request_number == receipt.number and objection.opd == opd_a
