@@ -2,6 +2,8 @@
 this OPD at the portal or forwarded by PPID Utama, and their public facts for the portal's
 tracking. Called in this OPD's schema."""
 
+from django.utils.translation import gettext as _
+
 from ppid import services
 from ppid.models import InformationRequest
 from ppidutama.lookup import RequestFacts, TimelineEntry
@@ -45,10 +47,16 @@ def request_facts(request: InformationRequest) -> RequestFacts:
         refusal_ground_label=request.get_refusal_ground_display(),
         # The steps of this OPD's PPID; their notes are internal.
         timeline=tuple(
-            TimelineEntry(at=event.at, label=event.get_to_status_display())
+            TimelineEntry(at=event.at, label=_event_label(request, event))
             for event in request.events.all()
         ),
     )
+
+
+def _event_label(request: InformationRequest, event) -> str:
+    if request.pemda_number and event.to_status == InformationRequest.Status.RECEIVED:
+        return _("Diterima PPID Pelaksana")
+    return event.get_to_status_display()
 
 
 def _requests():

@@ -123,6 +123,8 @@ def forward(*, request: PemdaRequest, to_opd: Opd, note: str, by) -> PemdaReques
     if not request.is_with_utama:
         raise ValidationError(_("Permohonan ini sudah tidak ditangani PPID Utama."))
     applicant = HeldApplicant.objects.get(request=request)
+    # The hop comes before the OPD's registration in the citizen's timeline.
+    moment = timezone.now()
     _deliver(
         request,
         to_opd=to_opd,
@@ -133,6 +135,7 @@ def forward(*, request: PemdaRequest, to_opd: Opd, note: str, by) -> PemdaReques
     applicant.delete()
     _record_hop(
         request=request,
+        at=moment,
         kind=Hop.Kind.FORWARDED,
         to_opd=to_opd,
         by=by,
@@ -157,6 +160,7 @@ def take_back(
     request = PemdaRequest.objects.select_for_update().get(number=pemda_number)
     if request.stage != PemdaRequest.Stage.FORWARDED or request.opd_id != from_opd.pk:
         raise ValidationError(_("Permohonan ini tidak sedang ditangani OPD ini."))
+    moment = timezone.now()
     if to_opd is not None:
         if to_opd.pk == from_opd.pk:
             raise ValidationError(_("Pilih OPD lain untuk mengalihkan permohonan."))
@@ -173,6 +177,7 @@ def take_back(
         kind = Hop.Kind.RETURNED
     _record_hop(
         request=request,
+        at=moment,
         kind=kind,
         from_opd=from_opd,
         to_opd=to_opd,

@@ -134,6 +134,8 @@ def test_ppid_utama_forwards_with_the_applicant_and_the_clock(utama, opd_a, opd_
     tracked = track(portal_client, receipt.number, receipt.tracking_code).content.decode()
     assert f"Diteruskan ke PPID Pelaksana {opd_a.name}" in tracked
     assert NOTE not in tracked
+    # The hop, then the OPD's registration: in that order.
+    assert tracked.index("Diteruskan ke PPID Pelaksana") < tracked.index("Diterima PPID Pelaksana")
 
 
 def test_forwarding_to_a_deactivated_opd_is_refused_and_moves_nothing(utama, opd_a):
