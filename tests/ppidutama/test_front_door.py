@@ -360,3 +360,21 @@ def test_the_opd_decides_a_forwarded_request_and_the_citizen_objects_at_the_port
     assert response.status_code == 302
     objection = PemdaObjection.objects.get()
     assert objection.request_number == receipt.number and objection.opd == opd_a
+
+
+def test_another_opds_ppid_finds_nothing_of_a_forwarded_request(utama, opd_a, opd_b, client_b):
+    _client, user = utama
+    receipt = file_with_utama()
+    forward(PemdaRequest.objects.get(number=receipt.number), opd_a, user)
+    (request_a,) = opd_requests(opd_a)
+    with tenant_context(opd_b):
+        client_b.force_login(petugas())
+    by_id = client_b.get(f"/admin/ppid/informationrequest/{request_a.pk}/change/")
+    assert by_id.status_code in (302, 404)
+    search = client_b.get(
+        "/admin/ppid/informationrequest/", {"q": VALID_REQUEST["applicant_name"]}
+    ).content.decode()
+    search = search.replace(f'value="{VALID_REQUEST["applicant_name"]}"', "")  # the search box
+    assert VALID_REQUEST["applicant_name"] not in search and receipt.number not in search
+    # Nor PPID Utama's desk, which lives on the main domain only.
+    assert client_b.get("/admin/ppid/utama/").status_code == 404
