@@ -20,20 +20,18 @@ from openness.models import Evidence, ScoreSnapshot
 from openness.scoring import BAND_LABELS, BANDS, band_of, rounded
 from tenants.models import Opd, with_primary_domain
 
-ROLES = (roles.ADMIN_OPD, roles.PETUGAS_PPID)
 ZERO = ScoreSnapshot(score=0)
 
 
 def may_assess(user) -> bool:
-    """The OPD's PPID (Petugas PPID) and its Admin OPD answer for the OPD. Asked by the page
-    and by the admin's menu on every screen: one query per request, kept on the user."""
+    """The OPD's PPID (Petugas PPID) and its Admin OPD answer for the OPD: whoever may work on
+    the content apps of the Petugas PPID role. Asked by the admin's menu on every screen, so it
+    reads the user's permissions Django has already loaded for that screen (no query)."""
     if not user.is_active:
         return False
     if user.is_superuser:
         return True
-    if not hasattr(user, "_openness_may_assess"):
-        user._openness_may_assess = user.groups.filter(name__in=ROLES).exists()
-    return user._openness_may_assess
+    return any(user.has_module_perms(label) for label in roles.role_apps(roles.PETUGAS_PPID))
 
 
 def _check(request):

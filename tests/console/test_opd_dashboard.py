@@ -137,9 +137,8 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(
     # Each query is preceded by its SET search_path here: 20 queries (session, user, settings,
     # activity, monthly counts, permissions x2, the dummy item, the news items x2, the PPID
     # items x2, the home page's to-do x4: its row, pinned articles, quick links, the Maklumat;
-    # roles x2, whether a Maklumat exists (its add link), recent actions, whether the user is
-    # the OPD's PPID or Admin OPD (the Skor Keterbukaan entry of the menu)), whatever the number
+    # roles x2, whether a Maklumat exists (its add link), recent actions), whatever the number
     # of articles and requests.
-    with django_assert_max_num_queries(42):
+    with django_assert_max_num_queries(40):
         response = admin.get("/admin/")
     assert response.status_code == 200

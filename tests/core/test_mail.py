@@ -280,8 +280,64 @@ def realistic_mails(opd_a):
             )
             for template in ("review_requested", "sent_back", "published")
         ),
+        *pemda_ppid_mails(opd_a),
         ("console/email/reminder", {**reminder, "activity": barely_active}),
         ("console/email/reminder", {**reminder, "activity": never_published}),
+    ]
+
+
+def pemda_ppid_mails(opd) -> list:
+    """The pemda-level PPID's mails (ppidutama): to a citizen who asked PPID Utama, and to the
+    Atasan PPID."""
+    from pemda.models import PemdaIdentity
+    from ppidutama.models import HeldApplicant, PemdaObjection, PemdaRequest
+
+    pemda = PemdaIdentity(name="Pemerintah Kota Uji", region_name="Kota Uji")
+    request = PemdaRequest(
+        number="PEMDA/PPID/2026/0004",
+        received_at=timezone.make_aware(datetime.datetime(2026, 3, 2, 10)),
+        due_date=datetime.date(2026, 3, 16),
+        decision="ditolak",
+        refusal_ground="pasal_17",
+        notice="Informasi yang Anda minta dikecualikan.",
+    )
+    applicant = HeldApplicant(applicant_name="Siti Nur'aini", email="siti@example.org")
+    objection = PemdaObjection(
+        number="PEMDA/PPID/KEB/2026/0002",
+        request_number="PEMDA/PPID/2026/0004",
+        opd=opd,
+        ground="a",
+        due_date=datetime.date(2026, 5, 4),
+    )
+    track_url = "http://localhost/ppid/lacak/"
+    console_url = "http://localhost/admin/keberatan-pemda/2/"
+    return [
+        (
+            "ppidutama/email/receipt",
+            {
+                "pemda": pemda,
+                "request": request,
+                "applicant": applicant,
+                "code": "K7QM-2PXD-9RTA",
+                "track_url": track_url,
+            },
+        ),
+        (
+            "ppidutama/email/decision",
+            {"pemda": pemda, "request": request, "applicant": applicant, "track_url": track_url},
+        ),
+        (
+            "ppidutama/email/decision",
+            {"pemda": None, "request": request, "applicant": applicant, "track_url": track_url},
+        ),
+        ("ppidutama/email/objection_new", {"objection": objection, "url": console_url}),
+        *(
+            (
+                "ppidutama/email/objection_deadline",
+                {"objection": objection, "days_left": days_left, "url": console_url},
+            )
+            for days_left in (2, 0)
+        ),
     ]
 
 
