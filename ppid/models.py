@@ -24,6 +24,9 @@ from ppidutama.submissions import (  # noqa: F401 (the constants are part of thi
     OBJECTION_ANSWER_WORKING_DAYS,
     OBJECTION_FILING_WORKING_DAYS,
     ApplicantDetails,
+    ObjectionGround,
+    ObjectionOutcome,
+    ObjectionStatus,
     RefusalGround,
     RequestDecision,
     TrackedSubmission,
@@ -403,22 +406,9 @@ class RequestEvent(models.Model):
 class Objection(TrackedSubmission):
     """A keberatan against a request (UU 14/2008 Pasal 35), answered by the atasan PPID."""
 
-    class Ground(models.TextChoices):
-        REFUSED_EXCLUSION = "a", _("a. Penolakan berdasarkan alasan pengecualian (Pasal 17)")
-        NO_PERIODIC = "b", _("b. Tidak disediakannya informasi berkala (Pasal 9)")
-        NO_RESPONSE = "c", _("c. Tidak ditanggapinya permintaan informasi")
-        NOT_AS_REQUESTED = "d", _("d. Permintaan ditanggapi tidak sebagaimana yang diminta")
-        NOT_FULFILLED = "e", _("e. Tidak dipenuhinya permintaan informasi")
-        UNREASONABLE_FEE = "f", _("f. Pengenaan biaya yang tidak wajar")
-        TOO_LATE = "g", _("g. Penyampaian informasi melebihi waktu yang diatur")
-
-    class Status(models.TextChoices):
-        RECEIVED = "diterima", _("Diterima")
-        ANSWERED = "ditanggapi", _("Ditanggapi")
-
-    class Outcome(models.TextChoices):
-        UPHELD = "diterima", _("Keberatan diterima")
-        REJECTED = "ditolak", _("Keberatan ditolak")
+    Ground = ObjectionGround
+    Status = ObjectionStatus
+    Outcome = ObjectionOutcome
 
     request = models.ForeignKey(
         InformationRequest,

@@ -75,6 +75,28 @@ class RefusalGround(models.TextChoices):
     INCOMPLETE = "tidak_lengkap", _("Permohonan tidak memenuhi syarat (Perki 1/2021)")
 
 
+class ObjectionGround(models.TextChoices):
+    """UU 14/2008 Pasal 35 ayat (1) huruf a–g: an objection to an OPD's PPID or to the pemda's."""
+
+    REFUSED_EXCLUSION = "a", _("a. Penolakan berdasarkan alasan pengecualian (Pasal 17)")
+    NO_PERIODIC = "b", _("b. Tidak disediakannya informasi berkala (Pasal 9)")
+    NO_RESPONSE = "c", _("c. Tidak ditanggapinya permintaan informasi")
+    NOT_AS_REQUESTED = "d", _("d. Permintaan ditanggapi tidak sebagaimana yang diminta")
+    NOT_FULFILLED = "e", _("e. Tidak dipenuhinya permintaan informasi")
+    UNREASONABLE_FEE = "f", _("f. Pengenaan biaya yang tidak wajar")
+    TOO_LATE = "g", _("g. Penyampaian informasi melebihi waktu yang diatur")
+
+
+class ObjectionStatus(models.TextChoices):
+    RECEIVED = "diterima", _("Diterima")
+    ANSWERED = "ditanggapi", _("Ditanggapi")
+
+
+class ObjectionOutcome(models.TextChoices):
+    UPHELD = "diterima", _("Keberatan diterima")
+    REJECTED = "ditolak", _("Keberatan ditolak")
+
+
 class ApplicantDetails(models.Model):
     """The applicant and what they ask for: personal data, kept only where the request is
     handled (ARCHITECTURE.md §3)."""

@@ -14,7 +14,13 @@ from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ppidutama.submissions import DISPUTE_FILING_WORKING_DAYS, TrackedSubmission
+from ppidutama.submissions import (
+    DISPUTE_FILING_WORKING_DAYS,
+    ObjectionGround,
+    ObjectionOutcome,
+    ObjectionStatus,
+    TrackedSubmission,
+)
 from tenants.models import Opd
 from workdays import counting as workdays
 
@@ -40,24 +46,9 @@ class PemdaObjection(TrackedSubmission):
     """A keberatan to the pemda's Atasan PPID (UU 14/2008 Pasal 35), answered in writing within
     30 working days (Pasal 36 ayat (2))."""
 
-    class Ground(models.TextChoices):
-        """UU 14/2008 Pasal 35 ayat (1) huruf a–g (the OPD objection form uses the same)."""
-
-        REFUSED_EXCLUSION = "a", _("a. Penolakan berdasarkan alasan pengecualian (Pasal 17)")
-        NO_PERIODIC = "b", _("b. Tidak disediakannya informasi berkala (Pasal 9)")
-        NO_RESPONSE = "c", _("c. Tidak ditanggapinya permintaan informasi")
-        NOT_AS_REQUESTED = "d", _("d. Permintaan ditanggapi tidak sebagaimana yang diminta")
-        NOT_FULFILLED = "e", _("e. Tidak dipenuhinya permintaan informasi")
-        UNREASONABLE_FEE = "f", _("f. Pengenaan biaya yang tidak wajar")
-        TOO_LATE = "g", _("g. Penyampaian informasi melebihi waktu yang diatur")
-
-    class Status(models.TextChoices):
-        RECEIVED = "diterima", _("Diterima")
-        ANSWERED = "ditanggapi", _("Ditanggapi")
-
-    class Outcome(models.TextChoices):
-        UPHELD = "diterima", _("Keberatan diterima")
-        REJECTED = "ditolak", _("Keberatan ditolak")
+    Ground = ObjectionGround
+    Status = ObjectionStatus
+    Outcome = ObjectionOutcome
 
     # The request objected to, and its facts when the objection was filed.
     request_number = models.CharField(_("nomor permohonan"), max_length=60, db_index=True)
