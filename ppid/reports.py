@@ -1,39 +1,14 @@
 """Service figures of the PPID per year and semester, for the public statistics page and the
 annual report (Perki 1/2021 Pasal 56). Two queries per year, whatever the number of requests."""
 
-from collections import Counter
-from dataclasses import dataclass, field
-
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ppid.models import InformationRequest, Objection
+from ppidutama.reports import ServiceFigures
 from workdays import counting as workdays
 
 Status = InformationRequest.Status
-
-
-@dataclass
-class ServiceFigures:
-    label: str
-    received: int = 0
-    granted: int = 0
-    partially_granted: int = 0
-    refused: int = 0
-    not_held: int = 0
-    pending: int = 0
-    refused_by_ground: Counter = field(default_factory=Counter)
-    decided: int = 0
-    decision_working_days: int = 0
-    objections_received: int = 0
-    objections_answered: int = 0
-    objections_upheld: int = 0
-
-    @property
-    def average_decision_days(self) -> float | None:
-        if not self.decided:
-            return None
-        return round(self.decision_working_days / self.decided, 1)
 
 
 def default_report_year() -> int:
